@@ -1,0 +1,16 @@
+//! casebook: a git-backed practice journal for customer-support specialists.
+//!
+//! The module map, from the pure core outwards:
+//!
+//! - [`entry`]: the entry model, front matter, validation. No I/O.
+//! - [`dates`]: dates, relative dates and named periods.
+//! - [`journal`]: the journal on disk and in git: layout, config, atomic
+//!   writes, commits, history, locking. The only module that imports git2.
+//! - [`index`]: the tantivy search index, kept in step with git. The only
+//!   module that imports tantivy.
+//! - [`review`]: the evidence pack as plain data.
+//! - [`render`]: how data looks: terminal, Markdown, HTML, JSON.
+//! - [`demo`]: the built-in demo journal.
+//! - [`cli`]: argument parsing, settings, output, one file per command.
+
+pub mod entry;
