@@ -14,3 +14,13 @@
 //! - [`cli`]: argument parsing, settings, output, one file per command.
 
 pub mod entry;
+pub mod clock;
+pub mod journal;
+pub mod dates;
+pub mod filter;
+pub mod index;
+pub mod cli;
+//TMP pub mod demo;
+//TMP pub mod render;
+//TMP pub mod review;
+//TMP pub mod skills;

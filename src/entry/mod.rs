@@ -9,7 +9,7 @@ mod id;
 mod kind;
 mod value;
 
-pub use frontmatter::{ParsedEntry, Problem, parse, split_front_matter};
+pub use frontmatter::{ParsedEntry, Problem, format_datetime, line_col, parse, parse_datetime_text, split_front_matter};
 pub use id::{ALPHABET, EntryId, ID_LEN, MIN_PREFIX, is_id_like};
 pub use kind::{FieldSpec, FieldType, Kind, UnknownKind};
 pub use value::{coerce_field, json_to_field, toml_to_json};
@@ -156,6 +156,47 @@ impl Entry {
             "private": self.private,
             "fields": fields,
             "body": self.body,
+        })
+    }
+
+    /// Rebuilds an entry from `to_json` output (the index stores it so that
+    /// lists need not read files). Kind fields are trusted: they were
+    /// validated when the file was parsed.
+    pub fn from_json(v: &serde_json::Value) -> Option<Entry> {
+        use serde_json::Value as J;
+        let s = |k: &str| v.get(k).and_then(J::as_str).map(str::to_string);
+        let list = |k: &str| -> Vec<String> {
+            v.get(k)
+                .and_then(J::as_array)
+                .map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_string)).collect())
+                .unwrap_or_default()
+        };
+        let date = |k: &str| s(k).and_then(|d| DateTime::parse_from_rfc3339(&d).ok());
+        let fields = v
+            .get("fields")
+            .and_then(J::as_object)
+            .map(|m| {
+                m.iter()
+                    .filter_map(|(k, x)| value::json_to_toml(x).map(|t| (k.clone(), t)))
+                    .collect()
+            })
+            .unwrap_or_default();
+        Some(Entry {
+            id: EntryId::parse_lenient(&s("id")?)?,
+            kind: s("kind")?.parse().ok()?,
+            title: s("title")?,
+            person: s("person")?,
+            created: date("created")?,
+            updated: date("updated"),
+            skills: list("skills"),
+            tags: list("tags"),
+            products: list("products"),
+            case: s("case"),
+            tier: s("tier"),
+            links: list("links"),
+            private: v.get("private").and_then(J::as_bool).unwrap_or(false),
+            fields,
+            body: s("body").unwrap_or_default(),
         })
     }
 

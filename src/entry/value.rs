@@ -157,6 +157,26 @@ pub fn json_to_field(spec: &FieldSpec, json: &serde_json::Value) -> Result<Optio
     check_value(spec, &value)
 }
 
+/// The inverse of `toml_to_json` for values that were validated before.
+pub fn json_to_toml(json: &serde_json::Value) -> Option<Value> {
+    use serde_json::Value as J;
+    Some(match json {
+        J::Null => return None,
+        J::Bool(b) => Value::Boolean(*b),
+        J::Number(n) => match n.as_i64() {
+            Some(i) => Value::Integer(i),
+            None => Value::Float(n.as_f64()?),
+        },
+        J::String(s) => Value::String(s.clone()),
+        J::Array(items) => Value::Array(items.iter().filter_map(json_to_toml).collect()),
+        J::Object(m) => Value::Table(
+            m.iter()
+                .filter_map(|(k, v)| json_to_toml(v).map(|t| (k.clone(), t)))
+                .collect(),
+        ),
+    })
+}
+
 pub fn toml_to_json(value: &Value) -> serde_json::Value {
     use serde_json::Value as J;
     match value {

@@ -1,0 +1,170 @@
+//! `casebook check [PATH...]`: reads entry files from disk (hand edits
+//! included) and reports each problem as `path:line:column: message`.
+//! Exit 1 when anything is wrong; the rest of the journal keeps working.
+
+use super::context::Context;
+use super::error::{CliError, CliResult};
+use crate::entry;
+use crate::journal::is_entry_path;
+use clap::Args;
+use serde::Serialize;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+const MAX_ENTRY_BYTES: u64 = 5 << 20;
+
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  casebook check
+  casebook check people/ana-lima/2026 --json")]
+pub struct CheckArgs {
+    /// Files or folders to check (default: the whole journal)
+    pub paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Serialize)]
+struct Finding {
+    path: String,
+    line: usize,
+    column: usize,
+    field: Option<String>,
+    message: String,
+}
+
+pub fn run(args: CheckArgs, ctx: &mut Context) -> CliResult {
+    let journal = ctx.journal()?;
+    let root = journal.root().to_path_buf();
+    let skills: HashSet<String> = journal.skill_ids().into_iter().collect();
+    let mut files = Vec::new();
+    let targets: Vec<PathBuf> = if args.paths.is_empty() {
+        vec![root.join("people"), root.join("private")]
+    } else {
+        let mut t = Vec::new();
+        for p in &args.paths {
+            let rel = journal
+                .relative_path(p)
+                .ok_or_else(|| CliError::usage(format!("{} is not inside the journal", p.display())))?;
+            t.push(root.join(rel));
+        }
+        t
+    };
+    for t in &targets {
+        collect(&root, t, &mut files);
+    }
+    files.sort();
+    let mut findings = Vec::new();
+    let mut ids: std::collections::HashMap<String, String> = Default::default();
+    let mut links: Vec<(String, usize, String)> = Vec::new();
+    for rel in &files {
+        let abs = root.join(rel);
+        let size = std::fs::metadata(&abs).map(|m| m.len()).unwrap_or(0);
+        let mut finding = |line, column, field: Option<&str>, message: String| {
+            findings.push(Finding { path: rel.clone(), line, column, field: field.map(str::to_string), message })
+        };
+        if size > MAX_ENTRY_BYTES {
+            finding(1, 1, None, format!("the file is {} MB; entries hold at most 5 MB", size >> 20));
+            continue;
+        }
+        let bytes = match std::fs::read(&abs) {
+            Ok(b) => b,
+            Err(e) => {
+                finding(1, 1, None, format!("cannot read: {e}"));
+                continue;
+            }
+        };
+        let text = match String::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(e) => {
+                let at = e.utf8_error().valid_up_to();
+                let valid = String::from_utf8_lossy(&e.as_bytes()[..at]).to_string();
+                let (line, column) = entry::line_col(&valid, at);
+                finding(line, column, None, "the file is not UTF-8 text".into());
+                continue;
+            }
+        };
+        match entry::parse(&text, rel) {
+            Ok(parsed) => {
+                for p in &parsed.problems {
+                    finding(p.line, p.column, p.field.as_deref(), p.message.clone());
+                }
+                if !skills.is_empty() {
+                    for s in &parsed.entry.skills {
+                        if !skills.contains(s) {
+                            let line = line_of_key(&text, "skills");
+                            finding(line, 1, Some("skills"), format!("unknown skill '{s}' (see skills.toml)"));
+                        }
+                    }
+                }
+                if let Some(other) = ids.insert(parsed.entry.id.to_string(), rel.clone()) {
+                    let line = line_of_key(&text, "id");
+                    finding(line, 1, Some("id"), format!("id {} is also used by {other}", parsed.entry.id));
+                }
+                for l in parsed.entry.links.iter().chain(parsed.entry.field_list("evidence").iter()) {
+                    links.push((rel.clone(), line_of_key(&text, "links"), l.clone()));
+                }
+                if let Some(g) = parsed.entry.field_str("gap_entry") {
+                    links.push((rel.clone(), line_of_key(&text, "gap_entry"), g.to_string()));
+                }
+            }
+            Err(p) => finding(p.line, p.column, p.field.as_deref(), p.message),
+        }
+    }
+    // Links are checked against the files checked, so a partial check only
+    // judges links when the whole journal was read.
+    if args.paths.is_empty() {
+        for (rel, line, target) in links {
+            if !ids.contains_key(&target) && !ids.keys().any(|id| id.starts_with(&target) && target.len() >= entry::MIN_PREFIX) {
+                findings.push(Finding { path: rel, line, column: 1, field: Some("links".into()), message: format!("links to {target}, which is not an entry of this journal") });
+            }
+        }
+    }
+    let conflicts = journal_conflicts(&root, &files);
+    for c in conflicts {
+        findings.push(Finding { path: c, line: 1, column: 1, field: None, message: "an unresolved conflict copy; merge it into the original and delete it".into() });
+    }
+    if ctx.json() {
+        let json = serde_json::json!({"files": files.len(), "problems": findings});
+        ctx.ui.line(&serde_json::to_string_pretty(&json).unwrap_or_default());
+    } else {
+        for f in &findings {
+            ctx.ui.line(&format!("{}:{}:{}: {}", f.path, f.line, f.column, super::ui::one_line(&f.message)));
+        }
+    }
+    if findings.is_empty() {
+        ctx.ui.status(&format!("{} entries checked, no problems", files.len()));
+        Ok(())
+    } else {
+        let n = findings.iter().map(|f| &f.path).collect::<HashSet<_>>().len();
+        Err(CliError::failure(format!("{} problem(s) in {n} file(s) of {} checked", findings.len(), files.len())))
+    }
+}
+
+fn journal_conflicts(_root: &Path, files: &[String]) -> Vec<String> {
+    files.iter().filter(|f| f.contains(".conflict-")).cloned().collect()
+}
+
+fn line_of_key(text: &str, key: &str) -> usize {
+    text.lines()
+        .position(|l| l.trim_start().starts_with(key) && l.contains('='))
+        .map(|i| i + 1)
+        .unwrap_or(1)
+}
+
+fn collect(root: &Path, path: &Path, out: &mut Vec<String>) {
+    let Ok(meta) = std::fs::symlink_metadata(path) else { return };
+    if meta.is_dir() {
+        let Ok(entries) = std::fs::read_dir(path) else { return };
+        for e in entries.flatten() {
+            if !e.file_name().to_string_lossy().starts_with('.') {
+                collect(root, &e.path(), out);
+            }
+        }
+    } else if meta.is_file()
+        && let Ok(rel) = path.strip_prefix(root)
+    {
+        let rel = rel.to_string_lossy().replace('\\', "/");
+        if is_entry_path(&rel) {
+            out.push(rel);
+        }
+    }
+}

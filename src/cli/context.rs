@@ -1,0 +1,270 @@
+//! What every command needs, resolved once: the global flags, the output,
+//! the journal (opened lazily, so `init` and `help` work anywhere), the
+//! person writing, the index, and the filter and id vocabulary.
+
+use super::args::FilterArgs;
+use super::error::{CliError, CliResult};
+use super::ui::{BOLD, DIM, Ui};
+use crate::entry::{self, EntryId, Kind, MIN_PREFIX};
+use crate::filter::Filter;
+use crate::index::{Index, IndexedEntry};
+use crate::journal::{Journal, LocalConfig, user_config_path};
+use chrono::NaiveDate;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    Text,
+    Json,
+    Jsonl,
+    Csv,
+    Md,
+    Html,
+}
+
+pub struct Context {
+    pub ui: Ui,
+    pub dir: Option<PathBuf>,
+    pub no_input: bool,
+    pub format: Option<OutputFormat>,
+    journal: Option<Journal>,
+    index: Option<Index>,
+}
+
+impl Context {
+    pub fn new(ui: Ui, dir: Option<PathBuf>, no_input: bool, format: Option<OutputFormat>) -> Context {
+        Context { ui, dir, no_input, format, journal: None, index: None }
+    }
+
+    pub fn json(&self) -> bool {
+        self.format == Some(OutputFormat::Json)
+    }
+
+    pub fn today(&self) -> NaiveDate {
+        crate::clock::today()
+    }
+
+    /// May we ask the user something? Only on a terminal, without --no-input.
+    pub fn interactive(&self) -> bool {
+        !self.no_input && self.ui.stdin_is_terminal
+    }
+
+    pub fn journal(&mut self) -> CliResult<&Journal> {
+        if self.journal.is_none() {
+            let (start, explicit) = match &self.dir {
+                Some(d) => (d.clone(), true),
+                None => match std::env::var_os("CASEBOOK_DIR").filter(|d| !d.is_empty()) {
+                    Some(d) => (PathBuf::from(d), true),
+                    None => (std::env::current_dir()?, false),
+                },
+            };
+            self.journal = Some(Journal::discover(&start, explicit)?);
+        }
+        Ok(self.journal.as_ref().expect("just opened"))
+    }
+
+    /// The index, brought up to date with the journal's HEAD first.
+    pub fn index(&mut self) -> CliResult<&Index> {
+        if self.index.is_none() {
+            self.journal()?;
+            let journal = self.journal.as_ref().expect("opened above");
+            let ui = &self.ui;
+            let (index, report) = Index::open(journal, &mut |line| ui.warn(line))?;
+            if report.rebuilt.is_some() || report.updated + report.removed > 0 {
+                ui.verbose(&format!(
+                    "index: {} updated, {} removed{}",
+                    report.updated,
+                    report.removed,
+                    if report.rebuilt.is_some() { " (rebuilt)" } else { "" }
+                ));
+            }
+            for path in &report.unreadable {
+                ui.warn(&format!("{path} cannot be read; `casebook check {path}` says why"));
+            }
+            self.index = Some(index);
+        }
+        Ok(self.index.as_ref().expect("just opened"))
+    }
+
+    /// Forgets the open index, after a write moved HEAD.
+    pub fn index_changed(&mut self) {
+        self.index = None;
+    }
+
+    pub fn local_config(&mut self) -> CliResult<LocalConfig> {
+        let user = match user_config_path() {
+            Some(p) => LocalConfig::load(&p)?,
+            None => LocalConfig::default(),
+        };
+        let clone = match self.journal() {
+            Ok(j) => j.clone_config()?,
+            Err(_) => LocalConfig::default(),
+        };
+        Ok(user.layered(&clone))
+    }
+
+    /// The person who writes: `--person`, else `CASEBOOK_PERSON`, else the
+    /// clone's person, else the user's, else git's user.name.
+    pub fn person(&mut self, flag: Option<&str>) -> CliResult<String> {
+        if let Some(p) = flag.filter(|p| *p != "me") {
+            return entry::person_slug(p).map_err(|e| CliError::usage(format!("--person: {e}")));
+        }
+        if let Some(p) = std::env::var("CASEBOOK_PERSON").ok().filter(|p| !p.is_empty()) {
+            return entry::person_slug(&p).map_err(|e| CliError::usage(format!("CASEBOOK_PERSON: {e}")));
+        }
+        if let Some(p) = self.local_config()?.person {
+            return entry::person_slug(&p).map_err(CliError::failure);
+        }
+        let git_name = self
+            .journal()
+            .ok()
+            .and_then(|j| j.repo().config().ok())
+            .and_then(|c| c.get_string("user.name").ok());
+        match git_name {
+            Some(name) => entry::person_slug(&name).map_err(CliError::failure),
+            None => Err(CliError::usage("casebook does not know who you are")
+                .with_hint("pass --person NAME, or set it once: casebook config set person \"Ana Lima\"")),
+        }
+    }
+
+    /// Turns FILTERS flags into a filter. `default_me` is true for reports.
+    pub fn filter(&mut self, args: &FilterArgs, default_me: bool) -> CliResult<Filter> {
+        let mut filter = Filter::default();
+        for kind in &args.kinds {
+            let kind: Kind = kind.parse().map_err(|e: entry::UnknownKind| CliError::usage(format!("--kind: {e}")))?;
+            filter.require("kind", kind.as_str());
+        }
+        for s in &args.skills {
+            filter.require("skill", s);
+        }
+        for t in &args.tags {
+            filter.require("tag", t);
+        }
+        for p in &args.products {
+            filter.require("product", p);
+        }
+        for c in &args.cases {
+            filter.require("case", c);
+        }
+        for kv in &args.fields {
+            let (k, v) = kv.split_once('=').ok_or_else(|| {
+                CliError::usage(format!("--field '{kv}' must look like KEY=VALUE (e.g. verdict=miss)"))
+            })?;
+            filter.require(k, v);
+        }
+        let persons: Vec<String> = if args.team {
+            Vec::new()
+        } else if args.persons.is_empty() && default_me {
+            vec![self.person(None)?]
+        } else {
+            let mut out = Vec::new();
+            for p in &args.persons {
+                out.push(if p == "me" { self.person(None)? } else { self.person(Some(p))? });
+            }
+            out
+        };
+        for p in persons {
+            filter.require("person", &p);
+        }
+        let today = self.today();
+        if let Some(period) = &args.period {
+            let p = crate::dates::parse_period(period, today)?;
+            filter.since = Some(p.start);
+            filter.until = Some(p.end);
+        }
+        if args.since.is_some() || args.until.is_some() {
+            let range = crate::dates::parse_range(args.since.as_deref(), args.until.as_deref(), today)?;
+            if args.since.is_some() {
+                filter.since = Some(filter.since.map_or(range.start, |s| s.max(range.start)));
+            }
+            if args.until.is_some() {
+                filter.until = Some(filter.until.map_or(range.end, |u| u.min(range.end)));
+            }
+        }
+        Ok(filter)
+    }
+
+    /// Resolves what the user typed to name an entry: a full id, a unique
+    /// prefix of 4 or more letters, a file path, `@` (my latest entry) or
+    /// `@~N` (the one N before it).
+    pub fn resolve(&mut self, given: &str) -> CliResult<IndexedEntry> {
+        let given = given.trim();
+        if let Some(rest) = given.strip_prefix('@') {
+            let back: usize = match rest.strip_prefix('~') {
+                Some(n) if n.is_empty() => 1,
+                Some(n) => n.parse().map_err(|_| CliError::usage(format!("'{given}' is not @ or @~N")))?,
+                None if rest.is_empty() => 0,
+                None => return Err(CliError::usage(format!("'{given}' is not @ or @~N"))),
+            };
+            let me = self.person(None)?;
+            let mut filter = Filter { include_private: true, include_drafts: true, ..Filter::default() };
+            filter.require("person", &me);
+            let index = self.index()?;
+            let (hits, _) = index.search(&Default::default(), &filter, crate::index::Sort::Newest, Some(back + 1))?;
+            return hits.into_iter().nth(back).map(|h| h.item).ok_or_else(|| {
+                CliError::usage(format!("{given}: you have fewer than {} entries", back + 1))
+            });
+        }
+        if entry::is_id_like(given) {
+            if given.len() < MIN_PREFIX {
+                return Err(CliError::usage(format!(
+                    "'{given}' is too short to name an entry: give at least {MIN_PREFIX} letters of its id"
+                )));
+            }
+            let index = self.index()?;
+            let mut found = index.ids_with_prefix(given, 10)?;
+            return match found.len() {
+                0 => Err(CliError::usage(format!("no entry has an id starting with '{given}'"))
+                    .with_hint("`casebook list` shows ids; `casebook search WORDS` finds entries")),
+                1 => Ok(found.remove(0)),
+                _ => {
+                    let lines: Vec<String> = found
+                        .iter()
+                        .map(|f| format!("  {}  {}  {}", f.entry.id, f.entry.created.format("%Y-%m-%d"), f.entry.title))
+                        .collect();
+                    Err(CliError::usage(format!(
+                        "'{given}' matches several entries:\n{}",
+                        lines.join("\n")
+                    ))
+                    .with_hint("type more letters of the id"))
+                }
+            };
+        }
+        // A path, relative to the current directory or to the journal.
+        let rel = self.journal()?.relative_path(std::path::Path::new(given));
+        if let Some(rel) = rel {
+            let index = self.index()?;
+            if let Some(item) = index.by_path(&rel)? {
+                return Ok(item);
+            }
+            return Err(CliError::usage(format!("{rel} is not a committed entry of this journal"))
+                .with_hint("`casebook check` lists files casebook cannot read"));
+        }
+        if let Some(id) = EntryId::parse_lenient(given)
+            && let Some(item) = self.index()?.by_id(id.as_str())?
+        {
+            return Ok(item);
+        }
+        Err(CliError::usage(format!("'{given}' is neither an entry id, an id prefix nor a path in the journal")))
+    }
+
+    /// The id with its shortest unique prefix highlighted.
+    pub fn show_id(&mut self, id: &EntryId) -> String {
+        let prefix_len = self.unique_prefix_len(id);
+        let (head, tail) = id.as_str().split_at(prefix_len.min(id.as_str().len()));
+        format!("{}{}", self.ui.paint(BOLD, head), self.ui.paint(DIM, tail))
+    }
+
+    pub fn unique_prefix_len(&mut self, id: &EntryId) -> usize {
+        let Ok(index) = self.index() else { return MIN_PREFIX };
+        let s = id.as_str();
+        for len in MIN_PREFIX..s.len() {
+            match index.ids_with_prefix(&s[..len], 2) {
+                Ok(found) if found.len() <= 1 => return len,
+                Ok(_) => continue,
+                Err(_) => return MIN_PREFIX,
+            }
+        }
+        s.len()
+    }
+}

@@ -1,0 +1,178 @@
+//! `casebook edit`, `casebook rm` and `casebook undo`: changing history,
+//! always as new commits.
+
+use super::args::EntryArgs;
+use super::context::Context;
+use super::editor;
+use super::error::{CliError, CliResult};
+use super::new::{apply_entry_args, body_from_args, check_skills, keep_draft, one_line_title, report_write};
+use crate::entry;
+use crate::journal::Change;
+use clap::Args;
+
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  casebook edit kqzv                                 open it in the editor
+  casebook edit @ --field verdict=hit --field actual=\"expired SAML cert\"
+  casebook edit kqzv --tag refunds -m \"new body text\"")]
+pub struct EditArgs {
+    /// The entry: id, unique prefix, path, @ or @~N
+    pub id: Option<String>,
+    #[command(flatten)]
+    pub entry: EntryArgs,
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Example:\n  casebook rm kqzv mnop --yes")]
+pub struct RmArgs {
+    /// Entries to delete
+    #[arg(required = true)]
+    pub ids: Vec<String>,
+    /// Do not ask for confirmation
+    #[arg(short, long)]
+    pub yes: bool,
+    /// Show what would be deleted, delete nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Example:\n  casebook undo        revert casebook's last commit (as a new commit)")]
+pub struct UndoArgs {
+    /// Show what would be undone
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+pub fn run(args: EditArgs, ctx: &mut Context) -> CliResult {
+    let given = match &args.id {
+        Some(id) => id.clone(),
+        None => super::show::pick(ctx, "edit")?,
+    };
+    let item = ctx.resolve(&given)?;
+    let text = ctx.journal()?.read_file(&item.path)?;
+    let parsed = entry::parse(&text, &item.path).map_err(|p| {
+        CliError::failure(format!("{}:{p}", item.path)).with_hint("fix the file by hand, then `casebook check`")
+    })?;
+    let mut entry = parsed.entry;
+    let before = entry.clone();
+    apply_entry_args(ctx, &mut entry, &args.entry)?;
+    let body = body_from_args(&args.entry)?;
+    let has_flags = body.is_some() || before != entry || args.entry.no_edit;
+    if let Some(b) = body {
+        entry.body = b;
+    }
+    if !has_flags || args.entry.edit {
+        let cfg = ctx.local_config()?.editor;
+        let Some(ed) = editor::configured(cfg.as_deref()) else {
+            return Err(CliError::usage("no editor is set and no field was given to change")
+                .with_hint("set $EDITOR, or give fields: casebook edit ID --field KEY=VALUE -m TEXT"));
+        };
+        let dir = ctx.journal()?.drafts_dir();
+        std::fs::create_dir_all(&dir)?;
+        let path = dir.join(format!("edit-{}.md", entry.id));
+        std::fs::write(&path, entry.to_markdown())?;
+        editor::edit_file(&ed, &path)?;
+        let edited = std::fs::read_to_string(&path)?;
+        match entry::parse(&edited, &item.path) {
+            Ok(p) if p.problems.is_empty() => {
+                entry = p.entry;
+                entry.body = editor::strip_guidance(&entry.body);
+                std::fs::remove_file(&path).ok();
+            }
+            Ok(p) => {
+                let list: Vec<String> = p.problems.iter().map(|x| x.to_string()).collect();
+                return Err(CliError::usage(format!("the edited entry is not valid: {}", list.join("; ")))
+                    .with_hint(format!("your text is kept in {}", path.display())));
+            }
+            Err(p) => {
+                return Err(CliError::usage(format!("the edited entry is not valid: {p}"))
+                    .with_hint(format!("your text is kept in {}", path.display())));
+            }
+        }
+    }
+    let skills = ctx.journal()?.skill_ids();
+    check_skills(&entry, &skills)?;
+    if entry == before {
+        ctx.ui.status("nothing changed");
+        return Ok(());
+    }
+    entry.updated = Some(crate::clock::now());
+    let check = entry::parse(&entry.to_markdown(), &item.path).map_err(|p| CliError::failure(p.to_string()))?;
+    if let Some(p) = check.problems.first() {
+        let draft = keep_draft(ctx.journal()?, &entry)?;
+        return Err(CliError::usage(format!("the entry is not valid: {}", p.message))
+            .with_hint(format!("your text is kept in {}", draft.display())));
+    }
+    if args.entry.dry_run {
+        ctx.ui.write(&entry.to_markdown());
+        return Ok(());
+    }
+    // The file keeps its path: links and history follow it.
+    let info = ctx.journal()?.commit(
+        &[Change::Write { path: item.path.clone(), content: entry.to_markdown().into_bytes() }],
+        &format!("edit {}: {}", entry.kind, one_line_title(&entry.title)),
+    )?;
+    ctx.index_changed();
+    report_write(ctx, &entry, &item.path, &info.short(), &[])
+}
+
+pub fn run_rm(args: RmArgs, ctx: &mut Context) -> CliResult {
+    let mut items = Vec::new();
+    for id in &args.ids {
+        items.push(ctx.resolve(id)?);
+    }
+    for item in &items {
+        ctx.ui.status(&format!("{}  {}  {}", item.entry.id, item.entry.kind, one_line_title(&item.entry.title)));
+    }
+    if args.dry_run {
+        return Ok(());
+    }
+    if !args.yes {
+        if !ctx.interactive() {
+            return Err(CliError::usage("rm deletes entries; confirm with --yes").with_hint("casebook rm ID... --yes"));
+        }
+        let answer = ctx.ui.ask(&format!("Delete {} entr{}? [y/N]", items.len(), if items.len() == 1 { "y" } else { "ies" }));
+        if !matches!(answer.as_deref().map(str::trim), Some("y" | "Y" | "yes")) {
+            return Err(CliError::failure("nothing deleted"));
+        }
+    }
+    let changes: Vec<Change> = items.iter().map(|i| Change::Remove { path: i.path.clone() }).collect();
+    let message = if items.len() == 1 {
+        format!("rm {}: {}", items[0].entry.kind, one_line_title(&items[0].entry.title))
+    } else {
+        format!("rm: {} entries", items.len())
+    };
+    let info = ctx.journal()?.commit(&changes, &message)?;
+    ctx.index_changed();
+    if ctx.json() {
+        let ids: Vec<_> = items.iter().map(|i| serde_json::json!({"id": i.entry.id, "path": i.path})).collect();
+        ctx.ui.line(&serde_json::json!({"removed": ids, "commit": info.short()}).to_string());
+    } else {
+        for i in &items {
+            ctx.ui.line(&format!("{} {}", i.entry.id, i.path));
+        }
+        ctx.ui.hint("changed your mind? casebook undo");
+    }
+    Ok(())
+}
+
+pub fn run_undo(args: UndoArgs, ctx: &mut Context) -> CliResult {
+    let journal = ctx.journal()?;
+    let last = journal.history(None, 1)?;
+    let Some(last) = last.first() else {
+        return Err(CliError::failure("the journal has no commits"));
+    };
+    if args.dry_run {
+        ctx.ui.line(&format!("would undo {} {}", &last.oid.to_string()[..10], last.summary));
+        return Ok(());
+    }
+    let info = journal.undo()?;
+    ctx.index_changed();
+    if ctx.json() {
+        ctx.ui.line(&serde_json::json!({"undone": last.oid.to_string(), "commit": info.short()}).to_string());
+    } else {
+        ctx.ui.line(&format!("undid {}  {}", &last.oid.to_string()[..10], last.summary));
+    }
+    Ok(())
+}

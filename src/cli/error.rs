@@ -1,0 +1,89 @@
+//! Errors as the user sees them, and the one place that maps them to exit
+//! codes: 0 success, 1 an error or nothing found, 2 a usage error or bad
+//! value, 130 interrupted, 101 an internal error (a panic).
+
+use std::fmt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// Something failed, or `check` found problems.
+    Failure,
+    /// A selecting command found nothing; printed without "error:".
+    NothingFound,
+    /// Bad flags, unknown kind/skill/id, ambiguous prefix, bad date.
+    Usage,
+    Interrupted,
+}
+
+#[derive(Debug)]
+pub struct CliError {
+    pub kind: ErrorKind,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+pub type CliResult<T = ()> = Result<T, CliError>;
+
+impl CliError {
+    pub fn failure(message: impl Into<String>) -> CliError {
+        CliError { kind: ErrorKind::Failure, message: message.into(), hint: None }
+    }
+
+    pub fn usage(message: impl Into<String>) -> CliError {
+        CliError { kind: ErrorKind::Usage, message: message.into(), hint: None }
+    }
+
+    pub fn nothing(message: impl Into<String>) -> CliError {
+        CliError { kind: ErrorKind::NothingFound, message: message.into(), hint: None }
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> CliError {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn exit_code(&self) -> u8 {
+        match self.kind {
+            ErrorKind::Failure | ErrorKind::NothingFound => 1,
+            ErrorKind::Usage => 2,
+            ErrorKind::Interrupted => 130,
+        }
+    }
+}
+
+impl fmt::Display for CliError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl From<anyhow::Error> for CliError {
+    fn from(e: anyhow::Error) -> CliError {
+        // Bad values the user typed are usage errors, wherever they surface.
+        let usage = e.downcast_ref::<crate::entry::UnknownKind>().is_some()
+            || e.downcast_ref::<crate::dates::DateError>().is_some();
+        let mut err = CliError {
+            kind: if usage { ErrorKind::Usage } else { ErrorKind::Failure },
+            message: format!("{e:#}"),
+            hint: None,
+        };
+        if e.downcast_ref::<crate::journal::NotAJournal>().is_some() {
+            err.hint = Some(
+                "run `casebook init DIR` to start one, `casebook demo DIR` to try one, or pass -C DIR".into(),
+            );
+        }
+        err
+    }
+}
+
+impl From<std::io::Error> for CliError {
+    fn from(e: std::io::Error) -> CliError {
+        CliError::failure(e.to_string())
+    }
+}
+
+impl From<crate::dates::DateError> for CliError {
+    fn from(e: crate::dates::DateError) -> CliError {
+        CliError::usage(e.to_string()).with_hint("see `casebook help dates`")
+    }
+}

@@ -1,0 +1,226 @@
+//! The command line: parse arguments, resolve settings, run one command,
+//! map the outcome to an exit code. Each command lives in its own file as
+//! `XxxArgs` plus `run`; none of them prints except through `Ui`.
+
+mod args;
+mod check;
+mod context;
+mod edit;
+mod editor;
+mod error;
+mod help;
+mod import;
+mod init;
+mod list;
+mod log;
+mod new;
+mod reindex;
+//TMP mod review;
+mod search;
+mod show;
+mod status;
+pub mod ui;
+
+use clap::{CommandFactory, Parser, Subcommand};
+use context::{Context, OutputFormat};
+use error::{CliError, CliResult, ErrorKind};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+const AFTER_HELP: &str = "\
+Examples:
+  casebook demo ~/casebook-demo            a journal with a year of practice, to try things
+  casebook init ~/journal --person \"Ana Lima\"
+  casebook jot ZD-4821 \"nearly lost her at 'policy'\"
+  casebook new postmortem --case ZD-4821 --title \"Refund loop\"
+  casebook search refund loop kind:postmortem
+  casebook review --period 2026-H1 --format html -o pack.html
+
+Topics: casebook help query | dates | ids | filters | json | exit-codes | environment | kinds | privacy";
+
+/// A practice journal for customer-support specialists, kept in git.
+#[derive(Debug, Parser)]
+#[command(name = "casebook", version, about, after_help = AFTER_HELP, disable_help_subcommand = true)]
+pub struct Cli {
+    /// Run in this journal instead of searching up from the current directory
+    #[arg(short = 'C', global = true, value_name = "DIR")]
+    dir: Option<PathBuf>,
+    /// When to use colour
+    #[arg(long, global = true, value_enum, default_value_t = ui::ColorChoice::Auto, value_name = "WHEN")]
+    color: ui::ColorChoice,
+    /// Never page output
+    #[arg(long, global = true)]
+    no_pager: bool,
+    /// Print only data and errors
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Print more about what happens
+    #[arg(short, long, global = true)]
+    verbose: bool,
+    /// Never ask questions or open pickers; fail instead
+    #[arg(long, global = true)]
+    no_input: bool,
+    /// Output format (text, json, jsonl, csv, md, html; not every command has all)
+    #[arg(long, global = true, value_enum, value_name = "FORMAT")]
+    format: Option<OutputFormat>,
+    /// Same as --format json
+    #[arg(long, global = true)]
+    json: bool,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Start a journal from the built-in template, with one commit
+    Init(init::InitArgs),
+    /// Create a demo journal with a year of realistic practice
+    Demo(init::DemoArgs),
+    /// Save a draft in a second: no required fields, no editor
+    Jot(new::JotArgs),
+    /// Write a new entry (editor, questions, -m, -F FILE or piped stdin)
+    New(new::NewArgs),
+    /// Change an entry: in the editor, or set fields without it
+    Edit(edit::EditArgs),
+    /// Import many entries in one commit (JSON Lines)
+    Import(import::ImportArgs),
+    /// Delete entries (one commit)
+    Rm(edit::RmArgs),
+    /// Revert casebook's last commit
+    Undo(edit::UndoArgs),
+    /// Ranked full-text and field search with snippets
+    Search(search::SearchArgs),
+    /// List entries, newest first
+    #[command(visible_alias = "ls")]
+    List(list::ListArgs),
+    /// Show entries in full
+    Show(show::ShowArgs),
+    /// Every entry about one case or ticket
+    Case(list::CaseArgs),
+    /// The journal's history, or one entry's
+    Log(log::LogArgs),
+    /// Tags, skills, products and kinds in use, with counts
+    Tags(list::TagsArgs),
+    /// This week at a glance: drafts, pending predictions, journal state
+    Status(status::StatusArgs),
+    /// Build the evidence pack for a review
+    Review(list::ListArgs),
+    /// Export entries (json, jsonl, csv, md)
+    Export(list::ListArgs),
+    /// Check entry files and report problems with file:line
+    Check(check::CheckArgs),
+    /// Rebuild the search index from the files
+    Reindex(reindex::ReindexArgs),
+    /// Help on a command or a topic (query, dates, ids, filters, json, ...)
+    Help(help::HelpArgs),
+    /// Print shell completions (bash, zsh, fish, powershell, elvish)
+    Completions(help::CompletionsArgs),
+    /// Print the man page (roff)
+    Man,
+}
+
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    let format = match (cli.json, cli.format) {
+        (true, Some(f)) if f != OutputFormat::Json => {
+            eprintln_usage("--json and --format disagree; give one of them");
+            return ExitCode::from(2);
+        }
+        (true, _) => Some(OutputFormat::Json),
+        (false, f) => f,
+    };
+    let ui = ui::Ui::new(cli.color, cli.quiet, cli.verbose, cli.no_pager);
+    let mut ctx = Context::new(ui, cli.dir.clone(), cli.no_input, format);
+    let result = match cli.command {
+        Some(command) => run(command, &mut ctx),
+        None => {
+            ctx.ui.line("casebook: a practice journal for customer-support specialists, kept in git.");
+            ctx.ui.line("");
+            ctx.ui.line("  casebook demo DIR     try it on a journal with a year of practice");
+            ctx.ui.line("  casebook init DIR     start your own journal");
+            ctx.ui.line("  casebook --help       every command, with examples");
+            Ok(())
+        }
+    };
+    ctx.ui.finish();
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            match e.kind {
+                ErrorKind::NothingFound => ctx.ui.status(&e.message),
+                _ => ctx.ui.error(&e.message),
+            }
+            if let Some(hint) = &e.hint {
+                ctx.ui.hint(hint);
+            }
+            ExitCode::from(e.exit_code())
+        }
+    }
+}
+
+#[allow(clippy::print_stderr)]
+fn eprintln_usage(message: &str) {
+    eprintln!("error: {message}");
+}
+
+fn run(command: Command, ctx: &mut Context) -> CliResult {
+    match command {
+        Command::Init(a) => init::run(a, ctx),
+        Command::Demo(_a) => Ok(()),
+        Command::Jot(a) => new::run_jot(a, ctx),
+        Command::New(a) => new::run(a, ctx),
+        Command::Edit(a) => edit::run(a, ctx),
+        Command::Import(a) => import::run(a, ctx),
+        Command::Rm(a) => edit::run_rm(a, ctx),
+        Command::Undo(a) => edit::run_undo(a, ctx),
+        Command::Search(a) => search::run(a, ctx),
+        Command::List(a) => list::run(a, ctx),
+        Command::Show(a) => show::run(a, ctx),
+        Command::Case(a) => list::run_case(a, ctx),
+        Command::Log(a) => log::run(a, ctx),
+        Command::Tags(a) => list::run_tags(a, ctx),
+        Command::Status(a) => status::run(a, ctx),
+        Command::Review(_a) => Ok(()),
+        Command::Export(_a) => Ok(()),
+        Command::Check(a) => check::run(a, ctx),
+        Command::Reindex(a) => reindex::run(a, ctx),
+        Command::Help(a) => help::run(a, ctx),
+        Command::Completions(a) => help::run_completions(a, ctx),
+        Command::Man => help::run_man(ctx),
+    }
+}
+
+pub fn command() -> clap::Command {
+    Cli::command()
+}
+
+/// Checks that a format is one the command supports.
+fn format_or(ctx: &Context, allowed: &[OutputFormat], default: OutputFormat) -> CliResult<OutputFormat> {
+    match ctx.format {
+        None => Ok(default),
+        Some(f) if allowed.contains(&f) || f == default => Ok(f),
+        Some(f) => Err(CliError::usage(format!(
+            "--format {} is not available here (choose {})",
+            format_name(f),
+            allowed.iter().map(|f| format_name(*f)).collect::<Vec<_>>().join(", ")
+        ))),
+    }
+}
+
+fn format_name(f: OutputFormat) -> &'static str {
+    match f {
+        OutputFormat::Text => "text",
+        OutputFormat::Json => "json",
+        OutputFormat::Jsonl => "jsonl",
+        OutputFormat::Csv => "csv",
+        OutputFormat::Md => "md",
+        OutputFormat::Html => "html",
+    }
+}

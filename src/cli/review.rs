@@ -1,0 +1,227 @@
+//! `casebook review` (the evidence pack) and `casebook export`.
+//! The pack is assembled as data by `review`, drawn by `render`; this file
+//! only gathers the entries and writes the result where it was asked.
+
+use super::args::FilterArgs;
+use super::context::{Context, OutputFormat};
+use super::error::{CliError, CliResult};
+use crate::entry::{self, Entry};
+use crate::filter::Filter;
+use crate::render;
+use crate::skills::{Ladder, SkillsTree};
+use clap::Args;
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  casebook review --period 2026-H1
+  casebook review --period last-quarter --target senior --format html -o pack.html
+  casebook review --person bo-chen --format json
+
+The pack opens with outcomes and changes to the system, then each criterion of
+the target level with its strongest evidence, then gaps and the plan; activity
+counts come last. Private entries stay out unless --include-private.")]
+pub struct ReviewArgs {
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// Your current level (a level id of ladder.toml)
+    #[arg(long, value_name = "LEVEL")]
+    pub level: Option<String>,
+    /// The level the pack argues for (default: the next one)
+    #[arg(long, value_name = "LEVEL")]
+    pub target: Option<String>,
+    /// Write to this file instead of stdout
+    #[arg(short = 'o', long = "out", value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Tag the commit the pack summarises (review/<person>/<period>)
+    #[arg(long)]
+    pub snapshot: bool,
+    /// Let private entries into the pack
+    #[arg(long)]
+    pub include_private: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  casebook export --format jsonl -o journal.jsonl
+  casebook export --kind kb --format md --period 2026")]
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// Write to this file instead of stdout
+    #[arg(short = 'o', long = "out", value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Include private entries
+    #[arg(long)]
+    pub include_private: bool,
+}
+
+pub fn run(args: ReviewArgs, ctx: &mut Context) -> CliResult {
+    let format = super::format_or(ctx, &[OutputFormat::Md, OutputFormat::Html, OutputFormat::Json], OutputFormat::Md)?;
+    let person = match args.filter.persons.first() {
+        Some(p) if p != "me" => ctx.person(Some(p))?,
+        _ => ctx.person(None)?,
+    };
+    let period = args.filter.period.clone().unwrap_or_else(|| "12mo".to_string());
+    let options = PackOptions { level: args.level.clone(), target: args.target.clone(), include_private: args.include_private, filter: args.filter.clone() };
+    let text = build_pack(ctx, &person, &period, format, &options)?;
+    write_out(ctx, args.out.as_ref(), &text)?;
+    if args.snapshot {
+        let tag = format!("review/{person}/{period}");
+        let journal = ctx.journal()?;
+        let head = journal.head().ok_or_else(|| CliError::failure("the journal has no commits to tag"))?;
+        let obj = journal.repo().find_object(head, None).map_err(|e| CliError::failure(e.message().to_string()))?;
+        journal
+            .repo()
+            .tag_lightweight(&tag, &obj, true)
+            .map_err(|e| CliError::failure(format!("cannot tag {tag}: {}", e.message())))?;
+        drop(obj);
+        ctx.ui.status(&format!("tagged {} as {tag}", &head.to_string()[..10]));
+    }
+    Ok(())
+}
+
+struct PackOptions {
+    level: Option<String>,
+    target: Option<String>,
+    include_private: bool,
+    filter: FilterArgs,
+}
+
+/// Used by `demo` to show the pack right away.
+pub(super) fn print_pack(ctx: &mut Context, person: &str, period: &str, format: OutputFormat, out: Option<&PathBuf>) -> CliResult {
+    let options = PackOptions { level: None, target: None, include_private: false, filter: FilterArgs::default() };
+    let text = build_pack(ctx, person, period, format, &options)?;
+    write_out(ctx, out, &text)
+}
+
+fn build_pack(ctx: &mut Context, person: &str, period_text: &str, format: OutputFormat, o: &PackOptions) -> CliResult<String> {
+    let today = ctx.today();
+    let period = crate::dates::parse_period(period_text, today)?;
+    let journal = ctx.journal()?;
+    let skills = SkillsTree::parse(&journal.skills_text()).map_err(|e| CliError::failure(format!("skills.toml: {e:#}")))?;
+    let ladder = Ladder::parse(&journal.ladder_text()).map_err(|e| CliError::failure(format!("ladder.toml: {e:#}")))?;
+    for (flag, level) in [("--level", &o.level), ("--target", &o.target)] {
+        if let Some(l) = level
+            && ladder.level(l).is_none()
+        {
+            let ids: Vec<_> = ladder.levels.iter().map(|l| l.id.as_str()).collect();
+            return Err(CliError::usage(format!("{flag}: no level '{l}' in ladder.toml")).with_hint(format!("levels: {}", ids.join(", "))));
+        }
+    }
+    let generated = crate::clock::now();
+    let commit = journal.head().map(|h| h.to_string());
+    let mut all = Filter { include_private: o.include_private, ..Filter::default() };
+    all.require("person", person);
+    let mut scoped = ctx.filter(&FilterArgs { persons: Vec::new(), period: None, team: true, ..o.filter.clone() }, false)?;
+    scoped.include_private = o.include_private;
+    scoped.require_all("person", person);
+    scoped.since = Some(scoped.since.map_or(period.start, |s| s.max(period.start)));
+    scoped.until = Some(scoped.until.map_or(period.end, |u| u.min(period.end)));
+    let index = ctx.index()?;
+    let history_items = index.all_matching(&all)?;
+    let entries_items = index.all_matching(&scoped)?;
+    let paths: HashMap<String, String> = history_items.iter().map(|i| (i.entry.id.to_string(), i.path.clone())).collect();
+    let mut history: Vec<Entry> = history_items.into_iter().map(|i| i.entry).collect();
+    let mut entries: Vec<Entry> = entries_items.into_iter().map(|i| i.entry).collect();
+    history.sort_by_key(|e| e.created);
+    entries.sort_by_key(|e| e.created);
+    let path_of = |e: &Entry| paths.get(e.id.as_str()).cloned().unwrap_or_default();
+    let config = ctx.journal()?.config.clone();
+    let input = crate::review::ReviewInput {
+        person: person.to_string(),
+        period_label: period_text.to_string(),
+        period_start: period.start,
+        period_end: period.end,
+        generated,
+        commit,
+        entries: &entries,
+        history: &history,
+        skills: &skills,
+        ladder: &ladder,
+        level: o.level.clone(),
+        target: o.target.clone(),
+        paths: &path_of,
+        qa_target_per_week: config.targets.qa_samples_per_week,
+        explore_target_per_week: config.targets.explore_minutes_per_week,
+        min_predictions_for_brier: config.defaults.min_predictions_for_brier,
+    };
+    let pack = crate::review::assemble(&input);
+    let format = match format {
+        OutputFormat::Html => render::Format::Html,
+        OutputFormat::Json => render::Format::Json,
+        _ => render::Format::Markdown,
+    };
+    Ok(render::render(&pack, format))
+}
+
+fn write_out(ctx: &mut Context, out: Option<&PathBuf>, text: &str) -> CliResult {
+    match out {
+        Some(path) => {
+            crate::journal::atomic_write(path, text.as_bytes()).map_err(|e| CliError::failure(format!("{e:#}")))?;
+            ctx.ui.status(&format!("wrote {}", path.display()));
+        }
+        None => {
+            ctx.ui.write(text);
+            if !text.ends_with('\n') {
+                ctx.ui.write("\n");
+            }
+        }
+    }
+    Ok(())
+}
+
+pub fn run_export(args: ExportArgs, ctx: &mut Context) -> CliResult {
+    let format = super::format_or(ctx, &[OutputFormat::Json, OutputFormat::Jsonl, OutputFormat::Csv, OutputFormat::Md], OutputFormat::Jsonl)?;
+    let mut filter = ctx.filter(&args.filter, false)?;
+    filter.include_private = args.include_private;
+    let index = ctx.index()?;
+    let (hits, _) = index.search(&Default::default(), &filter, crate::index::Sort::Oldest, args.filter.limit)?;
+    let journal = ctx.journal()?;
+    let mut entries = Vec::with_capacity(hits.len());
+    for hit in hits {
+        let text = journal.read_file(&hit.item.path)?;
+        let e = entry::parse(&text, &hit.item.path).map(|p| p.entry).unwrap_or(hit.item.entry);
+        entries.push((hit.item.path, e));
+    }
+    let mut out = String::new();
+    match format {
+        OutputFormat::Json => {
+            let list: Vec<_> = entries.iter().map(|(p, e)| with_path(e, p)).collect();
+            out = serde_json::to_string_pretty(&serde_json::json!({ "entries": list })).unwrap_or_default();
+        }
+        OutputFormat::Csv => {
+            out.push_str("id,created,kind,person,title,case,tags,skills,products,body\n");
+            for (_, e) in &entries {
+                let row = [e.id.to_string(), e.created.to_rfc3339(), e.kind.to_string(), e.person.clone(), e.title.clone(), e.case.clone().unwrap_or_default(), e.tags.join(";"), e.skills.join(";"), e.products.join(";"), e.body.clone()];
+                out.push_str(&row.iter().map(|c| super::list::csv_cell(c)).collect::<Vec<_>>().join(","));
+                out.push('\n');
+            }
+        }
+        OutputFormat::Md => {
+            for (_, e) in &entries {
+                out.push_str(&e.to_markdown());
+                out.push('\n');
+            }
+        }
+        _ => {
+            for (p, e) in &entries {
+                out.push_str(&with_path(e, p).to_string());
+                out.push('\n');
+            }
+        }
+    }
+    if entries.is_empty() && args.out.is_none() {
+        return Err(CliError::nothing("no entries match"));
+    }
+    write_out(ctx, args.out.as_ref(), &out)
+}
+
+fn with_path(e: &Entry, path: &str) -> serde_json::Value {
+    let mut json = e.to_json();
+    if let Some(obj) = json.as_object_mut() {
+        obj.insert("path".into(), path.into());
+    }
+    json
+}

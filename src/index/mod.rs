@@ -1,0 +1,526 @@
+//! The search index: a tantivy cache of the journal, kept in step with git.
+//!
+//! The index records, in its own commit payload, the git commit it reflects.
+//! Every command that reads it first brings it up to date by diffing that
+//! commit's tree against HEAD, so the work follows what changed, never the
+//! journal's size. It lives in `.git/casebook/index/`, is never committed,
+//! and is rebuilt (beside the old one, switched over atomically) whenever it
+//! is missing, from an older casebook, damaged or of unknown origin.
+//! This is the only module that imports tantivy.
+
+pub mod query;
+mod schema;
+
+use crate::entry::{self, Entry, EntryId};
+use crate::filter::Filter;
+use crate::journal::Journal;
+use anyhow::{Context, Result, anyhow};
+use git2::Oid;
+use query::{ParsedQuery, TextPart};
+use schema::{Fields, SCHEMA_VERSION};
+use std::fs::File;
+use std::ops::Bound;
+use std::path::{Path, PathBuf};
+use tantivy::collector::{Count, DocSetCollector, TopDocs};
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, RangeQuery,
+    TermQuery,
+};
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{DocAddress, IndexReader, Order, ReloadPolicy, Searcher, TantivyDocument, Term};
+
+/// What the index knows about one entry, without reading its file.
+#[derive(Debug, Clone)]
+pub struct IndexedEntry {
+    pub path: String,
+    pub blob: String,
+    pub entry: Entry,
+}
+
+#[derive(Debug, Clone)]
+pub struct SearchHit {
+    pub score: f32,
+    pub item: IndexedEntry,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sort {
+    Relevance,
+    Newest,
+    Oldest,
+}
+
+/// How the index was brought up to date, for `-v` and `reindex`.
+#[derive(Debug, Clone, Default)]
+pub struct SyncReport {
+    pub rebuilt: Option<String>,
+    pub updated: usize,
+    pub removed: usize,
+    pub unreadable: Vec<String>,
+}
+
+pub struct Index {
+    inner: tantivy::Index,
+    reader: IndexReader,
+    fields: Fields,
+}
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Payload {
+    schema: u32,
+    commit: Option<String>,
+}
+
+fn index_root(journal: &Journal) -> PathBuf {
+    journal.state_dir().join("index")
+}
+
+impl Index {
+    /// Opens the index and brings it up to date with HEAD, rebuilding it if
+    /// it cannot be trusted. `notice` receives one line when that happens.
+    pub fn open(journal: &Journal, notice: &mut dyn FnMut(&str)) -> Result<(Index, SyncReport)> {
+        let head = journal.head();
+        match Index::open_current(journal) {
+            Ok((index, payload)) if payload.commit.as_deref() == head.map(|h| h.to_string()).as_deref() => {
+                return Ok((index, SyncReport::default()));
+            }
+            Ok(_) => {}
+            Err(reason) => {
+                if index_root(journal).join("CURRENT").exists() {
+                    notice(&format!("the search index could not be used ({reason:#}); rebuilding it"));
+                }
+                return Index::rebuild(journal, None);
+            }
+        }
+        // Stale: take the index lock, then look again, since another
+        // process may have caught up while we waited.
+        let _lock = IndexLock::acquire(journal)?;
+        let (index, payload) = match Index::open_current(journal) {
+            Ok(found) => found,
+            Err(reason) => {
+                notice(&format!("the search index could not be used ({reason:#}); rebuilding it"));
+                return Index::rebuild_locked(journal, None);
+            }
+        };
+        let indexed = payload.commit.as_deref().and_then(|c| Oid::from_str(c).ok());
+        if indexed.map(|c| !journal.commit_exists(c)).unwrap_or(false) {
+            notice("the search index points at a commit that no longer exists; rebuilding it");
+            return Index::rebuild_locked(journal, None);
+        }
+        match index.update(journal, indexed, head) {
+            Ok(report) => Ok((index, report)),
+            Err(e) => {
+                notice(&format!("updating the search index failed ({e:#}); rebuilding it"));
+                drop(index);
+                Index::rebuild_locked(journal, None)
+            }
+        }
+    }
+
+    /// Rebuilds from the files of HEAD into a fresh directory and switches
+    /// over atomically.
+    pub fn rebuild(journal: &Journal, progress: Option<&dyn Fn(u64, u64)>) -> Result<(Index, SyncReport)> {
+        let _lock = IndexLock::acquire(journal)?;
+        Index::rebuild_locked(journal, progress)
+    }
+
+    fn rebuild_locked(journal: &Journal, progress: Option<&dyn Fn(u64, u64)>) -> Result<(Index, SyncReport)> {
+        let root = index_root(journal);
+        std::fs::create_dir_all(&root).with_context(|| format!("cannot create {}", root.display()))?;
+        let name = format!("v{SCHEMA_VERSION}-{}", EntryId::generate());
+        let dir = root.join(&name);
+        std::fs::create_dir_all(&dir)?;
+        let (inner, fields) = schema::create(&dir)?;
+        let head = journal.head();
+        let mut report = SyncReport { rebuilt: Some(name.clone()), ..SyncReport::default() };
+        {
+            let mut writer = schema::writer(&inner, true)?;
+            if let Some(head) = head {
+                let blobs = journal.entry_blobs(head)?;
+                let total = blobs.len() as u64;
+                for (i, (path, oid)) in blobs.iter().enumerate() {
+                    match doc_for(journal, &fields, path, *oid) {
+                        Ok(doc) => {
+                            writer.add_document(doc)?;
+                            report.updated += 1;
+                        }
+                        Err(_) => report.unreadable.push(path.clone()),
+                    }
+                    if let Some(p) = progress
+                        && (i % 1000 == 0 || i as u64 + 1 == total)
+                    {
+                        p(i as u64 + 1, total);
+                    }
+                }
+            }
+            commit_with_payload(&mut writer, head)?;
+            writer.wait_merging_threads()?;
+        }
+        crate::journal::atomic_write(&root.join("CURRENT"), name.as_bytes())?;
+        // Old generations are garbage now; a reader that still maps one
+        // keeps its pages until it exits (POSIX), so removing is safe.
+        if let Ok(dirs) = std::fs::read_dir(&root) {
+            for d in dirs.flatten() {
+                let n = d.file_name().to_string_lossy().to_string();
+                if d.path().is_dir() && n != name {
+                    std::fs::remove_dir_all(d.path()).ok();
+                }
+            }
+        }
+        let reader = reader_for(&inner)?;
+        Ok((Index { inner, reader, fields }, report))
+    }
+
+    fn open_current(journal: &Journal) -> Result<(Index, Payload)> {
+        let root = index_root(journal);
+        let name = std::fs::read_to_string(root.join("CURRENT")).context("no index yet")?;
+        let name = name.trim();
+        if !name.starts_with(&format!("v{SCHEMA_VERSION}-")) {
+            return Err(anyhow!("it was built by another casebook version"));
+        }
+        let dir = root.join(name);
+        let (inner, fields) = schema::open(&dir)?;
+        let metas = inner.load_metas()?;
+        let payload: Payload = metas
+            .payload
+            .as_deref()
+            .and_then(|p| serde_json::from_str(p).ok())
+            .ok_or_else(|| anyhow!("it has no record of the commit it reflects"))?;
+        if payload.schema != SCHEMA_VERSION {
+            return Err(anyhow!("its schema is from another casebook version"));
+        }
+        let reader = reader_for(&inner)?;
+        // Touch every segment once so damage shows up here, where we can
+        // rebuild, rather than in the middle of a search.
+        let searcher = reader.searcher();
+        for segment in searcher.segment_readers() {
+            segment.inverted_index(fields.id)?;
+            segment.get_store_reader(0)?;
+        }
+        Ok((Index { inner, reader, fields }, payload))
+    }
+
+    fn update(&self, journal: &Journal, indexed: Option<Oid>, head: Option<Oid>) -> Result<SyncReport> {
+        let changes = journal.changes_between(indexed, head)?;
+        let mut report = SyncReport::default();
+        let mut writer = schema::writer(&self.inner, false)?;
+        for change in changes.iter().filter(|c| crate::journal::is_entry_path(&c.path)) {
+            writer.delete_term(Term::from_field_text(self.fields.path, &change.path));
+            match change.new {
+                Some(oid) => match doc_for(journal, &self.fields, &change.path, oid) {
+                    Ok(doc) => {
+                        writer.add_document(doc)?;
+                        report.updated += 1;
+                    }
+                    Err(_) => report.unreadable.push(change.path.clone()),
+                },
+                None => report.removed += 1,
+            }
+        }
+        commit_with_payload(&mut writer, head)?;
+        writer.wait_merging_threads()?;
+        self.reader.reload()?;
+        Ok(report)
+    }
+
+    fn searcher(&self) -> Searcher {
+        self.reader.searcher()
+    }
+
+    pub fn num_entries(&self) -> u64 {
+        self.searcher().num_docs()
+    }
+
+    pub fn num_segments(&self) -> usize {
+        self.searcher().segment_readers().len()
+    }
+
+    /// Entries matching a filter (and optional parsed query), newest first
+    /// unless asked otherwise, with at most `limit` results.
+    pub fn search(
+        &self,
+        query: &ParsedQuery,
+        filter: &Filter,
+        sort: Sort,
+        limit: Option<usize>,
+    ) -> Result<(Vec<SearchHit>, usize)> {
+        let searcher = self.searcher();
+        let q = self.build_query(query, filter)?;
+        let total = searcher.search(&*q, &Count)?;
+        let limit = limit.unwrap_or(total).min(total);
+        if limit == 0 {
+            return Ok((Vec::new(), total));
+        }
+        let has_text = !query.text.is_empty();
+        let addresses: Vec<(f32, DocAddress)> = match (sort, has_text) {
+            (Sort::Relevance, true) => searcher.search(&*q, &TopDocs::with_limit(limit).order_by_score())?,
+            (Sort::Oldest, _) => searcher
+                .search(&*q, &TopDocs::with_limit(limit).order_by_fast_field::<tantivy::DateTime>("created", Order::Asc))?
+                .into_iter()
+                .map(|(_, a)| (0.0, a))
+                .collect(),
+            _ => searcher
+                .search(&*q, &TopDocs::with_limit(limit).order_by_fast_field::<tantivy::DateTime>("created", Order::Desc))?
+                .into_iter()
+                .map(|(_, a)| (0.0, a))
+                .collect(),
+        };
+        let mut hits = Vec::with_capacity(addresses.len());
+        for (score, address) in addresses {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            if let Some(item) = self.item_of(&doc) {
+                hits.push(SearchHit { score, item });
+            }
+        }
+        Ok((hits, total))
+    }
+
+    /// Every entry matching the filter, in no particular order (for reports).
+    pub fn all_matching(&self, filter: &Filter) -> Result<Vec<IndexedEntry>> {
+        let searcher = self.searcher();
+        let q = self.build_query(&ParsedQuery::default(), filter)?;
+        let docs = searcher.search(&*q, &DocSetCollector)?;
+        let mut out = Vec::with_capacity(docs.len());
+        for address in docs {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            if let Some(item) = self.item_of(&doc) {
+                out.push(item);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Entries whose id starts with `prefix` (at most `max`).
+    pub fn ids_with_prefix(&self, prefix: &str, max: usize) -> Result<Vec<IndexedEntry>> {
+        let searcher = self.searcher();
+        let mut ids = std::collections::BTreeSet::new();
+        for segment in searcher.segment_readers() {
+            let inverted = segment.inverted_index(self.fields.id)?;
+            let mut stream = inverted.terms().range().ge(prefix.as_bytes()).into_stream()?;
+            while stream.advance() {
+                let key = stream.key();
+                if !key.starts_with(prefix.as_bytes()) || ids.len() > max * 4 {
+                    break;
+                }
+                ids.insert(String::from_utf8_lossy(key).to_string());
+            }
+        }
+        // The term dictionary still holds deleted documents until a merge:
+        // confirm each id against live documents.
+        let mut out = Vec::new();
+        for id in ids {
+            if let Some(item) = self.by_id(&id)? {
+                out.push(item);
+                if out.len() >= max {
+                    break;
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    pub fn by_id(&self, id: &str) -> Result<Option<IndexedEntry>> {
+        self.by_term(Term::from_field_text(self.fields.id, id))
+    }
+
+    pub fn by_path(&self, path: &str) -> Result<Option<IndexedEntry>> {
+        self.by_term(Term::from_field_text(self.fields.path, path))
+    }
+
+    fn by_term(&self, term: Term) -> Result<Option<IndexedEntry>> {
+        let searcher = self.searcher();
+        let q = TermQuery::new(term, IndexRecordOption::Basic);
+        let top = searcher.search(&q, &TopDocs::with_limit(1).order_by_score())?;
+        match top.first() {
+            Some((_, address)) => {
+                let doc: TantivyDocument = searcher.doc(*address)?;
+                Ok(self.item_of(&doc))
+            }
+            None => Ok(None),
+        }
+    }
+
+    /// A snippet of `text` around the query's words, as the fragment and the
+    /// byte ranges to highlight in it.
+    pub fn snippet(&self, query: &ParsedQuery, text: &str, max_chars: usize) -> Result<(String, Vec<(usize, usize)>)> {
+        let searcher = self.searcher();
+        let text_only = ParsedQuery { text: query.text.clone(), ..ParsedQuery::default() };
+        let q = self.build_query(&text_only, &Filter { include_private: true, include_drafts: true, ..Filter::default() })?;
+        let mut generator = tantivy::snippet::SnippetGenerator::create(&searcher, &*q, self.fields.body)?;
+        generator.set_max_num_chars(max_chars);
+        let snippet = generator.snippet(text);
+        let ranges = snippet.highlighted().iter().map(|r| (r.start, r.end)).collect();
+        Ok((snippet.fragment().to_string(), ranges))
+    }
+
+    fn item_of(&self, doc: &TantivyDocument) -> Option<IndexedEntry> {
+        let text = |f| doc.get_first(f).and_then(|v| v.as_str()).map(str::to_string);
+        let meta: serde_json::Value = serde_json::from_str(&text(self.fields.meta)?).ok()?;
+        Some(IndexedEntry {
+            path: text(self.fields.path)?,
+            blob: text(self.fields.blob).unwrap_or_default(),
+            entry: Entry::from_json(&meta)?,
+        })
+    }
+
+    fn build_query(&self, query: &ParsedQuery, filter: &Filter) -> Result<Box<dyn Query>> {
+        let f = &self.fields;
+        let mut must: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let mut text_clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for part in &query.text {
+            match part {
+                TextPart::Phrase(_) => {
+                    if let Some(q) = self.text_part_query(part) {
+                        must.push((Occur::Must, q));
+                    }
+                }
+                _ => {
+                    if let Some(q) = self.text_part_query(part) {
+                        text_clauses.push((Occur::Should, q));
+                    }
+                }
+            }
+        }
+        if !text_clauses.is_empty() {
+            // At least one of the words must match; more matches rank higher.
+            must.push((Occur::Must, Box::new(BooleanQuery::new(text_clauses))));
+        }
+        for part in &query.excluded {
+            if let Some(q) = self.text_part_query(part) {
+                must.push((Occur::MustNot, q));
+            }
+        }
+        let facet = |field: &str, value: &str| -> Box<dyn Query> {
+            Box::new(TermQuery::new(
+                Term::from_field_text(f.facets, &schema::facet_token(field, value)),
+                IndexRecordOption::Basic,
+            ))
+        };
+        for (field, value) in &query.fields {
+            must.push((Occur::Must, facet(field, value)));
+        }
+        for (field, values) in &filter.fields {
+            let any: Vec<(Occur, Box<dyn Query>)> =
+                values.iter().map(|v| (Occur::Should, facet(field, v))).collect();
+            must.push((Occur::Must, Box::new(BooleanQuery::new(any))));
+        }
+        let since = max_opt(query.since, filter.since);
+        let until = min_opt(query.until, filter.until);
+        if since.is_some() || until.is_some() {
+            let lower = match since {
+                Some(d) => Bound::Included(date_term(f.created, d)),
+                None => Bound::Unbounded,
+            };
+            let upper = match until.and_then(|d| d.succ_opt()) {
+                Some(d) => Bound::Excluded(date_term(f.created, d)),
+                None => Bound::Unbounded,
+            };
+            must.push((Occur::Must, Box::new(RangeQuery::new(lower, upper))));
+        }
+        if !filter.include_private {
+            must.push((Occur::MustNot, facet("private", "true")));
+        }
+        let wants_drafts = filter.include_drafts
+            || filter.wants_kind("draft")
+            || query.fields.iter().any(|(k, v)| k == "kind" && v == "draft");
+        if !wants_drafts {
+            must.push((Occur::MustNot, facet("kind", "draft")));
+        }
+        if !must.iter().any(|(o, _)| *o == Occur::Must) {
+            must.push((Occur::Must, Box::new(AllQuery)));
+        }
+        Ok(Box::new(BooleanQuery::new(must)))
+    }
+
+    /// One word, prefix or phrase, over the title (boosted) and the body.
+    fn text_part_query(&self, part: &TextPart) -> Option<Box<dyn Query>> {
+        let f = &self.fields;
+        let per_field = |field: tantivy::schema::Field| -> Option<Box<dyn Query>> {
+            match part {
+                TextPart::Prefix(p) => {
+                    let folded = schema::fold(p);
+                    if folded.is_empty() {
+                        return None;
+                    }
+                    Some(Box::new(FuzzyTermQuery::new_prefix(Term::from_field_text(field, &folded), 0, true)))
+                }
+                TextPart::Word(w) | TextPart::Phrase(w) => {
+                    let tokens = schema::analyze(&self.inner, w);
+                    match tokens.len() {
+                        0 => None,
+                        1 => Some(Box::new(TermQuery::new(
+                            Term::from_field_text(field, &tokens[0]),
+                            IndexRecordOption::WithFreqs,
+                        ))),
+                        _ => Some(Box::new(PhraseQuery::new(
+                            tokens.iter().map(|t| Term::from_field_text(field, t)).collect(),
+                        ))),
+                    }
+                }
+            }
+        };
+        let title = per_field(f.title)?;
+        let body = per_field(f.body)?;
+        Some(Box::new(BooleanQuery::new(vec![
+            (Occur::Should, Box::new(BoostQuery::new(title, 3.0)) as Box<dyn Query>),
+            (Occur::Should, body),
+        ])))
+    }
+}
+
+fn max_opt<T: Ord>(a: Option<T>, b: Option<T>) -> Option<T> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.max(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+fn min_opt<T: Ord>(a: Option<T>, b: Option<T>) -> Option<T> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+fn date_term(field: tantivy::schema::Field, day: chrono::NaiveDate) -> Term {
+    // Dates are compared as UTC days: an entry's `created` is stored as its
+    // local calendar day at midnight UTC, so filters match the day the user saw.
+    let secs = day.and_hms_opt(0, 0, 0).map(|d| d.and_utc().timestamp()).unwrap_or(0);
+    Term::from_field_date_for_search(field, tantivy::DateTime::from_timestamp_secs(secs))
+}
+
+fn reader_for(inner: &tantivy::Index) -> Result<IndexReader> {
+    Ok(inner.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?)
+}
+
+fn commit_with_payload(writer: &mut tantivy::IndexWriter, head: Option<Oid>) -> Result<()> {
+    let payload = serde_json::to_string(&Payload { schema: SCHEMA_VERSION, commit: head.map(|h| h.to_string()) })?;
+    let mut prepared = writer.prepare_commit()?;
+    prepared.set_payload(&payload);
+    prepared.commit()?;
+    Ok(())
+}
+
+fn doc_for(journal: &Journal, fields: &Fields, path: &str, oid: Oid) -> Result<TantivyDocument> {
+    let bytes = journal.read_blob(oid)?;
+    let text = String::from_utf8(bytes).map_err(|_| anyhow!("{path} is not UTF-8"))?;
+    let parsed = entry::parse(&text, path).map_err(|p| anyhow!("{path}:{p}"))?;
+    Ok(schema::document(fields, path, &oid.to_string(), &parsed.entry))
+}
+
+/// Serialises index updates between processes. An OS file lock: a killed
+/// process releases it, so it never goes stale.
+struct IndexLock {
+    _file: File,
+}
+
+impl IndexLock {
+    fn acquire(journal: &Journal) -> Result<IndexLock> {
+        let dir = journal.state_dir();
+        std::fs::create_dir_all(&dir)?;
+        let path: &Path = &dir.join("index.lock");
+        let file = File::options().create(true).truncate(false).write(true).open(path)?;
+        file.lock().with_context(|| format!("cannot lock {}", path.display()))?;
+        Ok(IndexLock { _file: file })
+    }
+}

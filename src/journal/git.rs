@@ -1,0 +1,310 @@
+//! Commits, history and tree diffs with libgit2.
+//!
+//! Tree diffs are written here rather than taken from libgit2, whose
+//! tree-to-tree diff walks every subtree: ours skips any subtree whose id did
+//! not change, so its cost follows what changed, not the journal's size.
+
+use anyhow::{Context, Result, bail};
+use chrono::{DateTime, FixedOffset, TimeZone};
+use git2::{ErrorCode, ObjectType, Oid, Repository, Signature, Tree};
+use std::path::Path;
+
+/// Marks commits casebook made, so `undo` never reverts someone's own work.
+pub const TRAILER: &str = "Casebook-Op";
+
+#[derive(Debug, Clone)]
+pub enum Change {
+    Write { path: String, content: Vec<u8> },
+    Remove { path: String },
+}
+
+#[derive(Debug, Clone)]
+pub struct CommitInfo {
+    pub oid: Oid,
+}
+
+impl CommitInfo {
+    pub fn short(&self) -> String {
+        self.oid.to_string()[..10].to_string()
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct HistoryItem {
+    pub oid: Oid,
+    pub summary: String,
+    pub author: String,
+    pub email: String,
+    pub time: DateTime<FixedOffset>,
+}
+
+/// One file that differs between two commits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PathChange {
+    pub path: String,
+    pub old: Option<Oid>,
+    pub new: Option<Oid>,
+}
+
+pub(super) fn apply_and_commit(
+    repo: &Repository,
+    root: &Path,
+    changes: &[Change],
+    message: &str,
+) -> Result<CommitInfo> {
+    if repo.state() != git2::RepositoryState::Clean {
+        bail!(
+            "a git merge or rebase is in progress in {}; finish it with git first",
+            root.display()
+        );
+    }
+    // Each file is still replaced atomically, but a bulk import skips the
+    // per-file fsync: it would cost minutes, and git holds the content.
+    let durable = changes.len() <= 64;
+    for change in changes {
+        match change {
+            Change::Write { path, content } => super::write_file(&root.join(path), content, durable)?,
+            Change::Remove { path } => match std::fs::remove_file(root.join(path)) {
+                Ok(()) => remove_empty_parents(root, path),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(e).with_context(|| format!("cannot remove {path}")),
+            },
+        }
+    }
+    let mut index = repo.index().context("cannot read the git index")?;
+    for change in changes {
+        match change {
+            Change::Write { path, .. } => index
+                .add_path(Path::new(path))
+                .with_context(|| format!("cannot stage {path}"))?,
+            Change::Remove { path } => {
+                index.remove_path(Path::new(path)).ok();
+            }
+        }
+    }
+    index.write().map_err(locked_hint)?;
+    let tree = repo.find_tree(index.write_tree()?)?;
+    let sig = signature(repo)?;
+    let message = format!("{message}\n\n{TRAILER}: {}\n", op_name(message));
+    // HEAD moves only if it still points at the parent we read (a
+    // compare-and-swap); plain git committing meanwhile makes us retry.
+    for _ in 0..5 {
+        let parent = match repo.head() {
+            Ok(head) => Some(head.peel_to_commit()?),
+            Err(e) if matches!(e.code(), ErrorCode::UnbornBranch | ErrorCode::NotFound) => None,
+            Err(e) => return Err(e.into()),
+        };
+        let parents: Vec<&git2::Commit> = parent.iter().collect();
+        match repo.commit(Some("HEAD"), &sig, &sig, &message, &tree, &parents) {
+            Ok(oid) => return Ok(CommitInfo { oid }),
+            Err(e) if e.code() == ErrorCode::Modified => continue,
+            Err(e) => return Err(locked_hint(e)),
+        }
+    }
+    bail!("the branch kept moving while casebook tried to commit; try again")
+}
+
+fn op_name(message: &str) -> &str {
+    message.split(':').next().unwrap_or("write").trim()
+}
+
+fn locked_hint(e: git2::Error) -> anyhow::Error {
+    if e.code() == ErrorCode::Locked {
+        anyhow::anyhow!(
+            "git's index is locked ({}); if no git command is running, remove .git/index.lock",
+            e.message()
+        )
+    } else {
+        e.into()
+    }
+}
+
+fn remove_empty_parents(root: &Path, rel: &str) {
+    let mut dir = Path::new(rel).parent();
+    while let Some(d) = dir {
+        if d.as_os_str().is_empty() || std::fs::remove_dir(root.join(d)).is_err() {
+            break;
+        }
+        dir = d.parent();
+    }
+}
+
+fn signature(repo: &Repository) -> Result<Signature<'static>> {
+    let sig = repo
+        .signature()
+        .or_else(|_| Signature::now("casebook", "casebook@localhost"))?;
+    let now = crate::clock::now();
+    let time = git2::Time::new(now.timestamp(), now.offset().local_minus_utc() / 60);
+    let name = sig.name().unwrap_or("casebook").to_string();
+    let email = sig.email().unwrap_or("casebook@localhost").to_string();
+    Ok(Signature::new(&name, &email, &time)?)
+}
+
+pub(super) fn history(repo: &Repository, path: Option<&str>, limit: usize) -> Result<Vec<HistoryItem>> {
+    let mut walk = repo.revwalk()?;
+    match walk.push_head() {
+        Ok(()) => {}
+        Err(e) if matches!(e.code(), ErrorCode::UnbornBranch | ErrorCode::NotFound) => {
+            return Ok(Vec::new());
+        }
+        Err(e) => return Err(e.into()),
+    }
+    walk.set_sorting(git2::Sort::TIME)?;
+    let mut out = Vec::new();
+    for oid in walk {
+        let commit = repo.find_commit(oid?)?;
+        if let Some(path) = path {
+            let here = blob_at(&commit.tree()?, path);
+            let before = match commit.parent(0) {
+                Ok(p) => blob_at(&p.tree()?, path),
+                Err(_) => None,
+            };
+            if here == before {
+                continue;
+            }
+        }
+        let author = commit.author();
+        let offset = FixedOffset::east_opt(author.when().offset_minutes() * 60)
+            .unwrap_or_else(|| FixedOffset::east_opt(0).expect("zero offset"));
+        let time = offset
+            .timestamp_opt(author.when().seconds(), 0)
+            .single()
+            .unwrap_or_default();
+        out.push(HistoryItem {
+            oid: commit.id(),
+            summary: commit.summary().ok().flatten().unwrap_or("").to_string(),
+            author: author.name().unwrap_or("").to_string(),
+            email: author.email().unwrap_or("").to_string(),
+            time,
+        });
+        if out.len() >= limit {
+            break;
+        }
+    }
+    Ok(out)
+}
+
+fn blob_at(tree: &Tree<'_>, path: &str) -> Option<Oid> {
+    tree.get_path(Path::new(path)).ok().map(|e| e.id())
+}
+
+/// Files that differ between two trees, pruning unchanged subtrees.
+pub fn diff_trees(repo: &Repository, old: Option<Oid>, new: Option<Oid>) -> Result<Vec<PathChange>> {
+    let old = old.map(|o| repo.find_tree(o)).transpose()?;
+    let new = new.map(|o| repo.find_tree(o)).transpose()?;
+    let mut out = Vec::new();
+    diff_rec(repo, old.as_ref(), new.as_ref(), "", &mut out)?;
+    Ok(out)
+}
+
+fn diff_rec(
+    repo: &Repository,
+    old: Option<&Tree<'_>>,
+    new: Option<&Tree<'_>>,
+    prefix: &str,
+    out: &mut Vec<PathChange>,
+) -> Result<()> {
+    use std::collections::BTreeMap;
+    type Side = (Oid, Option<ObjectType>, i32);
+    let mut names: BTreeMap<Vec<u8>, (Option<Side>, Option<Side>)> = BTreeMap::new();
+    for entry in old.iter().flat_map(|t| t.iter()) {
+        names.entry(entry.name_bytes().to_vec()).or_default().0 =
+            Some((entry.id(), entry.kind(), entry.filemode()));
+    }
+    for entry in new.iter().flat_map(|t| t.iter()) {
+        names.entry(entry.name_bytes().to_vec()).or_default().1 =
+            Some((entry.id(), entry.kind(), entry.filemode()));
+    }
+    for (name, (a, b)) in names {
+        if a == b {
+            continue;
+        }
+        let name = String::from_utf8_lossy(&name);
+        let path = if prefix.is_empty() { name.to_string() } else { format!("{prefix}/{name}") };
+        let is_tree = |s: &Option<Side>| matches!(s, Some((_, Some(ObjectType::Tree), _)));
+        let is_blob = |s: &Option<Side>| matches!(s, Some((_, Some(ObjectType::Blob), _)));
+        if is_tree(&a) || is_tree(&b) {
+            let ta = if is_tree(&a) { Some(repo.find_tree(a.expect("tree").0)?) } else { None };
+            let tb = if is_tree(&b) { Some(repo.find_tree(b.expect("tree").0)?) } else { None };
+            diff_rec(repo, ta.as_ref(), tb.as_ref(), &path, out)?;
+        }
+        let old_blob = if is_blob(&a) { a.map(|s| s.0) } else { None };
+        let new_blob = if is_blob(&b) { b.map(|s| s.0) } else { None };
+        if old_blob != new_blob {
+            out.push(PathChange { path, old: old_blob, new: new_blob });
+        }
+    }
+    Ok(())
+}
+
+pub(super) fn undo_last(repo: &Repository, root: &Path) -> Result<CommitInfo> {
+    let head = repo
+        .head()
+        .ok()
+        .and_then(|h| h.peel_to_commit().ok())
+        .context("the journal has no commits to undo")?;
+    let message = head.message().unwrap_or("");
+    if !message.lines().any(|l| l.starts_with(&format!("{TRAILER}:"))) {
+        bail!(
+            "the last commit ({}) was not made by casebook; undo only reverts casebook's own commits",
+            head.summary().ok().flatten().unwrap_or("")
+        );
+    }
+    let parent = head.parent(0).context("the first commit of a journal cannot be undone")?;
+    let changes = diff_trees(repo, Some(parent.tree_id()), Some(head.tree_id()))?;
+    let mut writes = Vec::new();
+    for change in &changes {
+        match change.old {
+            Some(oid) => writes.push(Change::Write {
+                path: change.path.clone(),
+                content: repo.find_blob(oid)?.content().to_vec(),
+            }),
+            None => writes.push(Change::Remove { path: change.path.clone() }),
+        }
+    }
+    let summary = head.summary().ok().flatten().unwrap_or("").to_string();
+    apply_and_commit(repo, root, &writes, &format!("undo: {summary}"))
+}
+
+impl super::Journal {
+    /// Files that differ between two commits (either may be absent).
+    pub fn changes_between(&self, old: Option<Oid>, new: Option<Oid>) -> Result<Vec<PathChange>> {
+        let tree_of = |c: Option<Oid>| -> Result<Option<Oid>> {
+            c.map(|c| Ok(self.repo().find_commit(c)?.tree_id())).transpose()
+        };
+        diff_trees(self.repo(), tree_of(old)?, tree_of(new)?)
+    }
+
+    pub fn read_blob(&self, oid: Oid) -> Result<Vec<u8>> {
+        Ok(self.repo().find_blob(oid)?.content().to_vec())
+    }
+
+    pub fn commit_exists(&self, oid: Oid) -> bool {
+        self.repo().find_commit(oid).is_ok()
+    }
+
+    /// Every entry file at a commit, with its blob id (for full rebuilds).
+    pub fn entry_blobs(&self, commit: Oid) -> Result<Vec<(String, Oid)>> {
+        let tree = self.repo().find_commit(commit)?.tree()?;
+        let mut out = Vec::new();
+        for top in ["people", "private"] {
+            let Ok(entry) = tree.get_path(Path::new(top)) else { continue };
+            let sub = self.repo().find_tree(entry.id())?;
+            walk_blobs(self.repo(), &sub, top, &mut out)?;
+        }
+        Ok(out)
+    }
+}
+
+fn walk_blobs(repo: &Repository, tree: &Tree<'_>, prefix: &str, out: &mut Vec<(String, Oid)>) -> Result<()> {
+    for entry in tree.iter() {
+        let name = String::from_utf8_lossy(entry.name_bytes());
+        let path = format!("{prefix}/{name}");
+        match entry.kind() {
+            Some(ObjectType::Tree) => walk_blobs(repo, &repo.find_tree(entry.id())?, &path, out)?,
+            Some(ObjectType::Blob) if super::is_entry_path(&path) => out.push((path, entry.id())),
+            _ => {}
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,44 @@
+//! One writer at a time per journal. The lock is an OS file lock, so a
+//! process that dies releases it and never blocks the next command.
+
+use anyhow::{Context, Result};
+use std::fs::File;
+use std::path::Path;
+
+pub struct JournalLock {
+    _file: File,
+}
+
+impl JournalLock {
+    pub fn acquire(state_dir: &Path) -> Result<JournalLock> {
+        std::fs::create_dir_all(state_dir)
+            .with_context(|| format!("cannot create {}", state_dir.display()))?;
+        let path = state_dir.join("write.lock");
+        let file = File::options()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .with_context(|| format!("cannot open {}", path.display()))?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => {
+                eprintln_waiting();
+                file.lock().with_context(|| format!("cannot lock {}", path.display()))?;
+            }
+            Err(std::fs::TryLockError::Error(e)) => {
+                return Err(e).with_context(|| format!("cannot lock {}", path.display()));
+            }
+        }
+        Ok(JournalLock { _file: file })
+    }
+}
+
+#[allow(clippy::print_stderr)]
+fn eprintln_waiting() {
+    // The only status line the journal layer prints: a command that must
+    // wait should say so rather than look hung.
+    if std::env::var_os("CASEBOOK_QUIET").is_none() {
+        eprintln!("waiting for another casebook command to finish writing...");
+    }
+}

@@ -1,0 +1,290 @@
+//! The journal on disk and in git: finding it, creating it from the
+//! template, laying out entry files, writing them atomically and recording
+//! every write as one commit. This is the only module that imports git2.
+//!
+//! Hand edits and commits made with plain git are normal: nothing here
+//! assumes casebook wrote the last commit or the files.
+
+mod config;
+mod git;
+mod layout;
+mod lock;
+
+pub use config::{JournalConfig, LocalConfig, user_config_path};
+pub use git::{Change, CommitInfo, HistoryItem};
+pub use layout::{entry_path, is_entry_path};
+pub use lock::JournalLock;
+
+use anyhow::{Context, Result, bail};
+use include_dir::{Dir, include_dir};
+use std::path::{Path, PathBuf};
+
+/// The default journal that `init` copies, built into the binary so that
+/// `casebook init` works from anywhere.
+pub static TEMPLATE: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/journal-template");
+
+/// Where casebook keeps per-clone data that is never committed.
+const STATE_DIR: &str = "casebook";
+
+pub struct Journal {
+    root: PathBuf,
+    repo: git2::Repository,
+    pub config: JournalConfig,
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("{message}")]
+pub struct NotAJournal {
+    pub message: String,
+}
+
+impl Journal {
+    /// Opens the journal at `root` (which must hold `casebook.toml` and be a
+    /// git work tree).
+    pub fn open(root: &Path) -> Result<Journal> {
+        let repo = git2::Repository::open(root).map_err(|e| NotAJournal {
+            message: format!("{} is not a git repository ({})", root.display(), e.message()),
+        })?;
+        let root = repo
+            .workdir()
+            .map(Path::to_path_buf)
+            .ok_or_else(|| NotAJournal { message: format!("{} is a bare repository", root.display()) })?;
+        let config = JournalConfig::load(&root.join("casebook.toml"))?;
+        Ok(Journal { root, repo, config })
+    }
+
+    /// Finds the journal: `dir` itself if given (from `-C` or `CASEBOOK_DIR`),
+    /// else the nearest ancestor of the current directory with a
+    /// `casebook.toml` beside a `.git`.
+    pub fn discover(start: &Path, explicit: bool) -> Result<Journal> {
+        let start = start
+            .canonicalize()
+            .with_context(|| format!("cannot open directory {}", start.display()))?;
+        let mut dir = Some(start.as_path());
+        while let Some(d) = dir {
+            if d.join("casebook.toml").is_file() && d.join(".git").exists() {
+                return Journal::open(d);
+            }
+            if explicit {
+                break;
+            }
+            dir = d.parent();
+        }
+        Err(NotAJournal {
+            message: format!(
+                "no casebook journal at {}{}",
+                start.display(),
+                if explicit { "" } else { " or above it" }
+            ),
+        }
+        .into())
+    }
+
+    /// Creates a journal in `dir` from the built-in template and makes the
+    /// first commit.
+    pub fn init(dir: &Path, person: Option<(&str, &str)>) -> Result<Journal> {
+        if dir.join("casebook.toml").exists() {
+            bail!("{} already holds a casebook journal", dir.display());
+        }
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        let repo = match git2::Repository::open(dir) {
+            Ok(repo) => repo,
+            Err(_) => {
+                let mut opts = git2::RepositoryInitOptions::new();
+                opts.initial_head("main");
+                git2::Repository::init_opts(dir, &opts)
+                    .with_context(|| format!("cannot create a git repository in {}", dir.display()))?
+            }
+        };
+        drop(repo);
+        let mut changes = Vec::new();
+        collect_template(&TEMPLATE, &mut changes);
+        if let Some((slug, _)) = person {
+            changes.push(Change::Write {
+                path: format!("people/{slug}/.keep"),
+                content: Vec::new(),
+            });
+        }
+        let journal = Journal::open(dir)?;
+        if let Some((slug, name)) = person {
+            let clone = LocalConfig {
+                person: Some(slug.to_string()),
+                name: Some(name.to_string()),
+                ..LocalConfig::default()
+            };
+            clone.save(&journal.clone_config_path())?;
+        }
+        journal.commit(&changes, "init: new casebook journal")?;
+        Journal::open(dir)
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    pub fn repo(&self) -> &git2::Repository {
+        &self.repo
+    }
+
+    /// `.git/casebook/`: the index, drafts, the lock and clone settings.
+    pub fn state_dir(&self) -> PathBuf {
+        self.repo.path().join(STATE_DIR)
+    }
+
+    pub fn clone_config_path(&self) -> PathBuf {
+        self.state_dir().join("config.toml")
+    }
+
+    pub fn clone_config(&self) -> Result<LocalConfig> {
+        LocalConfig::load(&self.clone_config_path())
+    }
+
+    /// Where text that failed validation is kept so that nothing typed is lost.
+    pub fn drafts_dir(&self) -> PathBuf {
+        self.state_dir().join("drafts")
+    }
+
+    pub fn abs(&self, rel: &str) -> PathBuf {
+        self.root.join(rel)
+    }
+
+    /// Converts a user-given path (absolute, or relative to the current
+    /// directory or the journal root) into a journal-relative one.
+    pub fn relative_path(&self, given: &Path) -> Option<String> {
+        let candidates = [
+            given.to_path_buf(),
+            std::env::current_dir().ok()?.join(given),
+            self.root.join(given),
+        ];
+        for candidate in candidates {
+            if let Ok(canon) = candidate.canonicalize()
+                && let Ok(rel) = canon.strip_prefix(self.root.canonicalize().ok()?)
+            {
+                return Some(rel.to_string_lossy().replace('\\', "/"));
+            }
+        }
+        None
+    }
+
+    pub fn read_file(&self, rel: &str) -> Result<String> {
+        let path = self.abs(rel);
+        let bytes = std::fs::read(&path).with_context(|| format!("cannot read {rel}"))?;
+        String::from_utf8(bytes).map_err(|e| {
+            anyhow::anyhow!("{rel} is not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to())
+        })
+    }
+
+    /// Holds the journal's write lock for the life of the guard.
+    pub fn lock(&self) -> Result<JournalLock> {
+        JournalLock::acquire(&self.state_dir())
+    }
+
+    /// Writes and removes files, then records them as one commit. Files are
+    /// written atomically, so a crash never leaves half an entry.
+    pub fn commit(&self, changes: &[Change], message: &str) -> Result<CommitInfo> {
+        let _lock = self.lock()?;
+        git::apply_and_commit(&self.repo, &self.root, changes, message)
+    }
+
+    pub fn head(&self) -> Option<git2::Oid> {
+        self.repo.head().ok().and_then(|h| h.target())
+    }
+
+    pub fn history(&self, path: Option<&str>, limit: usize) -> Result<Vec<HistoryItem>> {
+        git::history(&self.repo, path, limit)
+    }
+
+    /// Reverts the last commit if casebook made it (its message carries the
+    /// `Casebook-Op` trailer).
+    pub fn undo(&self) -> Result<CommitInfo> {
+        let _lock = self.lock()?;
+        git::undo_last(&self.repo, &self.root)
+    }
+}
+
+fn collect_template(dir: &Dir<'_>, out: &mut Vec<Change>) {
+    for file in dir.files() {
+        out.push(Change::Write {
+            path: file.path().to_string_lossy().replace('\\', "/"),
+            content: file.contents().to_vec(),
+        });
+    }
+    for sub in dir.dirs() {
+        collect_template(sub, out);
+    }
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same directory,
+/// then renames it into place: readers see the old file or the new one,
+/// never half of one.
+pub fn atomic_write(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_file(path, bytes, true)
+}
+
+pub(crate) fn write_file(path: &Path, bytes: &[u8], durable: bool) -> Result<()> {
+    use std::io::Write;
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".casebook-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .with_context(|| format!("cannot write in {}", dir.display()))?;
+    tmp.write_all(bytes)?;
+    if durable {
+        tmp.as_file().sync_data()?;
+    }
+    tmp.persist(path)
+        .map_err(|e| e.error)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
+}
+
+impl Journal {
+    /// The kind's template: the journal's own `templates/<kind>.md`, else
+    /// the built-in one, else an empty front matter.
+    pub fn template(&self, kind: crate::entry::Kind) -> String {
+        let rel = format!("templates/{}.md", kind.as_str());
+        std::fs::read_to_string(self.abs(&rel))
+            .ok()
+            .or_else(|| TEMPLATE.get_file(&rel).and_then(|f| f.contents_utf8()).map(str::to_string))
+            .unwrap_or_else(|| "+++\n+++\n".to_string())
+    }
+
+    /// The text of `skills.toml` (the journal's, else the built-in one).
+    pub fn skills_text(&self) -> String {
+        self.root_file_or_builtin("skills.toml")
+    }
+
+    /// The text of `ladder.toml` (the journal's, else the built-in one).
+    pub fn ladder_text(&self) -> String {
+        self.root_file_or_builtin("ladder.toml")
+    }
+
+    fn root_file_or_builtin(&self, name: &str) -> String {
+        std::fs::read_to_string(self.abs(name))
+            .ok()
+            .or_else(|| TEMPLATE.get_file(name).and_then(|f| f.contents_utf8()).map(str::to_string))
+            .unwrap_or_default()
+    }
+
+    /// Skill ids of the journal's skills tree, in file order.
+    pub fn skill_ids(&self) -> Vec<String> {
+        let table: toml::Table = toml::from_str(&self.skills_text()).unwrap_or_default();
+        table
+            .get("skill")
+            .and_then(|s| s.as_array())
+            .map(|skills| {
+                skills
+                    .iter()
+                    .filter_map(|s| s.get("id").and_then(|i| i.as_str()).map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// The blob id the file on disk would have, to spot uncommitted edits.
+    pub fn worktree_blob(&self, rel: &str) -> Option<git2::Oid> {
+        git2::Oid::hash_file(git2::ObjectType::Blob, self.abs(rel)).ok()
+    }
+}
