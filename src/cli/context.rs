@@ -86,6 +86,32 @@ impl Context {
         Ok(self.index.as_ref().expect("just opened"))
     }
 
+    /// Runs a query against the index; if the index fails or panics (a
+    /// damaged segment that opening did not reveal), rebuilds it once and
+    /// tries again, so a damaged cache never costs the user an answer.
+    pub fn query<T>(&mut self, run: impl Fn(&Index) -> anyhow::Result<T>) -> CliResult<T> {
+        let first = {
+            let index = self.index()?;
+            // Silence the default panic report: a damaged cache is handled here.
+            let hook = std::panic::take_hook();
+            std::panic::set_hook(Box::new(|_| {}));
+            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(index)));
+            std::panic::set_hook(hook);
+            result
+        };
+        match first {
+            Ok(Ok(value)) => return Ok(value),
+            Ok(Err(e)) => self.ui.warn(&format!("the search index failed ({e:#}); rebuilding it")),
+            Err(_) => self.ui.warn("the search index is damaged; rebuilding it"),
+        }
+        self.index = None;
+        let journal = self.journal()?;
+        let (index, _) = Index::rebuild(journal, None)?;
+        let value = run(&index)?;
+        self.index = Some(index);
+        Ok(value)
+    }
+
     /// Forgets the open index, after a write moved HEAD.
     pub fn index_changed(&mut self) {
         self.index = None;
@@ -199,8 +225,7 @@ impl Context {
             let me = self.person(None)?;
             let mut filter = Filter { include_private: true, include_drafts: true, ..Filter::default() };
             filter.require("person", &me);
-            let index = self.index()?;
-            let (hits, _) = index.search(&Default::default(), &filter, crate::index::Sort::Newest, Some(back + 1))?;
+            let (hits, _) = self.query(|i| i.search(&Default::default(), &filter, crate::index::Sort::Newest, Some(back + 1)))?;
             return hits.into_iter().nth(back).map(|h| h.item).ok_or_else(|| {
                 CliError::usage(format!("{given}: you have fewer than {} entries", back + 1))
             });
@@ -211,8 +236,7 @@ impl Context {
                     "'{given}' is too short to name an entry: give at least {MIN_PREFIX} letters of its id"
                 )));
             }
-            let index = self.index()?;
-            let mut found = index.ids_with_prefix(given, 10)?;
+            let mut found = self.query(|i| i.ids_with_prefix(given, 10))?;
             return match found.len() {
                 0 => Err(CliError::usage(format!("no entry has an id starting with '{given}'"))
                     .with_hint("`casebook list` shows ids; `casebook search WORDS` finds entries")),
@@ -233,8 +257,7 @@ impl Context {
         // A path, relative to the current directory or to the journal.
         let rel = self.journal()?.relative_path(std::path::Path::new(given));
         if let Some(rel) = rel {
-            let index = self.index()?;
-            if let Some(item) = index.by_path(&rel)? {
+            if let Some(item) = self.query(|i| i.by_path(&rel))? {
                 return Ok(item);
             }
             return Err(CliError::usage(format!("{rel} is not a committed entry of this journal"))

@@ -43,7 +43,7 @@ pub fn run(args: InitArgs, ctx: &mut Context) -> CliResult {
             .remote("origin", url)
             .map_err(|e| CliError::failure(format!("cannot add remote {url}: {}", e.message())))?;
     }
-    let root = journal.root().display().to_string();
+    let root = journal.root().display().to_string().trim_end_matches('/').to_string();
     if ctx.json() {
         ctx.ui.line(&serde_json::json!({"path": root, "person": person.as_ref().map(|p| &p.0)}).to_string());
     } else {

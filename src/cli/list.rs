@@ -50,8 +50,7 @@ pub fn run(args: ListArgs, ctx: &mut Context) -> CliResult {
         Some(other) => return Err(CliError::usage(format!("--sort '{other}': choose newest or oldest"))),
     };
     let sort = if args.filter.reverse { flip(sort) } else { sort };
-    let index = ctx.index()?;
-    let (hits, total) = index.search(&Default::default(), &filter, sort, args.filter.limit)?;
+    let (hits, total) = ctx.query(|i| i.search(&Default::default(), &filter, sort, args.filter.limit))?;
     let items: Vec<IndexedEntry> = hits.into_iter().map(|h| h.item).collect();
     if args.filter.count {
         if format == OutputFormat::Json {
@@ -167,8 +166,7 @@ pub fn run_case(args: CaseArgs, ctx: &mut Context) -> CliResult {
     let format = super::format_or(ctx, &[OutputFormat::Json, OutputFormat::Jsonl, OutputFormat::Csv], OutputFormat::Text)?;
     let mut filter = crate::filter::Filter { include_private: args.include_private, include_drafts: true, ..Default::default() };
     filter.require("case", &args.reference);
-    let index = ctx.index()?;
-    let (hits, _) = index.search(&Default::default(), &filter, Sort::Oldest, None)?;
+    let (hits, _) = ctx.query(|i| i.search(&Default::default(), &filter, Sort::Oldest, None))?;
     let items: Vec<IndexedEntry> = hits.into_iter().map(|h| h.item).collect();
     print_entries(ctx, &items, format)?;
     if items.is_empty() {
@@ -180,7 +178,7 @@ pub fn run_case(args: CaseArgs, ctx: &mut Context) -> CliResult {
 pub fn run_tags(args: TagsArgs, ctx: &mut Context) -> CliResult {
     let field = crate::filter::canonical_field(&args.field);
     let filter = crate::filter::Filter { include_drafts: true, ..Default::default() };
-    let items = ctx.index()?.all_matching(&filter)?;
+    let items = ctx.query(|i| i.all_matching(&filter))?;
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     for item in &items {
         for v in item.entry.values_of(&field) {

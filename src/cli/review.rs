@@ -119,9 +119,8 @@ fn build_pack(ctx: &mut Context, person: &str, period_text: &str, format: Output
     scoped.require_all("person", person);
     scoped.since = Some(scoped.since.map_or(period.start, |s| s.max(period.start)));
     scoped.until = Some(scoped.until.map_or(period.end, |u| u.min(period.end)));
-    let index = ctx.index()?;
-    let history_items = index.all_matching(&all)?;
-    let entries_items = index.all_matching(&scoped)?;
+    let history_items = ctx.query(|i| i.all_matching(&all))?;
+    let entries_items = ctx.query(|i| i.all_matching(&scoped))?;
     let paths: HashMap<String, String> = history_items.iter().map(|i| (i.entry.id.to_string(), i.path.clone())).collect();
     let mut history: Vec<Entry> = history_items.into_iter().map(|i| i.entry).collect();
     let mut entries: Vec<Entry> = entries_items.into_iter().map(|i| i.entry).collect();
@@ -176,8 +175,7 @@ pub fn run_export(args: ExportArgs, ctx: &mut Context) -> CliResult {
     let format = super::format_or(ctx, &[OutputFormat::Json, OutputFormat::Jsonl, OutputFormat::Csv, OutputFormat::Md], OutputFormat::Jsonl)?;
     let mut filter = ctx.filter(&args.filter, false)?;
     filter.include_private = args.include_private;
-    let index = ctx.index()?;
-    let (hits, _) = index.search(&Default::default(), &filter, crate::index::Sort::Oldest, args.filter.limit)?;
+    let (hits, _) = ctx.query(|i| i.search(&Default::default(), &filter, crate::index::Sort::Oldest, args.filter.limit))?;
     let journal = ctx.journal()?;
     let mut entries = Vec::with_capacity(hits.len());
     for hit in hits {

@@ -50,8 +50,7 @@ pub fn run(args: SearchArgs, ctx: &mut Context) -> CliResult {
         Some(other) => return Err(CliError::usage(format!("--sort '{other}': choose relevance, newest or oldest"))),
     };
     let limit = args.filter.limit.unwrap_or(20);
-    let index = ctx.index()?;
-    let (hits, total) = index.search(&parsed, &filter, sort, Some(limit))?;
+    let (hits, total) = ctx.query(|i| i.search(&parsed, &filter, sort, Some(limit)))?;
     if args.filter.count {
         ctx.ui.line(&total.to_string());
         return if total == 0 { Err(CliError::nothing("no entries match")) } else { Ok(()) };
@@ -72,8 +71,7 @@ pub fn run(args: SearchArgs, ctx: &mut Context) -> CliResult {
             .ok()
             .and_then(|t| crate::entry::split_front_matter(&t).ok().map(|s| s.body.to_string()))
             .unwrap_or_default();
-        let index = ctx.index()?;
-        let (fragment, ranges) = index.snippet(&parsed, &body, 160)?;
+        let (fragment, ranges) = ctx.query(|i| i.snippet(&parsed, &body, 160))?;
         let fragment = if fragment.is_empty() { hit.item.entry.excerpt(160) } else { fragment };
         rows.push((hit, fragment, ranges, edited));
     }

@@ -126,7 +126,7 @@ pub(super) fn pick(ctx: &mut Context, command: &str) -> CliResult<String> {
     let me = ctx.person(None)?;
     let mut filter = crate::filter::Filter { include_private: true, include_drafts: true, ..Default::default() };
     filter.require("person", &me);
-    let (hits, _) = ctx.index()?.search(&Default::default(), &filter, Sort::Newest, Some(15))?;
+    let (hits, _) = ctx.query(|i| i.search(&Default::default(), &filter, Sort::Newest, Some(15)))?;
     let items: Vec<IndexedEntry> = hits.into_iter().map(|h| h.item).collect();
     if items.is_empty() {
         return Err(CliError::nothing("you have no entries yet"));

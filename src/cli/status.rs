@@ -24,7 +24,7 @@ pub fn run(args: StatusArgs, ctx: &mut Context) -> CliResult {
     let config = ctx.journal()?.config.clone();
     let mut mine = Filter { include_private: true, include_drafts: true, ..Filter::default() };
     mine.require("person", &me);
-    let items = ctx.index()?.all_matching(&mine)?;
+    let items = ctx.query(|i| i.all_matching(&mine))?;
     let week: Vec<_> = items.iter().filter(|i| i.entry.created.date_naive() >= week_start).collect();
     let mut drafts: Vec<_> = items.iter().filter(|i| i.entry.kind == Kind::Draft).collect();
     drafts.sort_by_key(|i| i.entry.created);

@@ -87,7 +87,9 @@ impl Index {
             Ok(_) => {}
             Err(reason) => {
                 if index_root(journal).join("CURRENT").exists() {
-                    notice(&format!("the search index could not be used ({reason:#}); rebuilding it"));
+                    notice(&format!("the search index could not be used ({}); rebuilding it", brief(&reason)));
+                } else if head.is_some_and(|h| journal.entry_blobs(h).map(|b| !b.is_empty()).unwrap_or(false)) {
+                    notice("building the search index for this clone");
                 }
                 return Index::rebuild(journal, None);
             }
@@ -98,7 +100,7 @@ impl Index {
         let (index, payload) = match Index::open_current(journal) {
             Ok(found) => found,
             Err(reason) => {
-                notice(&format!("the search index could not be used ({reason:#}); rebuilding it"));
+                notice(&format!("the search index could not be used ({}); rebuilding it", brief(&reason)));
                 return Index::rebuild_locked(journal, None);
             }
         };
@@ -176,7 +178,7 @@ impl Index {
         let name = std::fs::read_to_string(root.join("CURRENT")).context("no index yet")?;
         let name = name.trim();
         if !name.starts_with(&format!("v{SCHEMA_VERSION}-")) {
-            return Err(anyhow!("it was built by another casebook version"));
+            return Err(anyhow!("its pointer names '{}', not an index of this casebook version", name.chars().take(40).collect::<String>()));
         }
         let dir = root.join(name);
         let (inner, fields) = schema::open(&dir)?;
@@ -468,6 +470,13 @@ impl Index {
     }
 }
 
+/// The first sentence of an error, for one-line notices.
+fn brief(e: &anyhow::Error) -> String {
+    let text = format!("{e:#}");
+    let first = text.split(['\n', '.']).next().unwrap_or(&text);
+    crate::entry::truncate_chars(first.trim(), 120)
+}
+
 fn max_opt<T: Ord>(a: Option<T>, b: Option<T>) -> Option<T> {
     match (a, b) {
         (Some(a), Some(b)) => Some(a.max(b)),
@@ -501,8 +510,14 @@ fn commit_with_payload(writer: &mut tantivy::IndexWriter, head: Option<Oid>) -> 
     Ok(())
 }
 
+/// Entries larger than this are not indexed (`check` reports them).
+const MAX_INDEXED_BYTES: usize = 5 << 20;
+
 fn doc_for(journal: &Journal, fields: &Fields, path: &str, oid: Oid) -> Result<TantivyDocument> {
     let bytes = journal.read_blob(oid)?;
+    if bytes.len() > MAX_INDEXED_BYTES {
+        return Err(anyhow!("{path} is larger than 5 MB"));
+    }
     let text = String::from_utf8(bytes).map_err(|_| anyhow!("{path} is not UTF-8"))?;
     let parsed = entry::parse(&text, path).map_err(|p| anyhow!("{path}:{p}"))?;
     Ok(schema::document(fields, path, &oid.to_string(), &parsed.entry))

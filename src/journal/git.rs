@@ -149,7 +149,7 @@ pub(super) fn history(repo: &Repository, path: Option<&str>, limit: usize) -> Re
         }
         Err(e) => return Err(e.into()),
     }
-    walk.set_sorting(git2::Sort::TIME)?;
+    walk.set_sorting(git2::Sort::TOPOLOGICAL | git2::Sort::TIME)?;
     let mut out = Vec::new();
     for oid in walk {
         let commit = repo.find_commit(oid?)?;
