@@ -32,18 +32,24 @@ impl Filter {
 
     /// Requires a field as a separate condition (AND), as query terms do.
     pub fn require_all(&mut self, field: &str, value: &str) {
-        self.fields.push((canonical_field(field), vec![value.trim().to_lowercase()]));
+        self.fields
+            .push((canonical_field(field), vec![value.trim().to_lowercase()]));
     }
 
     pub fn wants_kind(&self, kind: &str) -> bool {
-        self.fields.iter().any(|(f, vs)| f == "kind" && vs.iter().any(|v| v == kind))
+        self.fields
+            .iter()
+            .any(|(f, vs)| f == "kind" && vs.iter().any(|v| v == kind))
     }
 
     pub fn matches(&self, entry: &Entry) -> bool {
         if entry.private && !self.include_private {
             return false;
         }
-        if entry.kind == crate::entry::Kind::Draft && !self.include_drafts && !self.wants_kind("draft") {
+        if entry.kind == crate::entry::Kind::Draft
+            && !self.include_drafts
+            && !self.wants_kind("draft")
+        {
             return false;
         }
         let day = entry.created.date_naive();
@@ -52,7 +58,8 @@ impl Filter {
         }
         self.fields.iter().all(|(field, values)| {
             let have = entry.values_of(field);
-            have.iter().any(|h| values.iter().any(|v| h.to_lowercase() == *v))
+            have.iter()
+                .any(|h| values.iter().any(|v| h.to_lowercase() == *v))
         })
     }
 }
@@ -80,7 +87,10 @@ mod tests {
         let created = DateTime::parse_from_rfc3339("2026-03-04T10:00:00+00:00").unwrap();
         let mut e = Entry::new(Kind::Escalation, "Refund", "ana-lima", created);
         e.tags = vec!["Billing".into()];
-        e.fields.insert("category".into(), toml::Value::String("should-have-handled".into()));
+        e.fields.insert(
+            "category".into(),
+            toml::Value::String("should-have-handled".into()),
+        );
         e
     }
 
@@ -99,9 +109,16 @@ mod tests {
     #[test]
     fn dates_are_inclusive() {
         let day = NaiveDate::from_ymd_opt(2026, 3, 4).unwrap();
-        let f = Filter { since: Some(day), until: Some(day), ..Filter::default() };
+        let f = Filter {
+            since: Some(day),
+            until: Some(day),
+            ..Filter::default()
+        };
         assert!(f.matches(&entry()));
-        let f = Filter { since: day.succ_opt(), ..Filter::default() };
+        let f = Filter {
+            since: day.succ_opt(),
+            ..Filter::default()
+        };
         assert!(!f.matches(&entry()));
     }
 
@@ -110,6 +127,12 @@ mod tests {
         let mut e = entry();
         e.private = true;
         assert!(!Filter::default().matches(&e));
-        assert!(Filter { include_private: true, ..Filter::default() }.matches(&e));
+        assert!(
+            Filter {
+                include_private: true,
+                ..Filter::default()
+            }
+            .matches(&e)
+        );
     }
 }

@@ -13,13 +13,13 @@
 //! - [`demo`]: the built-in demo journal.
 //! - [`cli`]: argument parsing, settings, output, one file per command.
 
-pub mod entry;
+pub mod cli;
 pub mod clock;
-pub mod journal;
 pub mod dates;
+pub mod entry;
 pub mod filter;
 pub mod index;
-pub mod cli;
+pub mod journal;
 //TMP pub mod demo;
 //TMP pub mod render;
 //TMP pub mod review;

@@ -41,9 +41,9 @@ pub fn run(args: CheckArgs, ctx: &mut Context) -> CliResult {
     } else {
         let mut t = Vec::new();
         for p in &args.paths {
-            let rel = journal
-                .relative_path(p)
-                .ok_or_else(|| CliError::usage(format!("{} is not inside the journal", p.display())))?;
+            let rel = journal.relative_path(p).ok_or_else(|| {
+                CliError::usage(format!("{} is not inside the journal", p.display()))
+            })?;
             t.push(root.join(rel));
         }
         t
@@ -59,10 +59,21 @@ pub fn run(args: CheckArgs, ctx: &mut Context) -> CliResult {
         let abs = root.join(rel);
         let size = std::fs::metadata(&abs).map(|m| m.len()).unwrap_or(0);
         let mut finding = |line, column, field: Option<&str>, message: String| {
-            findings.push(Finding { path: rel.clone(), line, column, field: field.map(str::to_string), message })
+            findings.push(Finding {
+                path: rel.clone(),
+                line,
+                column,
+                field: field.map(str::to_string),
+                message,
+            })
         };
         if size > MAX_ENTRY_BYTES {
-            finding(1, 1, None, format!("the file is {} MB; entries hold at most 5 MB", size >> 20));
+            finding(
+                1,
+                1,
+                None,
+                format!("the file is {} MB; entries hold at most 5 MB", size >> 20),
+            );
             continue;
         }
         let bytes = match std::fs::read(&abs) {
@@ -91,15 +102,30 @@ pub fn run(args: CheckArgs, ctx: &mut Context) -> CliResult {
                     for s in &parsed.entry.skills {
                         if !skills.contains(s) {
                             let line = line_of_key(&text, "skills");
-                            finding(line, 1, Some("skills"), format!("unknown skill '{s}' (see skills.toml)"));
+                            finding(
+                                line,
+                                1,
+                                Some("skills"),
+                                format!("unknown skill '{s}' (see skills.toml)"),
+                            );
                         }
                     }
                 }
                 if let Some(other) = ids.insert(parsed.entry.id.to_string(), rel.clone()) {
                     let line = line_of_key(&text, "id");
-                    finding(line, 1, Some("id"), format!("id {} is also used by {other}", parsed.entry.id));
+                    finding(
+                        line,
+                        1,
+                        Some("id"),
+                        format!("id {} is also used by {other}", parsed.entry.id),
+                    );
                 }
-                for l in parsed.entry.links.iter().chain(parsed.entry.field_list("evidence").iter()) {
+                for l in parsed
+                    .entry
+                    .links
+                    .iter()
+                    .chain(parsed.entry.field_list("evidence").iter())
+                {
                     links.push((rel.clone(), line_of_key(&text, "links"), l.clone()));
                 }
                 if let Some(g) = parsed.entry.field_str("gap_entry") {
@@ -113,34 +139,70 @@ pub fn run(args: CheckArgs, ctx: &mut Context) -> CliResult {
     // judges links when the whole journal was read.
     if args.paths.is_empty() {
         for (rel, line, target) in links {
-            if !ids.contains_key(&target) && !ids.keys().any(|id| id.starts_with(&target) && target.len() >= entry::MIN_PREFIX) {
-                findings.push(Finding { path: rel, line, column: 1, field: Some("links".into()), message: format!("links to {target}, which is not an entry of this journal") });
+            if !ids.contains_key(&target)
+                && !ids
+                    .keys()
+                    .any(|id| id.starts_with(&target) && target.len() >= entry::MIN_PREFIX)
+            {
+                findings.push(Finding {
+                    path: rel,
+                    line,
+                    column: 1,
+                    field: Some("links".into()),
+                    message: format!("links to {target}, which is not an entry of this journal"),
+                });
             }
         }
     }
     let conflicts = journal_conflicts(&root, &files);
     for c in conflicts {
-        findings.push(Finding { path: c, line: 1, column: 1, field: None, message: "an unresolved conflict copy; merge it into the original and delete it".into() });
+        findings.push(Finding {
+            path: c,
+            line: 1,
+            column: 1,
+            field: None,
+            message: "an unresolved conflict copy; merge it into the original and delete it".into(),
+        });
     }
     if ctx.json() {
         let json = serde_json::json!({"files": files.len(), "problems": findings});
-        ctx.ui.line(&serde_json::to_string_pretty(&json).unwrap_or_default());
+        ctx.ui
+            .line(&serde_json::to_string_pretty(&json).unwrap_or_default());
     } else {
         for f in &findings {
-            ctx.ui.line(&format!("{}:{}:{}: {}", f.path, f.line, f.column, super::ui::one_line(&f.message)));
+            ctx.ui.line(&format!(
+                "{}:{}:{}: {}",
+                f.path,
+                f.line,
+                f.column,
+                super::ui::one_line(&f.message)
+            ));
         }
     }
     if findings.is_empty() {
-        ctx.ui.status(&format!("{} entries checked, no problems", files.len()));
+        ctx.ui
+            .status(&format!("{} entries checked, no problems", files.len()));
         Ok(())
     } else {
-        let n = findings.iter().map(|f| &f.path).collect::<HashSet<_>>().len();
-        Err(CliError::failure(format!("{} problem(s) in {n} file(s) of {} checked", findings.len(), files.len())))
+        let n = findings
+            .iter()
+            .map(|f| &f.path)
+            .collect::<HashSet<_>>()
+            .len();
+        Err(CliError::failure(format!(
+            "{} problem(s) in {n} file(s) of {} checked",
+            findings.len(),
+            files.len()
+        )))
     }
 }
 
 fn journal_conflicts(_root: &Path, files: &[String]) -> Vec<String> {
-    files.iter().filter(|f| f.contains(".conflict-")).cloned().collect()
+    files
+        .iter()
+        .filter(|f| f.contains(".conflict-"))
+        .cloned()
+        .collect()
 }
 
 fn line_of_key(text: &str, key: &str) -> usize {
@@ -151,9 +213,13 @@ fn line_of_key(text: &str, key: &str) -> usize {
 }
 
 fn collect(root: &Path, path: &Path, out: &mut Vec<String>) {
-    let Ok(meta) = std::fs::symlink_metadata(path) else { return };
+    let Ok(meta) = std::fs::symlink_metadata(path) else {
+        return;
+    };
     if meta.is_dir() {
-        let Ok(entries) = std::fs::read_dir(path) else { return };
+        let Ok(entries) = std::fs::read_dir(path) else {
+            return;
+        };
         for e in entries.flatten() {
             if !e.file_name().to_string_lossy().starts_with('.') {
                 collect(root, &e.path(), out);

@@ -32,8 +32,20 @@ pub struct Context {
 }
 
 impl Context {
-    pub fn new(ui: Ui, dir: Option<PathBuf>, no_input: bool, format: Option<OutputFormat>) -> Context {
-        Context { ui, dir, no_input, format, journal: None, index: None }
+    pub fn new(
+        ui: Ui,
+        dir: Option<PathBuf>,
+        no_input: bool,
+        format: Option<OutputFormat>,
+    ) -> Context {
+        Context {
+            ui,
+            dir,
+            no_input,
+            format,
+            journal: None,
+            index: None,
+        }
     }
 
     pub fn json(&self) -> bool {
@@ -75,11 +87,17 @@ impl Context {
                     "index: {} updated, {} removed{}",
                     report.updated,
                     report.removed,
-                    if report.rebuilt.is_some() { " (rebuilt)" } else { "" }
+                    if report.rebuilt.is_some() {
+                        " (rebuilt)"
+                    } else {
+                        ""
+                    }
                 ));
             }
             for path in &report.unreadable {
-                ui.warn(&format!("{path} cannot be read; `casebook check {path}` says why"));
+                ui.warn(&format!(
+                    "{path} cannot be read; `casebook check {path}` says why"
+                ));
             }
             self.index = Some(index);
         }
@@ -101,7 +119,9 @@ impl Context {
         };
         match first {
             Ok(Ok(value)) => return Ok(value),
-            Ok(Err(e)) => self.ui.warn(&format!("the search index failed ({e:#}); rebuilding it")),
+            Ok(Err(e)) => self
+                .ui
+                .warn(&format!("the search index failed ({e:#}); rebuilding it")),
             Err(_) => self.ui.warn("the search index is damaged; rebuilding it"),
         }
         self.index = None;
@@ -135,8 +155,12 @@ impl Context {
         if let Some(p) = flag.filter(|p| *p != "me") {
             return entry::person_slug(p).map_err(|e| CliError::usage(format!("--person: {e}")));
         }
-        if let Some(p) = std::env::var("CASEBOOK_PERSON").ok().filter(|p| !p.is_empty()) {
-            return entry::person_slug(&p).map_err(|e| CliError::usage(format!("CASEBOOK_PERSON: {e}")));
+        if let Some(p) = std::env::var("CASEBOOK_PERSON")
+            .ok()
+            .filter(|p| !p.is_empty())
+        {
+            return entry::person_slug(&p)
+                .map_err(|e| CliError::usage(format!("CASEBOOK_PERSON: {e}")));
         }
         if let Some(p) = self.local_config()?.person {
             return entry::person_slug(&p).map_err(CliError::failure);
@@ -148,8 +172,11 @@ impl Context {
             .and_then(|c| c.get_string("user.name").ok());
         match git_name {
             Some(name) => entry::person_slug(&name).map_err(CliError::failure),
-            None => Err(CliError::usage("casebook does not know who you are")
-                .with_hint("pass --person NAME, or set it once: casebook config set person \"Ana Lima\"")),
+            None => Err(
+                CliError::usage("casebook does not know who you are").with_hint(
+                    "pass --person NAME, or set it once: casebook config set person \"Ana Lima\"",
+                ),
+            ),
         }
     }
 
@@ -157,7 +184,9 @@ impl Context {
     pub fn filter(&mut self, args: &FilterArgs, default_me: bool) -> CliResult<Filter> {
         let mut filter = Filter::default();
         for kind in &args.kinds {
-            let kind: Kind = kind.parse().map_err(|e: entry::UnknownKind| CliError::usage(format!("--kind: {e}")))?;
+            let kind: Kind = kind
+                .parse()
+                .map_err(|e: entry::UnknownKind| CliError::usage(format!("--kind: {e}")))?;
             filter.require("kind", kind.as_str());
         }
         for s in &args.skills {
@@ -174,7 +203,9 @@ impl Context {
         }
         for kv in &args.fields {
             let (k, v) = kv.split_once('=').ok_or_else(|| {
-                CliError::usage(format!("--field '{kv}' must look like KEY=VALUE (e.g. verdict=miss)"))
+                CliError::usage(format!(
+                    "--field '{kv}' must look like KEY=VALUE (e.g. verdict=miss)"
+                ))
             })?;
             filter.require(k, v);
         }
@@ -185,7 +216,11 @@ impl Context {
         } else {
             let mut out = Vec::new();
             for p in &args.persons {
-                out.push(if p == "me" { self.person(None)? } else { self.person(Some(p))? });
+                out.push(if p == "me" {
+                    self.person(None)?
+                } else {
+                    self.person(Some(p))?
+                });
             }
             out
         };
@@ -199,7 +234,8 @@ impl Context {
             filter.until = Some(p.end);
         }
         if args.since.is_some() || args.until.is_some() {
-            let range = crate::dates::parse_range(args.since.as_deref(), args.until.as_deref(), today)?;
+            let range =
+                crate::dates::parse_range(args.since.as_deref(), args.until.as_deref(), today)?;
             if args.since.is_some() {
                 filter.since = Some(filter.since.map_or(range.start, |s| s.max(range.start)));
             }
@@ -218,14 +254,27 @@ impl Context {
         if let Some(rest) = given.strip_prefix('@') {
             let back: usize = match rest.strip_prefix('~') {
                 Some(n) if n.is_empty() => 1,
-                Some(n) => n.parse().map_err(|_| CliError::usage(format!("'{given}' is not @ or @~N")))?,
+                Some(n) => n
+                    .parse()
+                    .map_err(|_| CliError::usage(format!("'{given}' is not @ or @~N")))?,
                 None if rest.is_empty() => 0,
                 None => return Err(CliError::usage(format!("'{given}' is not @ or @~N"))),
             };
             let me = self.person(None)?;
-            let mut filter = Filter { include_private: true, include_drafts: true, ..Filter::default() };
+            let mut filter = Filter {
+                include_private: true,
+                include_drafts: true,
+                ..Filter::default()
+            };
             filter.require("person", &me);
-            let (hits, _) = self.query(|i| i.search(&Default::default(), &filter, crate::index::Sort::Newest, Some(back + 1)))?;
+            let (hits, _) = self.query(|i| {
+                i.search(
+                    &Default::default(),
+                    &filter,
+                    crate::index::Sort::Newest,
+                    Some(back + 1),
+                )
+            })?;
             return hits.into_iter().nth(back).map(|h| h.item).ok_or_else(|| {
                 CliError::usage(format!("{given}: you have fewer than {} entries", back + 1))
             });
@@ -238,13 +287,24 @@ impl Context {
             }
             let mut found = self.query(|i| i.ids_with_prefix(given, 10))?;
             return match found.len() {
-                0 => Err(CliError::usage(format!("no entry has an id starting with '{given}'"))
-                    .with_hint("`casebook list` shows ids; `casebook search WORDS` finds entries")),
+                0 => Err(
+                    CliError::usage(format!("no entry has an id starting with '{given}'"))
+                        .with_hint(
+                            "`casebook list` shows ids; `casebook search WORDS` finds entries",
+                        ),
+                ),
                 1 => Ok(found.remove(0)),
                 _ => {
                     let lines: Vec<String> = found
                         .iter()
-                        .map(|f| format!("  {}  {}  {}", f.entry.id, f.entry.created.format("%Y-%m-%d"), f.entry.title))
+                        .map(|f| {
+                            format!(
+                                "  {}  {}  {}",
+                                f.entry.id,
+                                f.entry.created.format("%Y-%m-%d"),
+                                f.entry.title
+                            )
+                        })
                         .collect();
                     Err(CliError::usage(format!(
                         "'{given}' matches several entries:\n{}",
@@ -260,15 +320,19 @@ impl Context {
             if let Some(item) = self.query(|i| i.by_path(&rel))? {
                 return Ok(item);
             }
-            return Err(CliError::usage(format!("{rel} is not a committed entry of this journal"))
-                .with_hint("`casebook check` lists files casebook cannot read"));
+            return Err(
+                CliError::usage(format!("{rel} is not a committed entry of this journal"))
+                    .with_hint("`casebook check` lists files casebook cannot read"),
+            );
         }
         if let Some(id) = EntryId::parse_lenient(given)
             && let Some(item) = self.index()?.by_id(id.as_str())?
         {
             return Ok(item);
         }
-        Err(CliError::usage(format!("'{given}' is neither an entry id, an id prefix nor a path in the journal")))
+        Err(CliError::usage(format!(
+            "'{given}' is neither an entry id, an id prefix nor a path in the journal"
+        )))
     }
 
     /// The id with its shortest unique prefix highlighted.
@@ -279,7 +343,9 @@ impl Context {
     }
 
     pub fn unique_prefix_len(&mut self, id: &EntryId) -> usize {
-        let Ok(index) = self.index() else { return MIN_PREFIX };
+        let Ok(index) = self.index() else {
+            return MIN_PREFIX;
+        };
         let s = id.as_str();
         for len in MIN_PREFIX..s.len() {
             match index.ids_with_prefix(&s[..len], 2) {

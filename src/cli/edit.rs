@@ -5,7 +5,9 @@ use super::args::EntryArgs;
 use super::context::Context;
 use super::editor;
 use super::error::{CliError, CliResult};
-use super::new::{apply_entry_args, body_from_args, check_skills, keep_draft, one_line_title, report_write};
+use super::new::{
+    apply_entry_args, body_from_args, check_skills, keep_draft, one_line_title, report_write,
+};
 use crate::entry;
 use crate::journal::Change;
 use clap::Args;
@@ -37,7 +39,9 @@ pub struct RmArgs {
 }
 
 #[derive(Debug, Args)]
-#[command(after_help = "Example:\n  casebook undo        revert casebook's last commit (as a new commit)")]
+#[command(
+    after_help = "Example:\n  casebook undo        revert casebook's last commit (as a new commit)"
+)]
 pub struct UndoArgs {
     /// Show what would be undone
     #[arg(long)]
@@ -52,7 +56,8 @@ pub fn run(args: EditArgs, ctx: &mut Context) -> CliResult {
     let item = ctx.resolve(&given)?;
     let text = ctx.journal()?.read_file(&item.path)?;
     let parsed = entry::parse(&text, &item.path).map_err(|p| {
-        CliError::failure(format!("{}:{p}", item.path)).with_hint("fix the file by hand, then `casebook check`")
+        CliError::failure(format!("{}:{p}", item.path))
+            .with_hint("fix the file by hand, then `casebook check`")
     })?;
     let mut entry = parsed.entry;
     let before = entry.clone();
@@ -65,8 +70,11 @@ pub fn run(args: EditArgs, ctx: &mut Context) -> CliResult {
     if !has_flags || args.entry.edit {
         let cfg = ctx.local_config()?.editor;
         let Some(ed) = editor::configured(cfg.as_deref()) else {
-            return Err(CliError::usage("no editor is set and no field was given to change")
-                .with_hint("set $EDITOR, or give fields: casebook edit ID --field KEY=VALUE -m TEXT"));
+            return Err(
+                CliError::usage("no editor is set and no field was given to change").with_hint(
+                    "set $EDITOR, or give fields: casebook edit ID --field KEY=VALUE -m TEXT",
+                ),
+            );
         };
         let dir = ctx.journal()?.drafts_dir();
         std::fs::create_dir_all(&dir)?;
@@ -82,12 +90,17 @@ pub fn run(args: EditArgs, ctx: &mut Context) -> CliResult {
             }
             Ok(p) => {
                 let list: Vec<String> = p.problems.iter().map(|x| x.to_string()).collect();
-                return Err(CliError::usage(format!("the edited entry is not valid: {}", list.join("; ")))
-                    .with_hint(format!("your text is kept in {}", path.display())));
+                return Err(CliError::usage(format!(
+                    "the edited entry is not valid: {}",
+                    list.join("; ")
+                ))
+                .with_hint(format!("your text is kept in {}", path.display())));
             }
             Err(p) => {
-                return Err(CliError::usage(format!("the edited entry is not valid: {p}"))
-                    .with_hint(format!("your text is kept in {}", path.display())));
+                return Err(
+                    CliError::usage(format!("the edited entry is not valid: {p}"))
+                        .with_hint(format!("your text is kept in {}", path.display())),
+                );
             }
         }
     }
@@ -98,11 +111,14 @@ pub fn run(args: EditArgs, ctx: &mut Context) -> CliResult {
         return Ok(());
     }
     entry.updated = Some(crate::clock::now());
-    let check = entry::parse(&entry.to_markdown(), &item.path).map_err(|p| CliError::failure(p.to_string()))?;
+    let check = entry::parse(&entry.to_markdown(), &item.path)
+        .map_err(|p| CliError::failure(p.to_string()))?;
     if let Some(p) = check.problems.first() {
         let draft = keep_draft(ctx.journal()?, &entry)?;
-        return Err(CliError::usage(format!("the entry is not valid: {}", p.message))
-            .with_hint(format!("your text is kept in {}", draft.display())));
+        return Err(
+            CliError::usage(format!("the entry is not valid: {}", p.message))
+                .with_hint(format!("your text is kept in {}", draft.display())),
+        );
     }
     if args.entry.dry_run {
         ctx.ui.write(&entry.to_markdown());
@@ -110,7 +126,10 @@ pub fn run(args: EditArgs, ctx: &mut Context) -> CliResult {
     }
     // The file keeps its path: links and history follow it.
     let info = ctx.journal()?.commit(
-        &[Change::Write { path: item.path.clone(), content: entry.to_markdown().into_bytes() }],
+        &[Change::Write {
+            path: item.path.clone(),
+            content: entry.to_markdown().into_bytes(),
+        }],
         &format!("edit {}: {}", entry.kind, one_line_title(&entry.title)),
     )?;
     ctx.index_changed();
@@ -123,31 +142,54 @@ pub fn run_rm(args: RmArgs, ctx: &mut Context) -> CliResult {
         items.push(ctx.resolve(id)?);
     }
     for item in &items {
-        ctx.ui.status(&format!("{}  {}  {}", item.entry.id, item.entry.kind, one_line_title(&item.entry.title)));
+        ctx.ui.status(&format!(
+            "{}  {}  {}",
+            item.entry.id,
+            item.entry.kind,
+            one_line_title(&item.entry.title)
+        ));
     }
     if args.dry_run {
         return Ok(());
     }
     if !args.yes {
         if !ctx.interactive() {
-            return Err(CliError::usage("rm deletes entries; confirm with --yes").with_hint("casebook rm ID... --yes"));
+            return Err(CliError::usage("rm deletes entries; confirm with --yes")
+                .with_hint("casebook rm ID... --yes"));
         }
-        let answer = ctx.ui.ask(&format!("Delete {} entr{}? [y/N]", items.len(), if items.len() == 1 { "y" } else { "ies" }));
+        let answer = ctx.ui.ask(&format!(
+            "Delete {} entr{}? [y/N]",
+            items.len(),
+            if items.len() == 1 { "y" } else { "ies" }
+        ));
         if !matches!(answer.as_deref().map(str::trim), Some("y" | "Y" | "yes")) {
             return Err(CliError::failure("nothing deleted"));
         }
     }
-    let changes: Vec<Change> = items.iter().map(|i| Change::Remove { path: i.path.clone() }).collect();
+    let changes: Vec<Change> = items
+        .iter()
+        .map(|i| Change::Remove {
+            path: i.path.clone(),
+        })
+        .collect();
     let message = if items.len() == 1 {
-        format!("rm {}: {}", items[0].entry.kind, one_line_title(&items[0].entry.title))
+        format!(
+            "rm {}: {}",
+            items[0].entry.kind,
+            one_line_title(&items[0].entry.title)
+        )
     } else {
         format!("rm: {} entries", items.len())
     };
     let info = ctx.journal()?.commit(&changes, &message)?;
     ctx.index_changed();
     if ctx.json() {
-        let ids: Vec<_> = items.iter().map(|i| serde_json::json!({"id": i.entry.id, "path": i.path})).collect();
-        ctx.ui.line(&serde_json::json!({"removed": ids, "commit": info.short()}).to_string());
+        let ids: Vec<_> = items
+            .iter()
+            .map(|i| serde_json::json!({"id": i.entry.id, "path": i.path}))
+            .collect();
+        ctx.ui
+            .line(&serde_json::json!({"removed": ids, "commit": info.short()}).to_string());
     } else {
         for i in &items {
             ctx.ui.line(&format!("{} {}", i.entry.id, i.path));
@@ -164,15 +206,26 @@ pub fn run_undo(args: UndoArgs, ctx: &mut Context) -> CliResult {
         return Err(CliError::failure("the journal has no commits"));
     };
     if args.dry_run {
-        ctx.ui.line(&format!("would undo {} {}", &last.oid.to_string()[..10], last.summary));
+        ctx.ui.line(&format!(
+            "would undo {} {}",
+            &last.oid.to_string()[..10],
+            last.summary
+        ));
         return Ok(());
     }
     let info = journal.undo()?;
     ctx.index_changed();
     if ctx.json() {
-        ctx.ui.line(&serde_json::json!({"undone": last.oid.to_string(), "commit": info.short()}).to_string());
+        ctx.ui.line(
+            &serde_json::json!({"undone": last.oid.to_string(), "commit": info.short()})
+                .to_string(),
+        );
     } else {
-        ctx.ui.line(&format!("undid {}  {}", &last.oid.to_string()[..10], last.summary));
+        ctx.ui.line(&format!(
+            "undid {}  {}",
+            &last.oid.to_string()[..10],
+            last.summary
+        ));
     }
     Ok(())
 }

@@ -28,7 +28,10 @@ pub fn edit_file(editor: &str, path: &Path) -> CliResult {
             "the editor '{editor}' exited with {status}; your text is kept in {}",
             path.display()
         ))
-        .with_hint(format!("resume with: casebook new KIND --body-file {}", path.display())));
+        .with_hint(format!(
+            "resume with: casebook new KIND --body-file {}",
+            path.display()
+        )));
     }
     Ok(())
 }
@@ -67,7 +70,8 @@ pub fn strip_guidance(body: &str) -> String {
 
 /// True when the body holds nothing but headings (an untouched template).
 pub fn is_blank_template(body: &str) -> bool {
-    body.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+    body.lines()
+        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
 }
 
 #[cfg(test)]
@@ -77,7 +81,10 @@ mod tests {
     #[test]
     fn guidance_comments_are_stripped() {
         let body = "## Prediction\n<!-- one sentence -->\nOld ACS URL.\n\n<!-- multi\nline -->\n\n## After\n";
-        assert_eq!(strip_guidance(body), "## Prediction\n\nOld ACS URL.\n\n## After");
+        assert_eq!(
+            strip_guidance(body),
+            "## Prediction\n\nOld ACS URL.\n\n## After"
+        );
         assert!(is_blank_template("## A\n\n## B\n"));
         assert!(!is_blank_template("## A\ntext\n"));
     }

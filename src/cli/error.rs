@@ -26,15 +26,27 @@ pub type CliResult<T = ()> = Result<T, CliError>;
 
 impl CliError {
     pub fn failure(message: impl Into<String>) -> CliError {
-        CliError { kind: ErrorKind::Failure, message: message.into(), hint: None }
+        CliError {
+            kind: ErrorKind::Failure,
+            message: message.into(),
+            hint: None,
+        }
     }
 
     pub fn usage(message: impl Into<String>) -> CliError {
-        CliError { kind: ErrorKind::Usage, message: message.into(), hint: None }
+        CliError {
+            kind: ErrorKind::Usage,
+            message: message.into(),
+            hint: None,
+        }
     }
 
     pub fn nothing(message: impl Into<String>) -> CliError {
-        CliError { kind: ErrorKind::NothingFound, message: message.into(), hint: None }
+        CliError {
+            kind: ErrorKind::NothingFound,
+            message: message.into(),
+            hint: None,
+        }
     }
 
     pub fn with_hint(mut self, hint: impl Into<String>) -> CliError {
@@ -63,7 +75,11 @@ impl From<anyhow::Error> for CliError {
         let usage = e.downcast_ref::<crate::entry::UnknownKind>().is_some()
             || e.downcast_ref::<crate::dates::DateError>().is_some();
         let mut err = CliError {
-            kind: if usage { ErrorKind::Usage } else { ErrorKind::Failure },
+            kind: if usage {
+                ErrorKind::Usage
+            } else {
+                ErrorKind::Failure
+            },
             message: format!("{e:#}"),
             hint: None,
         };

@@ -62,8 +62,10 @@ pub fn run(args: HelpArgs, ctx: &mut Context) -> CliResult {
                 Some(s) => s.render_long_help().to_string(),
                 None => {
                     let topics: Vec<_> = TOPICS.iter().map(|(t, _)| *t).collect();
-                    return Err(CliError::usage(format!("no command or help topic '{name}'"))
-                        .with_hint(format!("topics: {}", topics.join(", "))));
+                    return Err(
+                        CliError::usage(format!("no command or help topic '{name}'"))
+                            .with_hint(format!("topics: {}", topics.join(", "))),
+                    );
                 }
             }
         }
@@ -79,27 +81,45 @@ pub fn run(args: HelpArgs, ctx: &mut Context) -> CliResult {
 /// questions, so the page matches what `new` asks.
 fn kinds_page(ctx: &mut Context) -> String {
     let mut out = String::from("Entry kinds and their fields (set any with --field KEY=VALUE)\n\n");
-    let templates = ctx.journal().ok().map(|j| Kind::ALL.iter().map(|k| (*k, j.template(*k))).collect::<Vec<_>>());
+    let templates = ctx.journal().ok().map(|j| {
+        Kind::ALL
+            .iter()
+            .map(|k| (*k, j.template(*k)))
+            .collect::<Vec<_>>()
+    });
     for kind in Kind::ALL {
         out.push_str(&format!("{}  {}\n", kind.as_str(), kind.habit()));
         if !kind.default_skills().is_empty() {
-            out.push_str(&format!("    default skills: {}\n", kind.default_skills().join(", ")));
+            out.push_str(&format!(
+                "    default skills: {}\n",
+                kind.default_skills().join(", ")
+            ));
         }
         let questions = templates
             .as_ref()
-            .and_then(|t| t.iter().find(|(k, _)| k == kind).map(|(_, t)| super::new::template_questions(t)))
+            .and_then(|t| {
+                t.iter()
+                    .find(|(k, _)| k == kind)
+                    .map(|(_, t)| super::new::template_questions(t))
+            })
             .unwrap_or_default();
         for f in kind.fields() {
             let ty = match f.ty {
                 FieldType::Enum(v) => v.join("|"),
                 other => other.describe(),
             };
-            let q = questions.iter().find(|(_, k)| k == f.name).map(|(q, _)| q.as_str()).unwrap_or(f.help);
+            let q = questions
+                .iter()
+                .find(|(_, k)| k == f.name)
+                .map(|(q, _)| q.as_str())
+                .unwrap_or(f.help);
             out.push_str(&format!("    {:<22} {:<34} {}\n", f.name, ty, q));
         }
         out.push('\n');
     }
-    out.push_str("Every entry also has: title, tags, skills, products, case, tier, links, private, date.\n");
+    out.push_str(
+        "Every entry also has: title, tags, skills, products, case, tier, links, private, date.\n",
+    );
     out
 }
 

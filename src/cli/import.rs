@@ -36,28 +36,49 @@ pub struct ImportArgs {
 
 pub fn run(args: ImportArgs, ctx: &mut Context) -> CliResult {
     if !matches!(args.from.as_str(), "jsonl" | "json") {
-        return Err(CliError::usage(format!("--from {}: this version imports jsonl", args.from)));
+        return Err(CliError::usage(format!(
+            "--from {}: this version imports jsonl",
+            args.from
+        )));
     }
     let text = match &args.file {
         None => read_stdin()?,
         Some(p) if p.as_os_str() == "-" => read_stdin()?,
-        Some(p) => std::fs::read_to_string(p).map_err(|e| CliError::failure(format!("cannot read {}: {e}", p.display())))?,
+        Some(p) => std::fs::read_to_string(p)
+            .map_err(|e| CliError::failure(format!("cannot read {}: {e}", p.display())))?,
     };
-    let source = args.file.as_ref().map(|p| p.display().to_string()).unwrap_or_else(|| "stdin".into());
+    let source = args
+        .file
+        .as_ref()
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|| "stdin".into());
     let default_person = ctx.person(args.person.as_deref()).ok();
     let records: Vec<(usize, serde_json::Value)> = parse_jsonl(&text, &source)?;
-    let entries = entries_from_records(&records, default_person.as_deref(), &ctx.journal()?.skill_ids(), &source)?;
+    let entries = entries_from_records(
+        &records,
+        default_person.as_deref(),
+        &ctx.journal()?.skill_ids(),
+        &source,
+    )?;
     if args.dry_run {
-        ctx.ui.status(&format!("{} entries would be imported from {source}", entries.len()));
+        ctx.ui.status(&format!(
+            "{} entries would be imported from {source}",
+            entries.len()
+        ));
         return Ok(());
     }
     let n = entries.len();
     if n == 0 {
         return Err(CliError::nothing(format!("{source} holds no entries")));
     }
-    let info = commit_entries(ctx, entries, &format!("import: {n} entries from {}", file_name(&source)))?;
+    let info = commit_entries(
+        ctx,
+        entries,
+        &format!("import: {n} entries from {}", file_name(&source)),
+    )?;
     if ctx.json() {
-        ctx.ui.line(&serde_json::json!({"imported": n, "commit": info}).to_string());
+        ctx.ui
+            .line(&serde_json::json!({"imported": n, "commit": info}).to_string());
     } else {
         ctx.ui.line(&format!("imported {n} entries ({info})"));
     }
@@ -70,7 +91,9 @@ fn file_name(source: &str) -> &str {
 
 fn read_stdin() -> CliResult<String> {
     let mut s = String::new();
-    std::io::stdin().read_to_string(&mut s).map_err(|e| CliError::failure(format!("cannot read stdin: {e}")))?;
+    std::io::stdin()
+        .read_to_string(&mut s)
+        .map_err(|e| CliError::failure(format!("cannot read stdin: {e}")))?;
     Ok(s)
 }
 
@@ -108,15 +131,27 @@ pub(super) fn entries_from_records(
         }
     }
     if !errors.is_empty() {
-        let more = if errors.len() > 10 { format!("\n... and {} more", errors.len() - 10) } else { String::new() };
+        let more = if errors.len() > 10 {
+            format!("\n... and {} more", errors.len() - 10)
+        } else {
+            String::new()
+        };
         errors.truncate(10);
-        return Err(CliError::failure(format!("nothing imported; {} record(s) are not valid:\n{}{more}", errors.len(), errors.join("\n"))));
+        return Err(CliError::failure(format!(
+            "nothing imported; {} record(s) are not valid:\n{}{more}",
+            errors.len(),
+            errors.join("\n")
+        )));
     }
     Ok(entries)
 }
 
 /// Turns one JSON record into an entry, checking every field.
-pub fn entry_from_record(v: &serde_json::Value, default_person: Option<&str>, skills: &[String]) -> Result<Entry, String> {
+pub fn entry_from_record(
+    v: &serde_json::Value,
+    default_person: Option<&str>,
+    skills: &[String],
+) -> Result<Entry, String> {
     use serde_json::Value as J;
     let obj = v.as_object().ok_or("a record must be a JSON object")?;
     let text = |k: &str| -> Result<Option<String>, String> {
@@ -130,10 +165,19 @@ pub fn entry_from_record(v: &serde_json::Value, default_person: Option<&str>, sk
     let list = |k: &str| -> Result<Vec<String>, String> {
         match obj.get(k) {
             None | Some(J::Null) => Ok(Vec::new()),
-            Some(J::String(s)) => Ok(s.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()),
+            Some(J::String(s)) => Ok(s
+                .split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect()),
             Some(J::Array(a)) => a
                 .iter()
-                .map(|x| x.as_str().map(|s| s.trim().to_string()).ok_or(format!("'{k}' must be a list of text")))
+                .map(|x| {
+                    x.as_str()
+                        .map(|s| s.trim().to_string())
+                        .ok_or(format!("'{k}' must be a list of text"))
+                })
                 .collect(),
             Some(_) => Err(format!("'{k}' must be a list of text")),
         }
@@ -142,21 +186,35 @@ pub fn entry_from_record(v: &serde_json::Value, default_person: Option<&str>, sk
         Some(k) => k.parse().map_err(|e: entry::UnknownKind| e.to_string())?,
         None => Kind::Note,
     };
-    let person_raw = text("person")?.or(default_person.map(str::to_string)).ok_or("the record names no person (add \"person\" or pass --person)")?;
+    let person_raw = text("person")?
+        .or(default_person.map(str::to_string))
+        .ok_or("the record names no person (add \"person\" or pass --person)")?;
     let person = entry::person_slug(&person_raw)?;
-    let created_text = text("created")?.or(text("date")?).ok_or("the record has no date (\"date\" or \"created\")")?;
-    let created = entry::parse_datetime_text(&created_text).ok_or(format!("'{created_text}' is not a date (use YYYY-MM-DD or RFC 3339)"))?;
+    let created_text = text("created")?
+        .or(text("date")?)
+        .ok_or("the record has no date (\"date\" or \"created\")")?;
+    let created = entry::parse_datetime_text(&created_text).ok_or(format!(
+        "'{created_text}' is not a date (use YYYY-MM-DD or RFC 3339)"
+    ))?;
     let body = text("body")?.unwrap_or_default();
     let title = match text("title")? {
         Some(t) => t,
-        None => body.lines().next().map(|l| entry::truncate_chars(l.trim_start_matches('#').trim(), 72)).filter(|t| !t.is_empty()).ok_or("the record has no title")?,
+        None => body
+            .lines()
+            .next()
+            .map(|l| entry::truncate_chars(l.trim_start_matches('#').trim(), 72))
+            .filter(|t| !t.is_empty())
+            .ok_or("the record has no title")?,
     };
     let mut e = Entry::new(kind, &title, &person, created);
     if let Some(id) = text("id")? {
-        e.id = EntryId::parse_lenient(&id).ok_or(format!("id '{id}' may hold only letters, digits, '-' and '_'"))?;
+        e.id = EntryId::parse_lenient(&id).ok_or(format!(
+            "id '{id}' may hold only letters, digits, '-' and '_'"
+        ))?;
     }
     if let Some(u) = text("updated")? {
-        e.updated = Some(entry::parse_datetime_text(&u).ok_or(format!("updated '{u}' is not a date"))?);
+        e.updated =
+            Some(entry::parse_datetime_text(&u).ok_or(format!("updated '{u}' is not a date"))?);
     }
     e.body = body;
     if obj.contains_key("skills") {
@@ -180,7 +238,14 @@ pub fn entry_from_record(v: &serde_json::Value, default_person: Option<&str>, sk
     let mut set_field = |key: &str, value: &J| -> Result<(), String> {
         let spec = kind.field(key).ok_or_else(|| {
             let known: Vec<_> = kind.fields().iter().map(|f| f.name).collect();
-            format!("unknown field '{key}' for a {kind} entry (fields: {})", if known.is_empty() { "none".to_string() } else { known.join(", ") })
+            format!(
+                "unknown field '{key}' for a {kind} entry (fields: {})",
+                if known.is_empty() {
+                    "none".to_string()
+                } else {
+                    known.join(", ")
+                }
+            )
         })?;
         if let Some(v) = entry::json_to_field(spec, value)? {
             e.fields.insert(key.to_string(), v);
@@ -188,7 +253,9 @@ pub fn entry_from_record(v: &serde_json::Value, default_person: Option<&str>, sk
         Ok(())
     };
     for (key, value) in obj {
-        if entry::COMMON_FIELDS.contains(&key.as_str()) || matches!(key.as_str(), "date" | "body" | "fields" | "path") {
+        if entry::COMMON_FIELDS.contains(&key.as_str())
+            || matches!(key.as_str(), "date" | "body" | "fields" | "path")
+        {
             continue;
         }
         set_field(key, value)?;
@@ -202,10 +269,17 @@ pub fn entry_from_record(v: &serde_json::Value, default_person: Option<&str>, sk
 }
 
 /// Writes entries as one commit and returns the short commit id.
-pub(super) fn commit_entries(ctx: &mut Context, entries: Vec<Entry>, message: &str) -> CliResult<String> {
+pub(super) fn commit_entries(
+    ctx: &mut Context,
+    entries: Vec<Entry>,
+    message: &str,
+) -> CliResult<String> {
     let changes: Vec<Change> = entries
         .iter()
-        .map(|e| Change::Write { path: entry_path(e), content: e.to_markdown().into_bytes() })
+        .map(|e| Change::Write {
+            path: entry_path(e),
+            content: e.to_markdown().into_bytes(),
+        })
         .collect();
     let info = ctx.journal()?.commit(&changes, message)?;
     ctx.index_changed();

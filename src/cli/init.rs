@@ -31,9 +31,16 @@ pub struct DemoArgs {
 }
 
 pub fn run(args: InitArgs, ctx: &mut Context) -> CliResult {
-    let dir = args.dir.clone().or_else(|| ctx.dir.clone()).unwrap_or_else(|| PathBuf::from("."));
+    let dir = args
+        .dir
+        .clone()
+        .or_else(|| ctx.dir.clone())
+        .unwrap_or_else(|| PathBuf::from("."));
     let person = match &args.person {
-        Some(name) => Some((entry::person_slug(name).map_err(|e| CliError::usage(format!("--person: {e}")))?, name.trim().to_string())),
+        Some(name) => Some((
+            entry::person_slug(name).map_err(|e| CliError::usage(format!("--person: {e}")))?,
+            name.trim().to_string(),
+        )),
         None => None,
     };
     let journal = Journal::init(&dir, person.as_ref().map(|(s, n)| (s.as_str(), n.as_str())))?;
@@ -43,25 +50,40 @@ pub fn run(args: InitArgs, ctx: &mut Context) -> CliResult {
             .remote("origin", url)
             .map_err(|e| CliError::failure(format!("cannot add remote {url}: {}", e.message())))?;
     }
-    let root = journal.root().display().to_string().trim_end_matches('/').to_string();
+    let root = journal
+        .root()
+        .display()
+        .to_string()
+        .trim_end_matches('/')
+        .to_string();
     if ctx.json() {
-        ctx.ui.line(&serde_json::json!({"path": root, "person": person.as_ref().map(|p| &p.0)}).to_string());
+        ctx.ui.line(
+            &serde_json::json!({"path": root, "person": person.as_ref().map(|p| &p.0)}).to_string(),
+        );
     } else {
         ctx.ui.line(&root);
         match &person {
             Some((slug, _)) => ctx.ui.status(&format!("journal ready; this clone writes as {slug}")),
             None => ctx.ui.hint("set who writes from this clone: casebook config set person \"Your Name\" (or pass --person)"),
         }
-        ctx.ui.hint("write your first entry: casebook jot \"what just happened\"");
+        ctx.ui
+            .hint("write your first entry: casebook jot \"what just happened\"");
     }
     Ok(())
 }
 
 #[cfg(any())]
 pub fn run_demo(args: DemoArgs, ctx: &mut Context) -> CliResult {
-    if args.dir.exists() && std::fs::read_dir(&args.dir).map(|mut d| d.next().is_some()).unwrap_or(true) {
-        return Err(CliError::usage(format!("{} already exists and is not empty", args.dir.display()))
-            .with_hint("give a new folder: casebook demo /tmp/casebook-demo"));
+    if args.dir.exists()
+        && std::fs::read_dir(&args.dir)
+            .map(|mut d| d.next().is_some())
+            .unwrap_or(true)
+    {
+        return Err(CliError::usage(format!(
+            "{} already exists and is not empty",
+            args.dir.display()
+        ))
+        .with_hint("give a new folder: casebook demo /tmp/casebook-demo"));
     }
     let name = crate::demo::DEMO_PERSON;
     let slug = entry::person_slug(name).map_err(CliError::failure)?;
@@ -77,9 +99,15 @@ pub fn run_demo(args: DemoArgs, ctx: &mut Context) -> CliResult {
         .collect();
     let entries = super::import::entries_from_records(&records, Some(&slug), &skills, "demo")?;
     let n = entries.len();
-    super::import::commit_entries(ctx, entries, &format!("demo: a year of practice for {name}"))?;
+    super::import::commit_entries(
+        ctx,
+        entries,
+        &format!("demo: a year of practice for {name}"),
+    )?;
     let shown = root.display();
-    ctx.ui.status(&format!("demo journal with {n} entries for {name} in {shown}"));
+    ctx.ui.status(&format!(
+        "demo journal with {n} entries for {name} in {shown}"
+    ));
     ctx.ui.status("try:");
     for line in [
         format!("  casebook -C {shown} status"),

@@ -41,31 +41,52 @@ pub struct TagsArgs {
 }
 
 pub fn run(args: ListArgs, ctx: &mut Context) -> CliResult {
-    let format = super::format_or(ctx, &[OutputFormat::Json, OutputFormat::Jsonl, OutputFormat::Csv], OutputFormat::Text)?;
+    let format = super::format_or(
+        ctx,
+        &[OutputFormat::Json, OutputFormat::Jsonl, OutputFormat::Csv],
+        OutputFormat::Text,
+    )?;
     let mut filter = ctx.filter(&args.filter, false)?;
     filter.include_private = args.include_private;
     let sort = match args.filter.sort.as_deref() {
         None | Some("newest") | Some("date") => Sort::Newest,
         Some("oldest") => Sort::Oldest,
-        Some(other) => return Err(CliError::usage(format!("--sort '{other}': choose newest or oldest"))),
+        Some(other) => {
+            return Err(CliError::usage(format!(
+                "--sort '{other}': choose newest or oldest"
+            )));
+        }
     };
-    let sort = if args.filter.reverse { flip(sort) } else { sort };
-    let (hits, total) = ctx.query(|i| i.search(&Default::default(), &filter, sort, args.filter.limit))?;
+    let sort = if args.filter.reverse {
+        flip(sort)
+    } else {
+        sort
+    };
+    let (hits, total) =
+        ctx.query(|i| i.search(&Default::default(), &filter, sort, args.filter.limit))?;
     let items: Vec<IndexedEntry> = hits.into_iter().map(|h| h.item).collect();
     if args.filter.count {
         if format == OutputFormat::Json {
-            ctx.ui.line(&serde_json::json!({ "count": total }).to_string());
+            ctx.ui
+                .line(&serde_json::json!({ "count": total }).to_string());
         } else {
             ctx.ui.line(&total.to_string());
         }
-        return if total == 0 { Err(CliError::nothing("no entries match")) } else { Ok(()) };
+        return if total == 0 {
+            Err(CliError::nothing("no entries match"))
+        } else {
+            Ok(())
+        };
     }
     print_entries(ctx, &items, format)?;
     if items.is_empty() {
         return Err(CliError::nothing("no entries match"));
     }
     if items.len() < total && format == OutputFormat::Text {
-        ctx.ui.status(&format!("({} of {total} shown; -n N for more)", items.len()));
+        ctx.ui.status(&format!(
+            "({} of {total} shown; -n N for more)",
+            items.len()
+        ));
     }
     Ok(())
 }
@@ -77,11 +98,18 @@ fn flip(sort: Sort) -> Sort {
     }
 }
 
-pub(super) fn print_entries(ctx: &mut Context, items: &[IndexedEntry], format: OutputFormat) -> CliResult {
+pub(super) fn print_entries(
+    ctx: &mut Context,
+    items: &[IndexedEntry],
+    format: OutputFormat,
+) -> CliResult {
     match format {
         OutputFormat::Json => {
             let list: Vec<_> = items.iter().map(entry_json).collect();
-            ctx.ui.line(&serde_json::to_string_pretty(&serde_json::json!({ "entries": list })).unwrap_or_default());
+            ctx.ui.line(
+                &serde_json::to_string_pretty(&serde_json::json!({ "entries": list }))
+                    .unwrap_or_default(),
+            );
         }
         OutputFormat::Jsonl => {
             for item in items {
@@ -89,7 +117,8 @@ pub(super) fn print_entries(ctx: &mut Context, items: &[IndexedEntry], format: O
             }
         }
         OutputFormat::Csv => {
-            ctx.ui.line("id,created,kind,person,title,case,tags,skills,products,path");
+            ctx.ui
+                .line("id,created,kind,person,title,case,tags,skills,products,path");
             for i in items {
                 let e = &i.entry;
                 let row = [
@@ -104,7 +133,12 @@ pub(super) fn print_entries(ctx: &mut Context, items: &[IndexedEntry], format: O
                     e.products.join(";"),
                     i.path.clone(),
                 ];
-                ctx.ui.line(&row.iter().map(|c| csv_cell(c)).collect::<Vec<_>>().join(","));
+                ctx.ui.line(
+                    &row.iter()
+                        .map(|c| csv_cell(c))
+                        .collect::<Vec<_>>()
+                        .join(","),
+                );
             }
         }
         _ => {
@@ -163,21 +197,35 @@ pub(super) fn entry_line(ctx: &mut Context, item: &IndexedEntry) -> String {
 }
 
 pub fn run_case(args: CaseArgs, ctx: &mut Context) -> CliResult {
-    let format = super::format_or(ctx, &[OutputFormat::Json, OutputFormat::Jsonl, OutputFormat::Csv], OutputFormat::Text)?;
-    let mut filter = crate::filter::Filter { include_private: args.include_private, include_drafts: true, ..Default::default() };
+    let format = super::format_or(
+        ctx,
+        &[OutputFormat::Json, OutputFormat::Jsonl, OutputFormat::Csv],
+        OutputFormat::Text,
+    )?;
+    let mut filter = crate::filter::Filter {
+        include_private: args.include_private,
+        include_drafts: true,
+        ..Default::default()
+    };
     filter.require("case", &args.reference);
     let (hits, _) = ctx.query(|i| i.search(&Default::default(), &filter, Sort::Oldest, None))?;
     let items: Vec<IndexedEntry> = hits.into_iter().map(|h| h.item).collect();
     print_entries(ctx, &items, format)?;
     if items.is_empty() {
-        return Err(CliError::nothing(format!("no entries about {}", args.reference)));
+        return Err(CliError::nothing(format!(
+            "no entries about {}",
+            args.reference
+        )));
     }
     Ok(())
 }
 
 pub fn run_tags(args: TagsArgs, ctx: &mut Context) -> CliResult {
     let field = crate::filter::canonical_field(&args.field);
-    let filter = crate::filter::Filter { include_drafts: true, ..Default::default() };
+    let filter = crate::filter::Filter {
+        include_drafts: true,
+        ..Default::default()
+    };
     let items = ctx.query(|i| i.all_matching(&filter))?;
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     for item in &items {
@@ -186,8 +234,14 @@ pub fn run_tags(args: TagsArgs, ctx: &mut Context) -> CliResult {
         }
     }
     if ctx.json() {
-        let list: Vec<_> = counts.iter().map(|(v, n)| serde_json::json!({"value": v, "count": n})).collect();
-        ctx.ui.line(&serde_json::to_string_pretty(&serde_json::json!({ "values": list })).unwrap_or_default());
+        let list: Vec<_> = counts
+            .iter()
+            .map(|(v, n)| serde_json::json!({"value": v, "count": n}))
+            .collect();
+        ctx.ui.line(
+            &serde_json::to_string_pretty(&serde_json::json!({ "values": list }))
+                .unwrap_or_default(),
+        );
     } else {
         // Values that differ only in case or punctuation are drift worth fixing.
         let mut by_fold: BTreeMap<String, Vec<&String>> = BTreeMap::new();
@@ -199,7 +253,8 @@ pub fn run_tags(args: TagsArgs, ctx: &mut Context) -> CliResult {
         }
         for variants in by_fold.values().filter(|v| v.len() > 1) {
             let list: Vec<&str> = variants.iter().map(|s| s.as_str()).collect();
-            ctx.ui.warn(&format!("these look like one {field}: {}", list.join(", ")));
+            ctx.ui
+                .warn(&format!("these look like one {field}: {}", list.join(", ")));
         }
     }
     if counts.is_empty() {

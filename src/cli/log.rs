@@ -28,7 +28,10 @@ pub fn run(args: LogArgs, ctx: &mut Context) -> CliResult {
             .iter()
             .map(|c| serde_json::json!({"commit": c.oid.to_string(), "summary": c.summary, "author": c.author, "email": c.email, "date": c.time.to_rfc3339()}))
             .collect();
-        ctx.ui.line(&serde_json::to_string_pretty(&serde_json::json!({ "commits": list })).unwrap_or_default());
+        ctx.ui.line(
+            &serde_json::to_string_pretty(&serde_json::json!({ "commits": list }))
+                .unwrap_or_default(),
+        );
     } else {
         if items.len() > 40 {
             ctx.ui.start_pager(None);
@@ -37,7 +40,8 @@ pub fn run(args: LogArgs, ctx: &mut Context) -> CliResult {
             let line = format!(
                 "{}  {}  {:<16} {}",
                 ctx.ui.paint(YELLOW, &c.oid.to_string()[..10]),
-                ctx.ui.paint(DIM, &c.time.format("%Y-%m-%d %H:%M").to_string()),
+                ctx.ui
+                    .paint(DIM, &c.time.format("%Y-%m-%d %H:%M").to_string()),
                 one_line(&c.author),
                 one_line(&c.summary)
             );

@@ -4,7 +4,9 @@
 
 mod args;
 mod check;
+mod config;
 mod context;
+mod diagnosis;
 mod edit;
 mod editor;
 mod error;
@@ -107,10 +109,18 @@ enum Command {
     Review(list::ListArgs),
     /// Export entries (json, jsonl, csv, md)
     Export(list::ListArgs),
+    /// The prediction loop: pending predictions, resolving them
+    Diagnosis(diagnosis::DiagnosisArgs),
+    /// Predictions waiting for their actual cause (diagnosis pending)
+    Pending(diagnosis::PendingArgs),
+    /// Record a prediction's actual cause and verdict (diagnosis resolve)
+    Resolve(diagnosis::ResolveArgs),
     /// Check entry files and report problems with file:line
     Check(check::CheckArgs),
     /// Rebuild the search index from the files
     Reindex(reindex::ReindexArgs),
+    /// Read and set settings (user, clone, journal)
+    Config(config::ConfigArgs),
     /// Help on a command or a topic (query, dates, ids, filters, json, ...)
     Help(help::HelpArgs),
     /// Print shell completions (bash, zsh, fish, powershell, elvish)
@@ -141,11 +151,16 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Some(command) => run(command, &mut ctx),
         None => {
-            ctx.ui.line("casebook: a practice journal for customer-support specialists, kept in git.");
+            ctx.ui.line(
+                "casebook: a practice journal for customer-support specialists, kept in git.",
+            );
             ctx.ui.line("");
-            ctx.ui.line("  casebook demo DIR     try it on a journal with a year of practice");
-            ctx.ui.line("  casebook init DIR     start your own journal");
-            ctx.ui.line("  casebook --help       every command, with examples");
+            ctx.ui
+                .line("  casebook demo DIR     try it on a journal with a year of practice");
+            ctx.ui
+                .line("  casebook init DIR     start your own journal");
+            ctx.ui
+                .line("  casebook --help       every command, with examples");
             Ok(())
         }
     };
@@ -189,8 +204,12 @@ fn run(command: Command, ctx: &mut Context) -> CliResult {
         Command::Status(a) => status::run(a, ctx),
         Command::Review(_a) => Ok(()),
         Command::Export(_a) => Ok(()),
+        Command::Diagnosis(a) => diagnosis::run(a, ctx),
+        Command::Pending(a) => diagnosis::run_pending(a, ctx),
+        Command::Resolve(a) => diagnosis::run_resolve(a, ctx),
         Command::Check(a) => check::run(a, ctx),
         Command::Reindex(a) => reindex::run(a, ctx),
+        Command::Config(a) => config::run(a, ctx),
         Command::Help(a) => help::run(a, ctx),
         Command::Completions(a) => help::run_completions(a, ctx),
         Command::Man => help::run_man(ctx),
@@ -202,14 +221,22 @@ pub fn command() -> clap::Command {
 }
 
 /// Checks that a format is one the command supports.
-fn format_or(ctx: &Context, allowed: &[OutputFormat], default: OutputFormat) -> CliResult<OutputFormat> {
+fn format_or(
+    ctx: &Context,
+    allowed: &[OutputFormat],
+    default: OutputFormat,
+) -> CliResult<OutputFormat> {
     match ctx.format {
         None => Ok(default),
         Some(f) if allowed.contains(&f) || f == default => Ok(f),
         Some(f) => Err(CliError::usage(format!(
             "--format {} is not available here (choose {})",
             format_name(f),
-            allowed.iter().map(|f| format_name(*f)).collect::<Vec<_>>().join(", ")
+            allowed
+                .iter()
+                .map(|f| format_name(*f))
+                .collect::<Vec<_>>()
+                .join(", ")
         ))),
     }
 }

@@ -50,10 +50,9 @@ pub struct JotArgs {
 }
 
 pub fn run(args: NewArgs, ctx: &mut Context) -> CliResult {
-    let kind: Kind = args
-        .kind
-        .parse()
-        .map_err(|e: entry::UnknownKind| CliError::usage(e.to_string()).with_hint("`casebook help kinds` lists them"))?;
+    let kind: Kind = args.kind.parse().map_err(|e: entry::UnknownKind| {
+        CliError::usage(e.to_string()).with_hint("`casebook help kinds` lists them")
+    })?;
     let person = ctx.person(args.entry.person.as_deref())?;
     let mut entry = Entry::new(kind, "", &person, crate::clock::now());
     default_status(&mut entry);
@@ -62,7 +61,9 @@ pub fn run(args: NewArgs, ctx: &mut Context) -> CliResult {
         let item = ctx.resolve(draft)?;
         let journal = ctx.journal()?;
         let text = journal.read_file(&item.path)?;
-        let old = entry::parse(&text, &item.path).map_err(|p| CliError::failure(format!("{}:{p}", item.path)))?.entry;
+        let old = entry::parse(&text, &item.path)
+            .map_err(|p| CliError::failure(format!("{}:{p}", item.path)))?
+            .entry;
         entry.body = old.body;
         entry.case = old.case;
         entry.tags = old.tags;
@@ -81,7 +82,10 @@ pub fn run(args: NewArgs, ctx: &mut Context) -> CliResult {
     }
     let cfg_editor = ctx.local_config()?.editor;
     let editor = editor::configured(cfg_editor.as_deref());
-    let use_editor = !args.entry.no_edit && !args.entry.dry_run && (args.entry.edit || !has_body) && editor.is_some();
+    let use_editor = !args.entry.no_edit
+        && !args.entry.dry_run
+        && (args.entry.edit || !has_body)
+        && editor.is_some();
 
     if use_editor {
         let editor = editor.expect("checked above");
@@ -90,8 +94,10 @@ pub fn run(args: NewArgs, ctx: &mut Context) -> CliResult {
         if ctx.interactive() && !args.entry.dry_run {
             ask_questions(ctx, &mut entry)?;
         } else if entry.title.is_empty() {
-            return Err(CliError::usage(format!("no text for the new {kind} entry and no editor to write it in"))
-                .with_hint("give -m TEXT, -F FILE, pipe the text in, set $EDITOR, or add --no-edit"));
+            return Err(CliError::usage(format!(
+                "no text for the new {kind} entry and no editor to write it in"
+            ))
+            .with_hint("give -m TEXT, -F FILE, pipe the text in, set $EDITOR, or add --no-edit"));
         }
     }
     if entry.title.trim().is_empty() {
@@ -99,8 +105,13 @@ pub fn run(args: NewArgs, ctx: &mut Context) -> CliResult {
     }
     if entry.title.trim().is_empty() {
         let draft = keep_draft(ctx.journal()?, &entry)?;
-        return Err(CliError::usage("the title is empty (--title)")
-            .with_hint(format!("your text is kept in {}; resume with --title T --body-file {}", draft.display(), draft.display())));
+        return Err(
+            CliError::usage("the title is empty (--title)").with_hint(format!(
+                "your text is kept in {}; resume with --title T --body-file {}",
+                draft.display(),
+                draft.display()
+            )),
+        );
     }
     validate(ctx, &entry)?;
     write_entry(ctx, entry, removed, args.entry.dry_run, "new")
@@ -115,13 +126,20 @@ fn default_status(entry: &mut Entry) {
         _ => None,
     };
     if let Some(s) = status {
-        entry.fields.insert("status".into(), toml::Value::String(s.into()));
+        entry
+            .fields
+            .insert("status".into(), toml::Value::String(s.into()));
     }
     if entry.kind == Kind::Proposal {
-        entry.fields.insert("proposed".into(), toml::Value::String(crate::clock::today().to_string()));
+        entry.fields.insert(
+            "proposed".into(),
+            toml::Value::String(crate::clock::today().to_string()),
+        );
     }
     if entry.kind == Kind::Rating {
-        entry.fields.insert("rater".into(), toml::Value::String("self".into()));
+        entry
+            .fields
+            .insert("rater".into(), toml::Value::String("self".into()));
     }
 }
 
@@ -134,7 +152,9 @@ pub(super) fn apply_entry_args(ctx: &mut Context, entry: &mut Entry, a: &EntryAr
     }
     entry.tags.extend(a.tags.iter().flat_map(|s| split_list(s)));
     entry.tags = dedup(std::mem::take(&mut entry.tags));
-    entry.products.extend(a.products.iter().flat_map(|s| split_list(s)));
+    entry
+        .products
+        .extend(a.products.iter().flat_map(|s| split_list(s)));
     entry.products = dedup(std::mem::take(&mut entry.products));
     if let Some(c) = &a.case {
         entry.case = Some(c.trim().to_string()).filter(|c| !c.is_empty());
@@ -161,7 +181,9 @@ pub(super) fn apply_entry_args(ctx: &mut Context, entry: &mut Entry, a: &EntryAr
     }
     for kv in &a.fields {
         let (key, value) = kv.split_once('=').ok_or_else(|| {
-            CliError::usage(format!("--field '{kv}' must look like KEY=VALUE (e.g. confidence=70)"))
+            CliError::usage(format!(
+                "--field '{kv}' must look like KEY=VALUE (e.g. confidence=70)"
+            ))
         })?;
         let key = key.trim();
         let spec = entry.kind.field(key).ok_or_else(|| {
@@ -169,23 +191,34 @@ pub(super) fn apply_entry_args(ctx: &mut Context, entry: &mut Entry, a: &EntryAr
             CliError::usage(format!(
                 "--field: a {} entry has no field '{key}'{}",
                 entry.kind,
-                if known.is_empty() { String::new() } else { format!(" (fields: {})", known.join(", ")) }
+                if known.is_empty() {
+                    String::new()
+                } else {
+                    format!(" (fields: {})", known.join(", "))
+                }
             ))
             .with_hint("`casebook help kinds` lists every kind's fields")
         })?;
-        match entry::coerce_field(spec, value).map_err(|e| CliError::usage(format!("--field: {e}")))? {
+        match entry::coerce_field(spec, value)
+            .map_err(|e| CliError::usage(format!("--field: {e}")))?
+        {
             Some(v) => entry.fields.insert(key.to_string(), v),
             None => entry.fields.remove(key),
         };
     }
     if let Some(p) = &a.person {
-        entry.person = entry::person_slug(p).map_err(|e| CliError::usage(format!("--person: {e}")))?;
+        entry.person =
+            entry::person_slug(p).map_err(|e| CliError::usage(format!("--person: {e}")))?;
     }
     Ok(())
 }
 
 fn split_list(s: &str) -> Vec<String> {
-    s.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()
+    s.split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 fn dedup(items: Vec<String>) -> Vec<String> {
@@ -233,7 +266,8 @@ fn read_body_file(f: &std::path::Path) -> CliResult<String> {
     if f.as_os_str() == "-" {
         std::io::stdin().read_to_end(&mut bytes)?;
     } else {
-        bytes = std::fs::read(f).map_err(|e| CliError::usage(format!("--body-file {}: {e}", f.display())))?;
+        bytes = std::fs::read(f)
+            .map_err(|e| CliError::usage(format!("--body-file {}: {e}", f.display())))?;
     }
     if bytes.len() > 5 << 20 {
         return Err(CliError::usage(format!(
@@ -242,8 +276,12 @@ fn read_body_file(f: &std::path::Path) -> CliResult<String> {
             bytes.len() >> 20
         )));
     }
-    let text = String::from_utf8(bytes)
-        .map_err(|_| CliError::usage(format!("--body-file {}: the file is not UTF-8 text", f.display())))?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        CliError::usage(format!(
+            "--body-file {}: the file is not UTF-8 text",
+            f.display()
+        ))
+    })?;
     // A draft kept by a failed `new` holds a whole entry: take its body.
     match entry::split_front_matter(&text) {
         Ok(split) => Ok(editor::strip_guidance(split.body)),
@@ -290,7 +328,11 @@ fn editor_text(journal: &Journal, entry: &Entry, errors: &[String]) -> String {
         }
     }
     for (k, v) in &entry.fields {
-        if !set.contains(&k.as_str()) && !tpl_front.lines().any(|l| l.split('=').next().unwrap_or("").trim() == k) {
+        if !set.contains(&k.as_str())
+            && !tpl_front
+                .lines()
+                .any(|l| l.split('=').next().unwrap_or("").trim() == k)
+        {
             out.push_str(&format!("{k} = {v}\n"));
         }
     }
@@ -305,7 +347,12 @@ fn editor_text(journal: &Journal, entry: &Entry, errors: &[String]) -> String {
     out
 }
 
-fn edit_until_valid(ctx: &mut Context, entry: Entry, editor: &str, skills: &[String]) -> CliResult<Entry> {
+fn edit_until_valid(
+    ctx: &mut Context,
+    entry: Entry,
+    editor: &str,
+    skills: &[String],
+) -> CliResult<Entry> {
     let journal = ctx.journal()?;
     let drafts = journal.drafts_dir();
     std::fs::create_dir_all(&drafts)?;
@@ -325,12 +372,15 @@ fn edit_until_valid(ctx: &mut Context, entry: Entry, editor: &str, skills: &[Str
         let problems: Vec<String> = match entry::parse(&without_errors, &rel) {
             Ok(mut parsed) => {
                 parsed.entry.body = editor::strip_guidance(&parsed.entry.body);
-                let mut problems: Vec<String> = parsed.problems.iter().map(|p| p.to_string()).collect();
+                let mut problems: Vec<String> =
+                    parsed.problems.iter().map(|p| p.to_string()).collect();
                 if let Err(e) = check_skills(&parsed.entry, skills) {
                     problems.push(e.message);
                 }
                 if problems.is_empty() {
-                    if editor::is_blank_template(&parsed.entry.body) && parsed.entry.title.is_empty() {
+                    if editor::is_blank_template(&parsed.entry.body)
+                        && parsed.entry.title.is_empty()
+                    {
                         return Err(CliError::failure("nothing was written; no entry saved"));
                     }
                     std::fs::remove_file(&path).ok();
@@ -342,8 +392,13 @@ fn edit_until_valid(ctx: &mut Context, entry: Entry, editor: &str, skills: &[Str
         };
         if ctx.interactive() {
             // Reopen with the errors on top, as git does with commit messages.
-            ctx.ui.warn(&format!("the entry has problems: {}", problems.join("; ")));
-            text = problems.iter().map(|p| format!("<!-- error: {p} -->\n")).collect::<String>() + &without_errors;
+            ctx.ui
+                .warn(&format!("the entry has problems: {}", problems.join("; ")));
+            text = problems
+                .iter()
+                .map(|p| format!("<!-- error: {p} -->\n"))
+                .collect::<String>()
+                + &without_errors;
             continue;
         }
         return Err(CliError::usage(format!(
@@ -351,7 +406,12 @@ fn edit_until_valid(ctx: &mut Context, entry: Entry, editor: &str, skills: &[Str
             problems.join("; "),
             path.display()
         ))
-        .with_hint(format!("your text is kept in {}; fix it and run: casebook new {} --body-file {}", path.display(), entry.kind, path.display())));
+        .with_hint(format!(
+            "your text is kept in {}; fix it and run: casebook new {} --body-file {}",
+            path.display(),
+            entry.kind,
+            path.display()
+        )));
     }
 }
 
@@ -366,9 +426,18 @@ fn ask_questions(ctx: &mut Context, entry: &mut Entry) -> CliResult {
         if entry.fields.contains_key(&key) {
             continue;
         }
-        let Some(spec) = entry.kind.field(&key) else { continue };
-        let suffix = if spec.ty == entry::FieldType::Bool { " (yes/no)" } else { "" };
-        let answer = ctx.ui.ask(&format!("{question}{suffix}")).ok_or_else(interrupted)?;
+        let Some(spec) = entry.kind.field(&key) else {
+            continue;
+        };
+        let suffix = if spec.ty == entry::FieldType::Bool {
+            " (yes/no)"
+        } else {
+            ""
+        };
+        let answer = ctx
+            .ui
+            .ask(&format!("{question}{suffix}"))
+            .ok_or_else(interrupted)?;
         if answer.trim().is_empty() {
             continue;
         }
@@ -377,7 +446,9 @@ fn ask_questions(ctx: &mut Context, entry: &mut Entry) -> CliResult {
                 entry.fields.insert(key, v);
             }
             Ok(None) => {}
-            Err(e) => ctx.ui.warn(&format!("{e}; left empty, set it later with casebook edit --field")),
+            Err(e) => ctx.ui.warn(&format!(
+                "{e}; left empty, set it later with casebook edit --field"
+            )),
         }
     }
     ctx.ui.status("What happened? (finish with an empty line)");
@@ -394,13 +465,19 @@ fn ask_questions(ctx: &mut Context, entry: &mut Entry) -> CliResult {
 }
 
 fn interrupted() -> CliError {
-    CliError { kind: super::error::ErrorKind::Interrupted, message: "interrupted; nothing was saved".into(), hint: None }
+    CliError {
+        kind: super::error::ErrorKind::Interrupted,
+        message: "interrupted; nothing was saved".into(),
+        hint: None,
+    }
 }
 
 /// `(question, field)` pairs: each field of the template's front matter
 /// with the comment line above it as the question.
 pub fn template_questions(template: &str) -> Vec<(String, String)> {
-    let Ok(split) = entry::split_front_matter(template) else { return Vec::new() };
+    let Ok(split) = entry::split_front_matter(template) else {
+        return Vec::new();
+    };
     let mut out = Vec::new();
     let mut comment = String::new();
     for line in split.front.lines() {
@@ -409,7 +486,11 @@ pub fn template_questions(template: &str) -> Vec<(String, String)> {
             comment = c.trim().to_string();
         } else if let Some((key, _)) = t.split_once('=') {
             let key = key.trim().to_string();
-            let q = if comment.is_empty() { key.replace('_', " ") } else { std::mem::take(&mut comment) };
+            let q = if comment.is_empty() {
+                key.replace('_', " ")
+            } else {
+                std::mem::take(&mut comment)
+            };
             out.push((q, key));
         }
     }
@@ -428,11 +509,14 @@ fn derive_title(entry: &Entry) -> String {
 fn validate(ctx: &mut Context, entry: &Entry) -> CliResult {
     let rendered = entry.to_markdown();
     let rel = entry_path(entry);
-    let parsed = entry::parse(&rendered, &rel).map_err(|p| CliError::failure(format!("internal: {p}")))?;
+    let parsed =
+        entry::parse(&rendered, &rel).map_err(|p| CliError::failure(format!("internal: {p}")))?;
     if let Some(p) = parsed.problems.first() {
         let draft = keep_draft(ctx.journal()?, entry)?;
-        return Err(CliError::usage(format!("the entry is not valid: {}", p.message))
-            .with_hint(format!("your text is kept in {}", draft.display())));
+        return Err(
+            CliError::usage(format!("the entry is not valid: {}", p.message))
+                .with_hint(format!("your text is kept in {}", draft.display())),
+        );
     }
     Ok(())
 }
@@ -446,7 +530,13 @@ pub(super) fn keep_draft(journal: &Journal, entry: &Entry) -> CliResult<PathBuf>
 }
 
 /// Writes one entry as one commit and reports `ID PATH` (or JSON).
-pub(super) fn write_entry(ctx: &mut Context, entry: Entry, removed: Vec<String>, dry_run: bool, op: &str) -> CliResult {
+pub(super) fn write_entry(
+    ctx: &mut Context,
+    entry: Entry,
+    removed: Vec<String>,
+    dry_run: bool,
+    op: &str,
+) -> CliResult {
     let rel = entry_path(&entry);
     let text = entry.to_markdown();
     if dry_run {
@@ -454,10 +544,17 @@ pub(super) fn write_entry(ctx: &mut Context, entry: Entry, removed: Vec<String>,
         ctx.ui.status(&format!("(dry run: {rel} not written)"));
         return Ok(());
     }
-    let mut changes = vec![Change::Write { path: rel.clone(), content: text.into_bytes() }];
+    let mut changes = vec![Change::Write {
+        path: rel.clone(),
+        content: text.into_bytes(),
+    }];
     changes.extend(removed.into_iter().map(|path| Change::Remove { path }));
     let message = format!("{}: {}", entry.kind, one_line_title(&entry.title));
-    let message = if op == "new" { message } else { format!("{op} {message}") };
+    let message = if op == "new" {
+        message
+    } else {
+        format!("{op} {message}")
+    };
     let info = ctx.journal()?.commit(&changes, &message)?;
     ctx.index_changed();
     report_write(ctx, &entry, &rel, &info.short(), &[])
@@ -467,7 +564,13 @@ pub(super) fn one_line_title(title: &str) -> String {
     super::ui::one_line(title)
 }
 
-pub(super) fn report_write(ctx: &mut Context, entry: &Entry, rel: &str, commit: &str, warnings: &[String]) -> CliResult {
+pub(super) fn report_write(
+    ctx: &mut Context,
+    entry: &Entry,
+    rel: &str,
+    commit: &str,
+    warnings: &[String],
+) -> CliResult {
     if ctx.json() {
         let json = serde_json::json!({"id": entry.id, "path": rel, "commit": commit, "warnings": warnings});
         ctx.ui.line(&json.to_string());
@@ -483,12 +586,21 @@ pub(super) fn report_write(ctx: &mut Context, entry: &Entry, rel: &str, commit: 
 pub fn run_jot(args: JotArgs, ctx: &mut Context) -> CliResult {
     let person = ctx.person(args.person.as_deref())?;
     let mut words = args.words;
-    let case = if words.len() > 1 && looks_like_ref(&words[0]) { Some(words.remove(0)) } else { None };
+    let case = if words.len() > 1 && looks_like_ref(&words[0]) {
+        Some(words.remove(0))
+    } else {
+        None
+    };
     let text = words.join(" ");
     if text.trim().is_empty() {
         return Err(CliError::usage("nothing to jot: give some text"));
     }
-    let mut entry = Entry::new(Kind::Draft, &entry::truncate_chars(&super::ui::one_line(&text), 72), &person, crate::clock::now());
+    let mut entry = Entry::new(
+        Kind::Draft,
+        &entry::truncate_chars(&super::ui::one_line(&text), 72),
+        &person,
+        crate::clock::now(),
+    );
     entry.case = case;
     entry.body = text;
     let rel = entry_path(&entry);
@@ -497,7 +609,10 @@ pub fn run_jot(args: JotArgs, ctx: &mut Context) -> CliResult {
         return Ok(());
     }
     let info = ctx.journal()?.commit(
-        &[Change::Write { path: rel.clone(), content: entry.to_markdown().into_bytes() }],
+        &[Change::Write {
+            path: rel.clone(),
+            content: entry.to_markdown().into_bytes(),
+        }],
         &format!("jot: {}", one_line_title(&entry.title)),
     )?;
     // No index wait: a jot must be instant; the next reading command
@@ -507,7 +622,10 @@ pub fn run_jot(args: JotArgs, ctx: &mut Context) -> CliResult {
         ctx.ui.line(&json.to_string());
     } else {
         ctx.ui.line(&format!("{} {rel}", entry.id));
-        ctx.ui.hint(&format!("turn it into an entry later: casebook new postmortem --from-draft {}", &entry.id.as_str()[..6]));
+        ctx.ui.hint(&format!(
+            "turn it into an entry later: casebook new postmortem --from-draft {}",
+            &entry.id.as_str()[..6]
+        ));
     }
     Ok(())
 }
@@ -518,7 +636,8 @@ fn looks_like_ref(word: &str) -> bool {
     !w.is_empty()
         && w.len() <= 24
         && w.chars().any(|c| c.is_ascii_digit())
-        && w.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        && w.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
         && (word.starts_with('#') || w.chars().any(|c| c.is_ascii_alphabetic()))
 }
 
@@ -542,7 +661,10 @@ mod tests {
         assert_eq!(
             template_questions(t),
             vec![
-                ("In one sentence, what is the real cause?".to_string(), "prediction".to_string()),
+                (
+                    "In one sentence, what is the real cause?".to_string(),
+                    "prediction".to_string()
+                ),
                 ("confidence".to_string(), "confidence".to_string())
             ]
         );

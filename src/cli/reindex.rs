@@ -7,7 +7,9 @@ use crate::index::Index;
 use clap::Args;
 
 #[derive(Debug, Args)]
-#[command(after_help = "Example:\n  casebook reindex\n\nThe index rebuilds itself when it is missing, stale or damaged; this is for\nwhen you want to be sure.")]
+#[command(
+    after_help = "Example:\n  casebook reindex\n\nThe index rebuilds itself when it is missing, stale or damaged; this is for\nwhen you want to be sure."
+)]
 pub struct ReindexArgs {}
 
 pub fn run(_args: ReindexArgs, ctx: &mut Context) -> CliResult {
@@ -16,8 +18,10 @@ pub fn run(_args: ReindexArgs, ctx: &mut Context) -> CliResult {
     if show_progress {
         bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
         bar.set_style(
-            indicatif::ProgressStyle::with_template("indexing {bar:30} {pos}/{len} entries ({eta})")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            indicatif::ProgressStyle::with_template(
+                "indexing {bar:30} {pos}/{len} entries ({eta})",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
         );
     }
     let started = std::time::Instant::now();
@@ -30,13 +34,18 @@ pub fn run(_args: ReindexArgs, ctx: &mut Context) -> CliResult {
     bar.finish_and_clear();
     ctx.index_changed();
     for path in &report.unreadable {
-        ctx.ui.warn(&format!("{path} cannot be read; `casebook check {path}` says why"));
+        ctx.ui.warn(&format!(
+            "{path} cannot be read; `casebook check {path}` says why"
+        ));
     }
     let secs = started.elapsed().as_secs_f64();
     if ctx.json() {
         ctx.ui.line(&serde_json::json!({"entries": index.num_entries(), "unreadable": report.unreadable, "seconds": secs}).to_string());
     } else {
-        ctx.ui.status(&format!("indexed {} entries in {secs:.1} s", index.num_entries()));
+        ctx.ui.status(&format!(
+            "indexed {} entries in {secs:.1} s",
+            index.num_entries()
+        ));
     }
     Ok(())
 }

@@ -32,14 +32,21 @@ pub struct SearchArgs {
 }
 
 pub fn run(args: SearchArgs, ctx: &mut Context) -> CliResult {
-    let format = super::format_or(ctx, &[OutputFormat::Json, OutputFormat::Jsonl], OutputFormat::Text)?;
+    let format = super::format_or(
+        ctx,
+        &[OutputFormat::Json, OutputFormat::Jsonl],
+        OutputFormat::Text,
+    )?;
     let text = args.query.join(" ");
     let parsed = query::parse(&text, ctx.today());
     if let Some(e) = parsed.errors.first() {
         return Err(CliError::usage(e.clone()).with_hint("see `casebook help query`"));
     }
     if parsed.is_empty() {
-        return Err(CliError::usage(format!("'{text}' has no words to search for")).with_hint("see `casebook help query`"));
+        return Err(
+            CliError::usage(format!("'{text}' has no words to search for"))
+                .with_hint("see `casebook help query`"),
+        );
     }
     let mut filter = ctx.filter(&args.filter, false)?;
     filter.include_private = args.include_private;
@@ -47,19 +54,30 @@ pub fn run(args: SearchArgs, ctx: &mut Context) -> CliResult {
         None | Some("relevance") | Some("score") => Sort::Relevance,
         Some("newest") | Some("date") => Sort::Newest,
         Some("oldest") => Sort::Oldest,
-        Some(other) => return Err(CliError::usage(format!("--sort '{other}': choose relevance, newest or oldest"))),
+        Some(other) => {
+            return Err(CliError::usage(format!(
+                "--sort '{other}': choose relevance, newest or oldest"
+            )));
+        }
     };
     let limit = args.filter.limit.unwrap_or(20);
     let (hits, total) = ctx.query(|i| i.search(&parsed, &filter, sort, Some(limit)))?;
     if args.filter.count {
         ctx.ui.line(&total.to_string());
-        return if total == 0 { Err(CliError::nothing("no entries match")) } else { Ok(()) };
+        return if total == 0 {
+            Err(CliError::nothing("no entries match"))
+        } else {
+            Ok(())
+        };
     }
     if hits.is_empty() {
         if format == OutputFormat::Json {
             ctx.ui.line(r#"{"hits": []}"#);
         }
-        return Err(CliError::nothing(format!("no entries match '{}'", one_line(&text))));
+        return Err(CliError::nothing(format!(
+            "no entries match '{}'",
+            one_line(&text)
+        )));
     }
     let mut rows = Vec::new();
     for hit in &hits {
@@ -69,10 +87,18 @@ pub fn run(args: SearchArgs, ctx: &mut Context) -> CliResult {
         let body = journal
             .read_file(&hit.item.path)
             .ok()
-            .and_then(|t| crate::entry::split_front_matter(&t).ok().map(|s| s.body.to_string()))
+            .and_then(|t| {
+                crate::entry::split_front_matter(&t)
+                    .ok()
+                    .map(|s| s.body.to_string())
+            })
             .unwrap_or_default();
         let (fragment, ranges) = ctx.query(|i| i.snippet(&parsed, &body, 160))?;
-        let fragment = if fragment.is_empty() { hit.item.entry.excerpt(160) } else { fragment };
+        let fragment = if fragment.is_empty() {
+            hit.item.entry.excerpt(160)
+        } else {
+            fragment
+        };
         rows.push((hit, fragment, ranges, edited));
     }
     match format {
@@ -92,7 +118,8 @@ pub fn run(args: SearchArgs, ctx: &mut Context) -> CliResult {
                 .collect();
             if format == OutputFormat::Json {
                 let json = serde_json::json!({ "hits": list, "total": total });
-                ctx.ui.line(&serde_json::to_string_pretty(&json).unwrap_or_default());
+                ctx.ui
+                    .line(&serde_json::to_string_pretty(&json).unwrap_or_default());
             } else {
                 for l in list {
                     ctx.ui.line(&l.to_string());
@@ -107,8 +134,16 @@ pub fn run(args: SearchArgs, ctx: &mut Context) -> CliResult {
                 let e = &hit.item.entry;
                 let id = ctx.show_id(&e.id);
                 let ui = &mut ctx.ui;
-                let score = if hit.score > 0.0 { format!("  {:.2}", hit.score) } else { String::new() };
-                ui.line(&format!("{}{}", ui.paint(BOLD, &one_line(&e.title)), ui.paint(DIM, &score)));
+                let score = if hit.score > 0.0 {
+                    format!("  {:.2}", hit.score)
+                } else {
+                    String::new()
+                };
+                ui.line(&format!(
+                    "{}{}",
+                    ui.paint(BOLD, &one_line(&e.title)),
+                    ui.paint(DIM, &score)
+                ));
                 ui.line(&format!(
                     "  {id} · {} · {} · {} · {}",
                     ui.paint(CYAN, e.kind.as_str()),
@@ -119,12 +154,21 @@ pub fn run(args: SearchArgs, ctx: &mut Context) -> CliResult {
                 let snippet = highlight(ui, fragment, ranges);
                 ui.line(&format!("  {snippet}"));
                 if *edited {
-                    ui.line(&format!("  {}", ui.paint(YELLOW, "(edited since its last commit: the index has the committed text)")));
+                    ui.line(&format!(
+                        "  {}",
+                        ui.paint(
+                            YELLOW,
+                            "(edited since its last commit: the index has the committed text)"
+                        )
+                    ));
                 }
                 ui.line("");
             }
             if total > rows.len() {
-                ctx.ui.status(&format!("{} of {total} matching entries shown (--limit N for more)", rows.len()));
+                ctx.ui.status(&format!(
+                    "{} of {total} matching entries shown (--limit N for more)",
+                    rows.len()
+                ));
             }
         }
     }
@@ -136,7 +180,11 @@ fn highlight(ui: &super::ui::Ui, fragment: &str, ranges: &[(usize, usize)]) -> S
     let mut out = String::new();
     let mut last = 0;
     for &(start, end) in ranges {
-        if start < last || end > fragment.len() || !fragment.is_char_boundary(start) || !fragment.is_char_boundary(end) {
+        if start < last
+            || end > fragment.len()
+            || !fragment.is_char_boundary(start)
+            || !fragment.is_char_boundary(end)
+        {
             continue;
         }
         out.push_str(&one_line(&fragment[last..start]));

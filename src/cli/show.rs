@@ -22,7 +22,11 @@ pub struct ShowArgs {
 }
 
 pub fn run(args: ShowArgs, ctx: &mut Context) -> CliResult {
-    let ids = if args.ids.is_empty() { vec![pick(ctx, "show")?] } else { args.ids.clone() };
+    let ids = if args.ids.is_empty() {
+        vec![pick(ctx, "show")?]
+    } else {
+        args.ids.clone()
+    };
     let mut items = Vec::new();
     for id in &ids {
         items.push(ctx.resolve(id)?);
@@ -38,7 +42,11 @@ pub fn run(args: ShowArgs, ctx: &mut Context) -> CliResult {
             Ok(p) => p.entry,
             Err(_) => item.entry.clone(),
         };
-        let history = if args.history { journal.history(Some(&item.path), usize::MAX)? } else { Vec::new() };
+        let history = if args.history {
+            journal.history(Some(&item.path), usize::MAX)?
+        } else {
+            Vec::new()
+        };
         if ctx.json() {
             let mut json = entry.to_json();
             if let Some(obj) = json.as_object_mut() {
@@ -71,7 +79,12 @@ pub fn run(args: ShowArgs, ctx: &mut Context) -> CliResult {
         if let Some(c) = &entry.case {
             meta.push(format!("case {}", one_line(c)));
         }
-        for (label, list) in [("skills", &entry.skills), ("tags", &entry.tags), ("products", &entry.products), ("links", &entry.links)] {
+        for (label, list) in [
+            ("skills", &entry.skills),
+            ("tags", &entry.tags),
+            ("products", &entry.products),
+            ("links", &entry.links),
+        ] {
             if !list.is_empty() {
                 meta.push(format!("{label} {}", one_line(&list.join(", "))));
             }
@@ -86,10 +99,18 @@ pub fn run(args: ShowArgs, ctx: &mut Context) -> CliResult {
             if let Some(v) = entry.fields.get(spec.name) {
                 let shown = match v {
                     toml::Value::String(s) => s.clone(),
-                    toml::Value::Array(a) => a.iter().map(|x| x.as_str().unwrap_or("").to_string()).collect::<Vec<_>>().join("; "),
+                    toml::Value::Array(a) => a
+                        .iter()
+                        .map(|x| x.as_str().unwrap_or("").to_string())
+                        .collect::<Vec<_>>()
+                        .join("; "),
                     other => other.to_string(),
                 };
-                ui.line(&format!("{}: {}", ui.paint(BOLD, spec.name), escape_control(&shown)));
+                ui.line(&format!(
+                    "{}: {}",
+                    ui.paint(BOLD, spec.name),
+                    escape_control(&shown)
+                ));
             }
         }
         if !entry.body.trim().is_empty() {
@@ -111,7 +132,10 @@ pub fn run(args: ShowArgs, ctx: &mut Context) -> CliResult {
         }
     }
     if ctx.json() {
-        ctx.ui.line(&serde_json::to_string_pretty(&serde_json::json!({ "entries": json_entries })).unwrap_or_default());
+        ctx.ui.line(
+            &serde_json::to_string_pretty(&serde_json::json!({ "entries": json_entries }))
+                .unwrap_or_default(),
+        );
     }
     Ok(())
 }
@@ -119,14 +143,21 @@ pub fn run(args: ShowArgs, ctx: &mut Context) -> CliResult {
 /// With no id given: a picker of recent entries on a terminal, else exit 2.
 pub(super) fn pick(ctx: &mut Context, command: &str) -> CliResult<String> {
     if !ctx.interactive() {
-        return Err(CliError::usage(format!("{command} needs an entry id")).with_hint(format!(
-            "casebook {command} ID (a unique prefix works, or @ for your latest entry)"
-        )));
+        return Err(
+            CliError::usage(format!("{command} needs an entry id")).with_hint(format!(
+                "casebook {command} ID (a unique prefix works, or @ for your latest entry)"
+            )),
+        );
     }
     let me = ctx.person(None)?;
-    let mut filter = crate::filter::Filter { include_private: true, include_drafts: true, ..Default::default() };
+    let mut filter = crate::filter::Filter {
+        include_private: true,
+        include_drafts: true,
+        ..Default::default()
+    };
     filter.require("person", &me);
-    let (hits, _) = ctx.query(|i| i.search(&Default::default(), &filter, Sort::Newest, Some(15)))?;
+    let (hits, _) =
+        ctx.query(|i| i.search(&Default::default(), &filter, Sort::Newest, Some(15)))?;
     let items: Vec<IndexedEntry> = hits.into_iter().map(|h| h.item).collect();
     if items.is_empty() {
         return Err(CliError::nothing("you have no entries yet"));
@@ -141,7 +172,10 @@ pub(super) fn pick(ctx: &mut Context, command: &str) -> CliResult<String> {
         ));
     }
     let answer = ctx.ui.ask("Which one? (number)").unwrap_or_default();
-    let n: usize = answer.trim().parse().map_err(|_| CliError::usage("no entry chosen"))?;
+    let n: usize = answer
+        .trim()
+        .parse()
+        .map_err(|_| CliError::usage("no entry chosen"))?;
     items
         .get(n.wrapping_sub(1))
         .map(|i| i.entry.id.to_string())

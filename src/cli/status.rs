@@ -22,11 +22,21 @@ pub fn run(args: StatusArgs, ctx: &mut Context) -> CliResult {
     let today = ctx.today();
     let week_start = today - chrono::Duration::days(today.weekday().num_days_from_monday() as i64);
     let config = ctx.journal()?.config.clone();
-    let mut mine = Filter { include_private: true, include_drafts: true, ..Filter::default() };
+    let mut mine = Filter {
+        include_private: true,
+        include_drafts: true,
+        ..Filter::default()
+    };
     mine.require("person", &me);
     let items = ctx.query(|i| i.all_matching(&mine))?;
-    let week: Vec<_> = items.iter().filter(|i| i.entry.created.date_naive() >= week_start).collect();
-    let mut drafts: Vec<_> = items.iter().filter(|i| i.entry.kind == Kind::Draft).collect();
+    let week: Vec<_> = items
+        .iter()
+        .filter(|i| i.entry.created.date_naive() >= week_start)
+        .collect();
+    let mut drafts: Vec<_> = items
+        .iter()
+        .filter(|i| i.entry.kind == Kind::Draft)
+        .collect();
     drafts.sort_by_key(|i| i.entry.created);
     let mut pending: Vec<_> = items
         .iter()
@@ -34,12 +44,25 @@ pub fn run(args: StatusArgs, ctx: &mut Context) -> CliResult {
         .collect();
     pending.sort_by_key(|i| i.entry.created);
     let qa = week.iter().filter(|i| i.entry.kind == Kind::Qa).count();
-    let explore: i64 = week.iter().filter(|i| i.entry.kind == Kind::Explore).filter_map(|i| i.entry.field_int("minutes")).sum();
+    let explore: i64 = week
+        .iter()
+        .filter(|i| i.entry.kind == Kind::Explore)
+        .filter_map(|i| i.entry.field_int("minutes"))
+        .sum();
     let journal = ctx.journal()?;
     let dirty = journal
         .repo()
-        .statuses(Some(git2::StatusOptions::new().include_untracked(true).pathspec("people").pathspec("private")))
-        .map(|s| s.iter().filter_map(|e| e.path().ok().map(str::to_string)).collect::<Vec<_>>())
+        .statuses(Some(
+            git2::StatusOptions::new()
+                .include_untracked(true)
+                .pathspec("people")
+                .pathspec("private"),
+        ))
+        .map(|s| {
+            s.iter()
+                .filter_map(|e| e.path().ok().map(str::to_string))
+                .collect::<Vec<_>>()
+        })
         .unwrap_or_default();
     let head = journal.head().map(|h| h.to_string()[..10].to_string());
     let root = journal.root().display().to_string();
@@ -57,11 +80,18 @@ pub fn run(args: StatusArgs, ctx: &mut Context) -> CliResult {
             "uncommitted": dirty,
             "head": head,
         });
-        ctx.ui.line(&serde_json::to_string_pretty(&json).unwrap_or_default());
+        ctx.ui
+            .line(&serde_json::to_string_pretty(&json).unwrap_or_default());
         return Ok(());
     }
     let ui = &mut ctx.ui;
-    ui.line(&ui.paint(BOLD, &format!("{me} · week {} (since {week_start})", crate::dates::iso_week_label(today))));
+    ui.line(&ui.paint(
+        BOLD,
+        &format!(
+            "{me} · week {} (since {week_start})",
+            crate::dates::iso_week_label(today)
+        ),
+    ));
     ui.line(&format!(
         "  {} entries this week · QA samples {qa}/{} · exploration {explore}/{} min",
         week.len(),
@@ -75,11 +105,27 @@ pub fn run(args: StatusArgs, ctx: &mut Context) -> CliResult {
         ui.line(&ui.paint(BOLD, &format!("Open drafts ({})", drafts.len())));
         for d in &drafts {
             let age = (today - d.entry.created.date_naive()).num_days();
-            let old = if age > old_days { ui.paint(YELLOW, &format!("  {age} days old")) } else { String::new() };
-            let case = d.entry.case.as_deref().map(|c| format!("{c}  ")).unwrap_or_default();
-            ui.line(&format!("  {}  {case}{}{old}", &d.entry.id.as_str()[..6], one_line(&d.entry.title)));
+            let old = if age > old_days {
+                ui.paint(YELLOW, &format!("  {age} days old"))
+            } else {
+                String::new()
+            };
+            let case = d
+                .entry
+                .case
+                .as_deref()
+                .map(|c| format!("{c}  "))
+                .unwrap_or_default();
+            ui.line(&format!(
+                "  {}  {case}{}{old}",
+                &d.entry.id.as_str()[..6],
+                one_line(&d.entry.title)
+            ));
         }
-        ui.line(&ui.paint(DIM, "  turn one into an entry: casebook new KIND --from-draft ID"));
+        ui.line(&ui.paint(
+            DIM,
+            "  turn one into an entry: casebook new KIND --from-draft ID",
+        ));
     }
     ui.line("");
     if pending.is_empty() {
@@ -87,18 +133,39 @@ pub fn run(args: StatusArgs, ctx: &mut Context) -> CliResult {
     } else {
         ui.line(&ui.paint(BOLD, &format!("Predictions waiting ({})", pending.len())));
         for d in pending.iter().take(10) {
-            ui.line(&format!("  {}  {}  {}", &d.entry.id.as_str()[..6], d.entry.created.format("%Y-%m-%d"), one_line(&d.entry.title)));
+            ui.line(&format!(
+                "  {}  {}  {}",
+                &d.entry.id.as_str()[..6],
+                d.entry.created.format("%Y-%m-%d"),
+                one_line(&d.entry.title)
+            ));
         }
         ui.line(&ui.paint(DIM, "  record the actual: casebook edit ID --field actual=\"...\" --field verdict=hit|partial|miss"));
     }
     ui.line("");
     if !dirty.is_empty() {
-        ui.line(&ui.paint(YELLOW, &format!("{} entry file(s) changed by hand and not committed:", dirty.len())));
+        ui.line(&ui.paint(
+            YELLOW,
+            &format!(
+                "{} entry file(s) changed by hand and not committed:",
+                dirty.len()
+            ),
+        ));
         for d in dirty.iter().take(10) {
             ui.line(&format!("  {d}"));
         }
-        ui.line(&ui.paint(DIM, "  search shows their committed text until you commit them (git commit -am ...)"));
+        ui.line(&ui.paint(
+            DIM,
+            "  search shows their committed text until you commit them (git commit -am ...)",
+        ));
     }
-    ui.line(&ui.paint(DIM, &format!("journal at {} · {}", head.unwrap_or_else(|| "no commits".into()), root)));
+    ui.line(&ui.paint(
+        DIM,
+        &format!(
+            "journal at {} · {}",
+            head.unwrap_or_else(|| "no commits".into()),
+            root
+        ),
+    ));
     Ok(())
 }

@@ -73,7 +73,10 @@ impl Ui {
         let child = Command::new("sh")
             .arg("-c")
             .arg(&command)
-            .env("LESS", std::env::var("LESS").unwrap_or_else(|_| "FRX".into()))
+            .env(
+                "LESS",
+                std::env::var("LESS").unwrap_or_else(|_| "FRX".into()),
+            )
             .stdin(Stdio::piped())
             .spawn();
         if let Ok(mut child) = child
@@ -149,11 +152,19 @@ impl Ui {
 
     /// Styles text for stdout.
     pub fn paint(&self, style: &str, text: &str) -> String {
-        if self.color && !text.is_empty() { format!("{style}{text}{RESET}") } else { text.to_string() }
+        if self.color && !text.is_empty() {
+            format!("{style}{text}{RESET}")
+        } else {
+            text.to_string()
+        }
     }
 
     fn paint_err(&self, style: &str, text: &str) -> String {
-        if self.err_color { format!("{style}{text}{RESET}") } else { text.to_string() }
+        if self.err_color {
+            format!("{style}{text}{RESET}")
+        } else {
+            text.to_string()
+        }
     }
 
     /// Asks a question on the terminal; `None` at end of input.

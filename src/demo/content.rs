@@ -71,7 +71,6 @@ const HO_SCIM: S = "ukuuwnqktsvm";
 const HO_STORM: S = "umurvsqkxwxq";
 const TEACH_SESSION: S = "wlqmqypnulnk";
 const TEACH_GUIDE: S = "vrurqrwrqzvk";
-const METRIC_IDS: [S; 4] = ["uowlmnvlqlmx", "uqpyltwvuypn", "urltqvpkuwmz", "vlokmsxplmwt"];
 
 // Colleagues who appear in feedback and ratings.
 const LEAD: S = "Dana Whitfield";
@@ -498,7 +497,7 @@ const POSTMORTEMS: &[Pm] = &[
      "The agent had spent two replies collecting details while the retries continued.",
      2, 4,
      "When we are making their incident worse, stop our part before anything else.",
-     &[HO_STORM]),
+     &[]),
     (47, PM_ACCESS, "ZD-55900", "enterprise", &["admin-console"], &["security-review", "access"],
      "Security team's access review",
      "A security lead doing a quarterly access review had received an incomplete answer from us the quarter before and started formally, almost hostile. I attached a complete access export with my first reply, with the two odd accounts already explained. She replied with thanks and closed the review the same day.",
@@ -564,7 +563,7 @@ const KB: &[Kb] = &[
      "A scheduled export arrives on time with column headers and no rows.",
      "After a workspace timezone change the schedule can fall before the nightly aggregation finishes.",
      "Move the schedule to 06:00 workspace time or later. The export settings page shows when aggregation usually completes."),
-    (210, KB_REFUND, "ZD-41760", &["billing"], &["refund-over-limit", "refund"],
+    (220, KB_REFUND, "ZD-41760", &["billing"], &["refund-over-limit", "refund"],
      "Refunds above the self-serve limit: what happens next", "published", "KB-2132", PM_POLICY,
      350, 186, 0, 100, 1, &["refund request", "refund denied", "how long refund takes"], 52,
      "The assistant says a refund needs review, and the customer does not know what happens next or how long it takes.",
@@ -629,7 +628,7 @@ const ESCALATIONS: &[Esc] = &[
      "SSO error after identity provider change",
      "The agent classed the certificate error as complex.",
      "The agent does not recognise the certificate error text.",
-     "Third SSO lockout this month that the agent could have handled with a short guide. Starting to count them."),
+     "Third SSO lockout in five weeks that the agent could have handled with a short guide. Starting to count them."),
     (318, "", "ZD-42800", "enterprise", &["admin-console"], OK, "rule", "data-deletion-request",
      "Request to erase a former employee's data",
      "Data-deletion requests always go to a person.",
@@ -659,7 +658,7 @@ const ESCALATIONS: &[Esc] = &[
      "Double charge after card update",
      "Refund above the self-serve amount.",
      "Duplicate charges again caught by the amount rule.",
-     "Duplicate charge, clear in the ledger. Third of these."),
+     "Duplicate charge, clear in the ledger. The third refund held only for its size."),
     (265, E_REF4, "ZD-45700", "enterprise", &["billing"], SHH, "rule", "refund-over-limit",
      "Duplicate invoice payment held",
      "Refund above the self-serve amount.",
@@ -684,7 +683,7 @@ const ESCALATIONS: &[Esc] = &[
      "Double charge, held again",
      "Refund above the self-serve amount.",
      "Same gap.",
-     "Sixth duplicate-charge refund held for approval. The proposal goes in this week."),
+     "Sixth refund held only for its size. The proposal goes in this week."),
     (220, "", "ZD-47800", "growth", &["reporting"], SHH, "complexity", "export-timeout",
      "Large export times out",
      "The agent classed a timeout as complex.",
@@ -929,14 +928,14 @@ const HANDOFFS: &[Ho] = &[
     (125, "", "ZD-52100", "growth", &["billing"], "product", "Launch week: what customers said about pricing",
      "Themes from pricing-change conversations during launch week, with quotes.",
      "Grouping the quotes by theme was exactly what we needed for the review.",
-     "## Themes\nLoyalty and feeling taken for granted; confusion about which plan maps to which; seat minimums for small teams.\n\n## Numbers\nTwenty-three escalations in five days, most of them questions the agent could answer once it had the mapping table.\n\n## Ask\nA message for long-time customers.",
+     "## Themes\nLoyalty and feeling taken for granted; confusion about which plan maps to which; seat minimums for small teams.\n\n## Numbers\nMost launch-week escalations were questions the agent could answer once it had the mapping table.\n\n## Ask\nA message for long-time customers.",
      &[]),
     (105, "", "ZD-53100", "growth", &["mobile"], "engineering", "Offline edits lost after app update",
      "After the last app update, unsynced offline edits were discarded on first launch for one customer's field team.",
      "The device model and OS version for every affected user would have saved us a day.",
      "## What happens\nEdits made offline before the update are gone after the first launch of the new version.\n\n## Evidence\nTwelve users, app versions, times of update. Recovered most data from device backups.\n\n## Ask\nConfirm the cause; tell me whether other customers are exposed.",
      &[]),
-    (77, HO_STORM, "ZD-54500", "enterprise", &["api", "integrations"], "engineering", "Retry storm kept a customer's endpoint down",
+    (76, HO_STORM, "ZD-54500", "enterprise", &["api", "integrations"], "engineering", "Retry storm kept a customer's endpoint down",
      "Our retries kept a customer's endpoint from recovering; retries paused by hand, backlog waiting for replay.",
      "Written in the new template and it had everything we needed.",
      "## What happens\nAfter their endpoint failed, the retry backlog reached about 40,000 events and kept it down.\n\n## What I did\nPaused delivery for the workspace; customer chooses when to replay.\n\n## Ask\nA rate-limited replay, and a ceiling on retry concurrency per endpoint.",
@@ -946,7 +945,7 @@ const HANDOFFS: &[Ho] = &[
      "",
      "## Context\nLast quarter's answer was incomplete and the security lead said so.\n\n## This quarter\nFull export, two odd accounts explained up front, review closed the same day.\n\n## Ask\nMention it at the renewal call; it matters to them.",
      &[]),
-    (20, "", "ZD-57400", "growth", &["billing"], "sales", "Team wants more seats after the seat dispute",
+    (11, "", "ZD-57400", "growth", &["billing"], "sales", "Team wants more seats after the seat dispute",
      "After the seat dispute was resolved, the team lead asked about adding a second team next quarter.",
      "",
      "## Customer\nTeam lead, 25 seats, billing dispute resolved with a credit.\n\n## Interest\nA second team of about fifteen next quarter.\n\n## Ask\nCall before the end of the month; she prefers mornings.",
@@ -968,7 +967,7 @@ const EXPLORES: &[Ex] = &[
      "Worked five plan changes by hand against the invoices. Downgrades wait for renewal; upgrades prorate to the day."),
     (289, "mobile: offline mode", &["mobile"], 60, "Offline edits and conflict rules",
      "Server wins on timestamp. A slow device clock therefore loses edits silently."),
-    (270, "integrations: CRM connector", &["integrations"], 45, "CRM field mapping",
+    (270, "integrations: CRM connector", &["integrations"], 45, "CRM connector field mapping",
      "Custom stages and fields are unmapped by default; matching on email trims nothing."),
     (252, "api: rate limits", &["api"], 30, "Rate-limit headers",
      "The headers are per organisation; the reset time is in seconds, not a timestamp."),
@@ -984,7 +983,7 @@ const EXPLORES: &[Ex] = &[
      "Several workspaces can link to one chat organisation, and the settings page does not show which."),
     (147, "mobile: release process", &["mobile"], 50, "Forced updates",
      "Forced update is a flag per workspace; it is not set automatically by security settings."),
-    (129, "billing: new pricing", &["billing"], 90, "Learning the new plans before launch",
+    (136, "billing: new pricing", &["billing"], 90, "Learning the new plans before launch",
      "Built my own old-to-new mapping table; shared it with the team and it became the agent's table."),
     (113, "admin-console: audit log", &["admin-console", "api"], 45, "What the audit log records",
      "Actions by API keys without an owner have no actor. Keys with an owner are attributed to that person."),
@@ -1077,7 +1076,7 @@ const PROPOSALS: &[Pr] = &[
      "Escalation rule: hand over retry storms at once",
      "## Pattern\nFour escalations, all correct but late: the agent spent two to four replies collecting details while retries kept a failing endpoint down.\n\n## Change\nWhen a customer reports a failing endpoint and the delivery log shows a growing retry queue, hand over on the first reply and offer to pause delivery.\n\n## Expected effect\nFewer late escalations, shorter incidents for customers.",
      &[]),
-    (14, PROP_SEATS, "playbook", "seat-downgrade-dispute", &[E_SEAT1, E_SEAT2, E_SEAT3, E_SEAT4], "proposed", 14, 0, 0, "",
+    (13, PROP_SEATS, "playbook", "seat-downgrade-dispute", &[E_SEAT1, E_SEAT2, E_SEAT3, E_SEAT4], "proposed", 13, 0, 0, "",
      "Playbook: scheduled seat changes at renewal",
      "## Pattern\nFour seat disputes at renewal in four months. The agent cannot see scheduled seat changes, so it repeats the renewal rule, and the customer feels called a liar.\n\n## Change\nGive the agent read access to scheduled changes and a playbook: check the schedule, explain what happened on the renewal date, credit the difference when a scheduled reduction was applied late.\n\n## Expected effect\nMost seat disputes resolved by the agent in one reply.",
      &[PM_SEATS]),
@@ -1101,7 +1100,7 @@ const RATINGS: &[Ra] = &[
      "Twenty resolved predictions at half-year, half of them hits in the second quarter against a third in the first. My misses are mostly overconfidence on a timing coincidence."),
     (183, "", "knowledge-base-specification", "pro", "self", "", &[KB_SSO, KB_PRORATION, KB_OWNER, KB_RATE],
      "Mid-year: knowledge-base specification",
-     "Six articles published, each from a case where the agent had nothing to offer. Deflections on the proration article are the best evidence."),
+     "Seven articles published, each from a case where the agent had nothing to offer. Deflections on the proration article are the best evidence."),
     (183, "", "agent-escalation-tuning", "pro", "self", "", &[PROP_SSO, PROP_REFUND],
      "Mid-year: agent escalation tuning",
      "Two changes shipped from patterns I counted: SSO lockouts stopped reaching me, and the refund rule shipped this month."),
@@ -1131,9 +1130,9 @@ const FEEDBACK: &[Fb] = &[
      "The reproduction was clear and the size pattern saved us time. Please put the request ids from the response headers in the first message; that is the first thing we search for."),
     (180, LEAD, "lead", &["agent-escalation-tuning", "knowledge-base-specification"], &[PROP_SSO, PROP_REFUND], "Mid-year from Dana",
      "Two shipped changes in six months, both with the counts that made them easy to approve. The articles are in use. For the second half: calibrate your diagnosis confidence and keep QA sampling steady through busy weeks."),
-    (140, "Grace Liu", "customer-success", &["empathic-communication"], &[PM_LOYAL], "Customer Success on the pricing conversation",
+    (115, "Grace Liu", "customer-success", &["empathic-communication"], &[PM_LOYAL], "Customer Success on the pricing conversation",
      "The long-time customer who threatened to leave over the new pricing renewed and mentioned your reply on our call. Whatever you said, the team would benefit from hearing it."),
-    (42, "Ravi Menon", "peer", &["empathic-communication", "hand-off-documentation"], &[TEACH_SESSION, TEACH_GUIDE], "From Ravi after the session",
+    (32, "Ravi Menon", "peer", &["empathic-communication", "hand-off-documentation"], &[TEACH_SESSION, TEACH_GUIDE], "From Ravi after the session",
      "Since your session I use the 'numbers first, explanation second' move on deadline cases and it works. The hand-off guide is pinned in our channel."),
 ];
 
@@ -1149,8 +1148,8 @@ const NOTES: &[No] = &[
     (182, &["agent-escalation-tuning"], &[PROP_SSO, PROP_REFUND], "Mid-year 1:1 prep",
      "## Since the last 1:1\n- SSO playbook shipped: no SSO lockout has reached me since.\n- Refund rule shipped this week.\n- Hit rate up from about a third to a half.\n\n## To discuss\n- QA sampling slips in busy weeks.\n- Whether I can take an article-review rota."),
     (128, &["time-and-task-management"], &[], "Launch week for the new pricing",
-     "Twenty-three pricing escalations in five days, most of them lookups the agent could not do without a mapping table. Shared my own table on day two; the agent had it on day three.\n\nQA sampling went to zero this week. Noted for the goal."),
-    (12, &["goal-setting-and-accountability"], &[PROP_SEATS], "A year in the journal",
+     "The queue was full of pricing escalations all week, most of them lookups the agent could not do without a mapping table. Shared my own table on day two; the agent had it on day three.\n\nQA sampling went to zero this week. Noted for the goal."),
+    (6, &["goal-setting-and-accountability"], &[PROP_SEATS], "A year in the journal",
      "What the year shows: predictions went from a third right to about two thirds, should-have-handled escalations from most of them to almost none, and four proposals, two shipped.\n\nWhat it does not show yet: diagnosis outside billing and the API, and a team habit around proposals. That is next year."),
 ];
 
@@ -1539,7 +1538,7 @@ impl Builder<'_> {
             }
         }
         quarters.reverse();
-        for (i, ((year, q, last), (csat, n, reopen, fcr, qa, cases))) in quarters.into_iter().zip(figures).enumerate() {
+        for ((year, q, last), (csat, n, reopen, fcr, qa, cases)) in quarters.into_iter().zip(figures) {
             let period = format!("{year}-Q{q}");
             let days_ago = ((self.end - last).num_days() - 3).min(360);
             let title = format!("Helpdesk figures {period}");
@@ -1550,7 +1549,7 @@ impl Builder<'_> {
                 "period": period, "csat": csat, "csat_n": n, "reopen_rate": reopen, "fcr": fcr,
                 "qa_score": qa, "cases_handled": cases, "source": "helpdesk export",
             });
-            self.push("metric", self.day(days_ago), Head::new(METRIC_IDS[i], &title), body, fields);
+            self.push("metric", self.day(days_ago), Head::new("", &title), body, fields);
         }
     }
 }

@@ -59,7 +59,10 @@ pub fn split_front_matter(text: &str) -> Result<Split<'_>, Problem> {
     let front_offset = start + (first_end + 1).min(rest.len());
     let mut pos = front_offset;
     while pos < text.len() {
-        let end = text[pos..].find('\n').map(|i| pos + i).unwrap_or(text.len());
+        let end = text[pos..]
+            .find('\n')
+            .map(|i| pos + i)
+            .unwrap_or(text.len());
         if text[pos..end].trim_end() == "+++" {
             let body_start = (end + 1).min(text.len());
             return Ok(Split {
@@ -130,7 +133,10 @@ pub fn parse(text: &str, path: &str) -> Result<ParsedEntry, Problem> {
 
     let id = match table.get("id") {
         Some(Value::String(s)) => EntryId::parse_lenient(s).unwrap_or_else(|| {
-            problem("id", format!("id '{s}' may hold only letters, digits, '-' and '_'"));
+            problem(
+                "id",
+                format!("id '{s}' may hold only letters, digits, '-' and '_'"),
+            );
             id_from_path(path)
         }),
         Some(other) => {
@@ -233,7 +239,10 @@ pub fn parse(text: &str, path: &str) -> Result<ParsedEntry, Problem> {
         None => false,
         Some(Value::Boolean(b)) => *b,
         Some(other) => {
-            problem("private", format!("private must be true or false, found {other}"));
+            problem(
+                "private",
+                format!("private must be true or false, found {other}"),
+            );
             false
         }
     };
@@ -278,7 +287,11 @@ pub fn parse(text: &str, path: &str) -> Result<ParsedEntry, Problem> {
         links,
         private,
         fields,
-        body: split.body.strip_prefix('\n').unwrap_or(split.body).to_string(),
+        body: split
+            .body
+            .strip_prefix('\n')
+            .unwrap_or(split.body)
+            .to_string(),
     };
     problems.sort_by_key(|p| (p.line, p.column));
     Ok(ParsedEntry { entry, problems })
@@ -289,7 +302,9 @@ fn first_line(message: &str) -> &str {
 }
 
 fn epoch() -> DateTime<FixedOffset> {
-    DateTime::from_timestamp(0, 0).unwrap_or_default().fixed_offset()
+    DateTime::from_timestamp(0, 0)
+        .unwrap_or_default()
+        .fixed_offset()
 }
 
 /// Converts a byte offset into a 1-based line and a 1-based column in chars.
@@ -343,14 +358,19 @@ pub fn parse_datetime_text(text: &str) -> Option<DateTime<FixedOffset>> {
     if let Ok(dt) = DateTime::parse_from_rfc3339(text) {
         return Some(dt);
     }
-    let naive = ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
-        .iter()
-        .find_map(|fmt| NaiveDateTime::parse_from_str(text, fmt).ok())
-        .or_else(|| {
-            NaiveDate::parse_from_str(text, "%Y-%m-%d")
-                .ok()
-                .and_then(|d| d.and_hms_opt(0, 0, 0))
-        })?;
+    let naive = [
+        "%Y-%m-%dT%H:%M:%S%.f",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M",
+    ]
+    .iter()
+    .find_map(|fmt| NaiveDateTime::parse_from_str(text, fmt).ok())
+    .or_else(|| {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d")
+            .ok()
+            .and_then(|d| d.and_hms_opt(0, 0, 0))
+    })?;
     Local
         .from_local_datetime(&naive)
         .earliest()
@@ -501,7 +521,10 @@ Old ACS URL.
     fn text_with_quotes_and_newlines_round_trips() {
         let mut e = parse(GOOD, "x.md").unwrap().entry;
         e.title = "She said \"no\" \\ then 'yes'".into();
-        e.fields.insert("actual".into(), Value::String("line one\nline \"two\"".into()));
+        e.fields.insert(
+            "actual".into(),
+            Value::String("line one\nline \"two\"".into()),
+        );
         let again = parse(&e.to_markdown(), "x.md").unwrap();
         assert_eq!(again.entry, e);
     }
@@ -513,7 +536,10 @@ Old ACS URL.
         assert_eq!(parsed.problems.len(), 1, "{:?}", parsed.problems);
         let p = &parsed.problems[0];
         assert_eq!((p.line, p.column), (13, 14));
-        assert!(p.message.contains("confidence must be integer 0-100"), "{p}");
+        assert!(
+            p.message.contains("confidence must be integer 0-100"),
+            "{p}"
+        );
         // The rest of the entry is still usable.
         assert_eq!(parsed.entry.title, "SSO loop after domain move");
     }
@@ -526,7 +552,11 @@ Old ACS URL.
         assert!(p.message.contains("confidence"), "{p}");
         let text = GOOD.replace("kind = \"diagnosis\"", "kind = \"diagnosys\"");
         let problems = parse(&text, "x.md").unwrap().problems;
-        assert!(problems.iter().any(|p| p.line == 3 && p.message.contains("unknown kind")));
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.line == 3 && p.message.contains("unknown kind"))
+        );
     }
 
     #[test]
@@ -540,7 +570,12 @@ Old ACS URL.
     #[test]
     fn missing_or_unclosed_front_matter_is_an_error() {
         assert_eq!(parse("# just markdown\n", "x.md").unwrap_err().line, 1);
-        assert!(parse("+++\ntitle = \"x\"\n", "x.md").unwrap_err().message.contains("never closed"));
+        assert!(
+            parse("+++\ntitle = \"x\"\n", "x.md")
+                .unwrap_err()
+                .message
+                .contains("never closed")
+        );
     }
 
     #[test]

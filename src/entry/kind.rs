@@ -51,7 +51,10 @@ const TEXT: FieldType = FieldType::Text;
 const DATE: FieldType = FieldType::Date;
 const LIST: FieldType = FieldType::List;
 const BOOL: FieldType = FieldType::Bool;
-const COUNT: FieldType = FieldType::Int { min: 0, max: i64::MAX };
+const COUNT: FieldType = FieldType::Int {
+    min: 0,
+    max: i64::MAX,
+};
 const PERCENT: FieldType = FieldType::Int { min: 0, max: 100 };
 const SCORE: FieldType = FieldType::Int { min: 1, max: 5 };
 
@@ -265,7 +268,12 @@ pub struct UnknownKind(pub String);
 
 impl fmt::Display for UnknownKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "unknown kind '{}' (kinds: {})", self.0, Kind::names().join(", "))
+        write!(
+            f,
+            "unknown kind '{}' (kinds: {})",
+            self.0,
+            Kind::names().join(", ")
+        )
     }
 }
 
@@ -307,7 +315,10 @@ mod tests {
     #[test]
     fn unknown_kind_lists_the_known_ones() {
         let err = "postmortum".parse::<Kind>().unwrap_err().to_string();
-        assert!(err.contains("postmortum") && err.contains("diagnosis"), "{err}");
+        assert!(
+            err.contains("postmortum") && err.contains("diagnosis"),
+            "{err}"
+        );
     }
 
     #[test]

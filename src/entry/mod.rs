@@ -9,7 +9,9 @@ mod id;
 mod kind;
 mod value;
 
-pub use frontmatter::{ParsedEntry, Problem, format_datetime, line_col, parse, parse_datetime_text, split_front_matter};
+pub use frontmatter::{
+    ParsedEntry, Problem, format_datetime, line_col, parse, parse_datetime_text, split_front_matter,
+};
 pub use id::{ALPHABET, EntryId, ID_LEN, MIN_PREFIX, is_id_like};
 pub use kind::{FieldSpec, FieldType, Kind, UnknownKind};
 pub use value::{coerce_field, json_to_field, toml_to_json};
@@ -54,7 +56,11 @@ impl Entry {
             person: person.to_string(),
             created,
             updated: None,
-            skills: kind.default_skills().iter().map(|s| s.to_string()).collect(),
+            skills: kind
+                .default_skills()
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
             tags: Vec::new(),
             products: Vec::new(),
             case: None,
@@ -67,7 +73,10 @@ impl Entry {
     }
 
     pub fn field_str(&self, name: &str) -> Option<&str> {
-        self.fields.get(name).and_then(|v| v.as_str()).filter(|s| !s.is_empty())
+        self.fields
+            .get(name)
+            .and_then(|v| v.as_str())
+            .filter(|s| !s.is_empty())
     }
 
     pub fn field_int(&self, name: &str) -> Option<i64> {
@@ -83,7 +92,10 @@ impl Entry {
     }
 
     pub fn field_bool(&self, name: &str) -> bool {
-        self.fields.get(name).and_then(|v| v.as_bool()).unwrap_or(false)
+        self.fields
+            .get(name)
+            .and_then(|v| v.as_bool())
+            .unwrap_or(false)
     }
 
     pub fn field_date(&self, name: &str) -> Option<chrono::NaiveDate> {
@@ -118,7 +130,11 @@ impl Entry {
             other => match self.fields.get(other) {
                 Some(toml::Value::Array(items)) => items
                     .iter()
-                    .map(|v| v.as_str().map(str::to_string).unwrap_or_else(|| v.to_string()))
+                    .map(|v| {
+                        v.as_str()
+                            .map(str::to_string)
+                            .unwrap_or_else(|| v.to_string())
+                    })
                     .collect(),
                 Some(toml::Value::String(s)) => vec![s.clone()],
                 Some(v) => vec![v.to_string()],
@@ -168,7 +184,11 @@ impl Entry {
         let list = |k: &str| -> Vec<String> {
             v.get(k)
                 .and_then(J::as_array)
-                .map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_string)).collect())
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|x| x.as_str().map(str::to_string))
+                        .collect()
+                })
                 .unwrap_or_default()
         };
         let date = |k: &str| s(k).and_then(|d| DateTime::parse_from_rfc3339(&d).ok());
@@ -238,7 +258,11 @@ pub fn slugify(text: &str) -> String {
         }
     }
     let slug = slug.trim_matches('-').to_string();
-    if slug.is_empty() { "entry".to_string() } else { slug }
+    if slug.is_empty() {
+        "entry".to_string()
+    } else {
+        slug
+    }
 }
 
 fn fold_accent(c: char) -> char {
@@ -269,7 +293,9 @@ pub fn person_slug(name: &str) -> Result<String, String> {
     }
     let slug = slugify(trimmed);
     if slug == "entry" && !trimmed.eq_ignore_ascii_case("entry") {
-        return Err(format!("'{name}' has no letters or digits to name a folder"));
+        return Err(format!(
+            "'{name}' has no letters or digits to name a folder"
+        ));
     }
     Ok(slug)
 }
@@ -280,7 +306,10 @@ mod tests {
 
     #[test]
     fn slugs_are_safe_file_names() {
-        assert_eq!(slugify("Refund loop on annual plan"), "refund-loop-on-annual-plan");
+        assert_eq!(
+            slugify("Refund loop on annual plan"),
+            "refund-loop-on-annual-plan"
+        );
         assert_eq!(slugify("../../etc/passwd"), "etc-passwd");
         assert_eq!(slugify("Café déjà vu"), "cafe-deja-vu");
         assert_eq!(slugify("   "), "entry");

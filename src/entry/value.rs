@@ -24,7 +24,9 @@ pub fn check_value(spec: &FieldSpec, value: &Value) -> Result<Option<Value>, Str
             }
         }
         (FieldType::Number { min, max }, Value::Integer(_) | Value::Float(_)) => {
-            let n = value.as_float().unwrap_or_else(|| value.as_integer().unwrap_or(0) as f64);
+            let n = value
+                .as_float()
+                .unwrap_or_else(|| value.as_integer().unwrap_or(0) as f64);
             if n < min || n > max || n.is_nan() {
                 Err(format!("{}, found {n}", describe()))
             } else {
@@ -50,7 +52,11 @@ pub fn check_value(spec: &FieldSpec, value: &Value) -> Result<Option<Value>, Str
                 Err(format!("{}, found \"{s}\"", describe()))
             }
         }
-        (_, other) => Err(format!("{}, found {} {other}", describe(), type_name(other))),
+        (_, other) => Err(format!(
+            "{}, found {} {other}",
+            describe(),
+            type_name(other)
+        )),
     }
 }
 
@@ -111,7 +117,12 @@ pub fn coerce_field(spec: &FieldSpec, raw: &str) -> Result<Option<Value>, String
             "true" | "yes" | "y" | "1" => Value::Boolean(true),
             "false" | "no" | "n" | "0" => Value::Boolean(false),
             "" => return Ok(None),
-            _ => return Err(format!("{} must be true or false, found \"{raw}\"", spec.name)),
+            _ => {
+                return Err(format!(
+                    "{} must be true or false, found \"{raw}\"",
+                    spec.name
+                ));
+            }
         },
         FieldType::List => Value::Array(
             raw.split(',')
@@ -138,7 +149,10 @@ pub fn json_to_field(spec: &FieldSpec, json: &serde_json::Value) -> Result<Optio
         J::String(s) => match spec.ty {
             // Strings in numeric or boolean fields are common in CSV-born
             // JSON; read them as the command line would.
-            FieldType::Int { .. } | FieldType::Number { .. } | FieldType::Bool | FieldType::List => {
+            FieldType::Int { .. }
+            | FieldType::Number { .. }
+            | FieldType::Bool
+            | FieldType::List => {
                 return coerce_field(spec, s);
             }
             _ => Value::String(s.clone()),
@@ -182,11 +196,17 @@ pub fn toml_to_json(value: &Value) -> serde_json::Value {
     match value {
         Value::String(s) => J::String(s.clone()),
         Value::Integer(i) => J::from(*i),
-        Value::Float(f) => serde_json::Number::from_f64(*f).map(J::Number).unwrap_or(J::Null),
+        Value::Float(f) => serde_json::Number::from_f64(*f)
+            .map(J::Number)
+            .unwrap_or(J::Null),
         Value::Boolean(b) => J::Bool(*b),
         Value::Datetime(dt) => J::String(dt.to_string()),
         Value::Array(items) => J::Array(items.iter().map(toml_to_json).collect()),
-        Value::Table(t) => J::Object(t.iter().map(|(k, v)| (k.clone(), toml_to_json(v))).collect()),
+        Value::Table(t) => J::Object(
+            t.iter()
+                .map(|(k, v)| (k.clone(), toml_to_json(v)))
+                .collect(),
+        ),
     }
 }
 

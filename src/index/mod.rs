@@ -81,14 +81,24 @@ impl Index {
     pub fn open(journal: &Journal, notice: &mut dyn FnMut(&str)) -> Result<(Index, SyncReport)> {
         let head = journal.head();
         match Index::open_current(journal) {
-            Ok((index, payload)) if payload.commit.as_deref() == head.map(|h| h.to_string()).as_deref() => {
+            Ok((index, payload))
+                if payload.commit.as_deref() == head.map(|h| h.to_string()).as_deref() =>
+            {
                 return Ok((index, SyncReport::default()));
             }
             Ok(_) => {}
             Err(reason) => {
                 if index_root(journal).join("CURRENT").exists() {
-                    notice(&format!("the search index could not be used ({}); rebuilding it", brief(&reason)));
-                } else if head.is_some_and(|h| journal.entry_blobs(h).map(|b| !b.is_empty()).unwrap_or(false)) {
+                    notice(&format!(
+                        "the search index could not be used ({}); rebuilding it",
+                        brief(&reason)
+                    ));
+                } else if head.is_some_and(|h| {
+                    journal
+                        .entry_blobs(h)
+                        .map(|b| !b.is_empty())
+                        .unwrap_or(false)
+                }) {
                     notice("building the search index for this clone");
                 }
                 return Index::rebuild(journal, None);
@@ -100,11 +110,17 @@ impl Index {
         let (index, payload) = match Index::open_current(journal) {
             Ok(found) => found,
             Err(reason) => {
-                notice(&format!("the search index could not be used ({}); rebuilding it", brief(&reason)));
+                notice(&format!(
+                    "the search index could not be used ({}); rebuilding it",
+                    brief(&reason)
+                ));
                 return Index::rebuild_locked(journal, None);
             }
         };
-        let indexed = payload.commit.as_deref().and_then(|c| Oid::from_str(c).ok());
+        let indexed = payload
+            .commit
+            .as_deref()
+            .and_then(|c| Oid::from_str(c).ok());
         if indexed.map(|c| !journal.commit_exists(c)).unwrap_or(false) {
             notice("the search index points at a commit that no longer exists; rebuilding it");
             return Index::rebuild_locked(journal, None);
@@ -112,7 +128,9 @@ impl Index {
         match index.update(journal, indexed, head) {
             Ok(report) => Ok((index, report)),
             Err(e) => {
-                notice(&format!("updating the search index failed ({e:#}); rebuilding it"));
+                notice(&format!(
+                    "updating the search index failed ({e:#}); rebuilding it"
+                ));
                 drop(index);
                 Index::rebuild_locked(journal, None)
             }
@@ -121,20 +139,30 @@ impl Index {
 
     /// Rebuilds from the files of HEAD into a fresh directory and switches
     /// over atomically.
-    pub fn rebuild(journal: &Journal, progress: Option<&dyn Fn(u64, u64)>) -> Result<(Index, SyncReport)> {
+    pub fn rebuild(
+        journal: &Journal,
+        progress: Option<&dyn Fn(u64, u64)>,
+    ) -> Result<(Index, SyncReport)> {
         let _lock = IndexLock::acquire(journal)?;
         Index::rebuild_locked(journal, progress)
     }
 
-    fn rebuild_locked(journal: &Journal, progress: Option<&dyn Fn(u64, u64)>) -> Result<(Index, SyncReport)> {
+    fn rebuild_locked(
+        journal: &Journal,
+        progress: Option<&dyn Fn(u64, u64)>,
+    ) -> Result<(Index, SyncReport)> {
         let root = index_root(journal);
-        std::fs::create_dir_all(&root).with_context(|| format!("cannot create {}", root.display()))?;
+        std::fs::create_dir_all(&root)
+            .with_context(|| format!("cannot create {}", root.display()))?;
         let name = format!("v{SCHEMA_VERSION}-{}", EntryId::generate());
         let dir = root.join(&name);
         std::fs::create_dir_all(&dir)?;
         let (inner, fields) = schema::create(&dir)?;
         let head = journal.head();
-        let mut report = SyncReport { rebuilt: Some(name.clone()), ..SyncReport::default() };
+        let mut report = SyncReport {
+            rebuilt: Some(name.clone()),
+            ..SyncReport::default()
+        };
         {
             let mut writer = schema::writer(&inner, true)?;
             if let Some(head) = head {
@@ -170,7 +198,14 @@ impl Index {
             }
         }
         let reader = reader_for(&inner)?;
-        Ok((Index { inner, reader, fields }, report))
+        Ok((
+            Index {
+                inner,
+                reader,
+                fields,
+            },
+            report,
+        ))
     }
 
     fn open_current(journal: &Journal) -> Result<(Index, Payload)> {
@@ -178,7 +213,10 @@ impl Index {
         let name = std::fs::read_to_string(root.join("CURRENT")).context("no index yet")?;
         let name = name.trim();
         if !name.starts_with(&format!("v{SCHEMA_VERSION}-")) {
-            return Err(anyhow!("its pointer names '{}', not an index of this casebook version", name.chars().take(40).collect::<String>()));
+            return Err(anyhow!(
+                "its pointer names '{}', not an index of this casebook version",
+                name.chars().take(40).collect::<String>()
+            ));
         }
         let dir = root.join(name);
         let (inner, fields) = schema::open(&dir)?;
@@ -199,14 +237,29 @@ impl Index {
             segment.inverted_index(fields.id)?;
             segment.get_store_reader(0)?;
         }
-        Ok((Index { inner, reader, fields }, payload))
+        Ok((
+            Index {
+                inner,
+                reader,
+                fields,
+            },
+            payload,
+        ))
     }
 
-    fn update(&self, journal: &Journal, indexed: Option<Oid>, head: Option<Oid>) -> Result<SyncReport> {
+    fn update(
+        &self,
+        journal: &Journal,
+        indexed: Option<Oid>,
+        head: Option<Oid>,
+    ) -> Result<SyncReport> {
         let changes = journal.changes_between(indexed, head)?;
         let mut report = SyncReport::default();
         let mut writer = schema::writer(&self.inner, false)?;
-        for change in changes.iter().filter(|c| crate::journal::is_entry_path(&c.path)) {
+        for change in changes
+            .iter()
+            .filter(|c| crate::journal::is_entry_path(&c.path))
+        {
             writer.delete_term(Term::from_field_text(self.fields.path, &change.path));
             match change.new {
                 Some(oid) => match doc_for(journal, &self.fields, &change.path, oid) {
@@ -255,14 +308,24 @@ impl Index {
         }
         let has_text = !query.text.is_empty();
         let addresses: Vec<(f32, DocAddress)> = match (sort, has_text) {
-            (Sort::Relevance, true) => searcher.search(&*q, &TopDocs::with_limit(limit).order_by_score())?,
+            (Sort::Relevance, true) => {
+                searcher.search(&*q, &TopDocs::with_limit(limit).order_by_score())?
+            }
             (Sort::Oldest, _) => searcher
-                .search(&*q, &TopDocs::with_limit(limit).order_by_fast_field::<tantivy::DateTime>("created", Order::Asc))?
+                .search(
+                    &*q,
+                    &TopDocs::with_limit(limit)
+                        .order_by_fast_field::<tantivy::DateTime>("created", Order::Asc),
+                )?
                 .into_iter()
                 .map(|(_, a)| (0.0, a))
                 .collect(),
             _ => searcher
-                .search(&*q, &TopDocs::with_limit(limit).order_by_fast_field::<tantivy::DateTime>("created", Order::Desc))?
+                .search(
+                    &*q,
+                    &TopDocs::with_limit(limit)
+                        .order_by_fast_field::<tantivy::DateTime>("created", Order::Desc),
+                )?
                 .into_iter()
                 .map(|(_, a)| (0.0, a))
                 .collect(),
@@ -298,7 +361,11 @@ impl Index {
         let mut ids = std::collections::BTreeSet::new();
         for segment in searcher.segment_readers() {
             let inverted = segment.inverted_index(self.fields.id)?;
-            let mut stream = inverted.terms().range().ge(prefix.as_bytes()).into_stream()?;
+            let mut stream = inverted
+                .terms()
+                .range()
+                .ge(prefix.as_bytes())
+                .into_stream()?;
             while stream.advance() {
                 let key = stream.key();
                 if !key.starts_with(prefix.as_bytes()) || ids.len() > max * 4 {
@@ -344,19 +411,43 @@ impl Index {
 
     /// A snippet of `text` around the query's words, as the fragment and the
     /// byte ranges to highlight in it.
-    pub fn snippet(&self, query: &ParsedQuery, text: &str, max_chars: usize) -> Result<(String, Vec<(usize, usize)>)> {
+    pub fn snippet(
+        &self,
+        query: &ParsedQuery,
+        text: &str,
+        max_chars: usize,
+    ) -> Result<(String, Vec<(usize, usize)>)> {
         let searcher = self.searcher();
-        let text_only = ParsedQuery { text: query.text.clone(), ..ParsedQuery::default() };
-        let q = self.build_query(&text_only, &Filter { include_private: true, include_drafts: true, ..Filter::default() })?;
-        let mut generator = tantivy::snippet::SnippetGenerator::create(&searcher, &*q, self.fields.body)?;
+        let text_only = ParsedQuery {
+            text: query.text.clone(),
+            ..ParsedQuery::default()
+        };
+        let q = self.build_query(
+            &text_only,
+            &Filter {
+                include_private: true,
+                include_drafts: true,
+                ..Filter::default()
+            },
+        )?;
+        let mut generator =
+            tantivy::snippet::SnippetGenerator::create(&searcher, &*q, self.fields.body)?;
         generator.set_max_num_chars(max_chars);
         let snippet = generator.snippet(text);
-        let ranges = snippet.highlighted().iter().map(|r| (r.start, r.end)).collect();
+        let ranges = snippet
+            .highlighted()
+            .iter()
+            .map(|r| (r.start, r.end))
+            .collect();
         Ok((snippet.fragment().to_string(), ranges))
     }
 
     fn item_of(&self, doc: &TantivyDocument) -> Option<IndexedEntry> {
-        let text = |f| doc.get_first(f).and_then(|v| v.as_str()).map(str::to_string);
+        let text = |f| {
+            doc.get_first(f)
+                .and_then(|v| v.as_str())
+                .map(str::to_string)
+        };
         let meta: serde_json::Value = serde_json::from_str(&text(self.fields.meta)?).ok()?;
         Some(IndexedEntry {
             path: text(self.fields.path)?,
@@ -402,8 +493,10 @@ impl Index {
             must.push((Occur::Must, facet(field, value)));
         }
         for (field, values) in &filter.fields {
-            let any: Vec<(Occur, Box<dyn Query>)> =
-                values.iter().map(|v| (Occur::Should, facet(field, v))).collect();
+            let any: Vec<(Occur, Box<dyn Query>)> = values
+                .iter()
+                .map(|v| (Occur::Should, facet(field, v)))
+                .collect();
             must.push((Occur::Must, Box::new(BooleanQuery::new(any))));
         }
         let since = max_opt(query.since, filter.since);
@@ -424,7 +517,10 @@ impl Index {
         }
         let wants_drafts = filter.include_drafts
             || filter.wants_kind("draft")
-            || query.fields.iter().any(|(k, v)| k == "kind" && v == "draft");
+            || query
+                .fields
+                .iter()
+                .any(|(k, v)| k == "kind" && v == "draft");
         if !wants_drafts {
             must.push((Occur::MustNot, facet("kind", "draft")));
         }
@@ -444,7 +540,11 @@ impl Index {
                     if folded.is_empty() {
                         return None;
                     }
-                    Some(Box::new(FuzzyTermQuery::new_prefix(Term::from_field_text(field, &folded), 0, true)))
+                    Some(Box::new(FuzzyTermQuery::new_prefix(
+                        Term::from_field_text(field, &folded),
+                        0,
+                        true,
+                    )))
                 }
                 TextPart::Word(w) | TextPart::Phrase(w) => {
                     let tokens = schema::analyze(&self.inner, w);
@@ -455,7 +555,10 @@ impl Index {
                             IndexRecordOption::WithFreqs,
                         ))),
                         _ => Some(Box::new(PhraseQuery::new(
-                            tokens.iter().map(|t| Term::from_field_text(field, t)).collect(),
+                            tokens
+                                .iter()
+                                .map(|t| Term::from_field_text(field, t))
+                                .collect(),
                         ))),
                     }
                 }
@@ -464,7 +567,10 @@ impl Index {
         let title = per_field(f.title)?;
         let body = per_field(f.body)?;
         Some(Box::new(BooleanQuery::new(vec![
-            (Occur::Should, Box::new(BoostQuery::new(title, 3.0)) as Box<dyn Query>),
+            (
+                Occur::Should,
+                Box::new(BoostQuery::new(title, 3.0)) as Box<dyn Query>,
+            ),
             (Occur::Should, body),
         ])))
     }
@@ -494,16 +600,25 @@ fn min_opt<T: Ord>(a: Option<T>, b: Option<T>) -> Option<T> {
 fn date_term(field: tantivy::schema::Field, day: chrono::NaiveDate) -> Term {
     // Dates are compared as UTC days: an entry's `created` is stored as its
     // local calendar day at midnight UTC, so filters match the day the user saw.
-    let secs = day.and_hms_opt(0, 0, 0).map(|d| d.and_utc().timestamp()).unwrap_or(0);
+    let secs = day
+        .and_hms_opt(0, 0, 0)
+        .map(|d| d.and_utc().timestamp())
+        .unwrap_or(0);
     Term::from_field_date_for_search(field, tantivy::DateTime::from_timestamp_secs(secs))
 }
 
 fn reader_for(inner: &tantivy::Index) -> Result<IndexReader> {
-    Ok(inner.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?)
+    Ok(inner
+        .reader_builder()
+        .reload_policy(ReloadPolicy::Manual)
+        .try_into()?)
 }
 
 fn commit_with_payload(writer: &mut tantivy::IndexWriter, head: Option<Oid>) -> Result<()> {
-    let payload = serde_json::to_string(&Payload { schema: SCHEMA_VERSION, commit: head.map(|h| h.to_string()) })?;
+    let payload = serde_json::to_string(&Payload {
+        schema: SCHEMA_VERSION,
+        commit: head.map(|h| h.to_string()),
+    })?;
     let mut prepared = writer.prepare_commit()?;
     prepared.set_payload(&payload);
     prepared.commit()?;
@@ -520,7 +635,12 @@ fn doc_for(journal: &Journal, fields: &Fields, path: &str, oid: Oid) -> Result<T
     }
     let text = String::from_utf8(bytes).map_err(|_| anyhow!("{path} is not UTF-8"))?;
     let parsed = entry::parse(&text, path).map_err(|p| anyhow!("{path}:{p}"))?;
-    Ok(schema::document(fields, path, &oid.to_string(), &parsed.entry))
+    Ok(schema::document(
+        fields,
+        path,
+        &oid.to_string(),
+        &parsed.entry,
+    ))
 }
 
 /// Serialises index updates between processes. An OS file lock: a killed
@@ -534,8 +654,13 @@ impl IndexLock {
         let dir = journal.state_dir();
         std::fs::create_dir_all(&dir)?;
         let path: &Path = &dir.join("index.lock");
-        let file = File::options().create(true).truncate(false).write(true).open(path)?;
-        file.lock().with_context(|| format!("cannot lock {}", path.display()))?;
+        let file = File::options()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(path)?;
+        file.lock()
+            .with_context(|| format!("cannot lock {}", path.display()))?;
         Ok(IndexLock { _file: file })
     }
 }

@@ -29,8 +29,11 @@ pub struct ParsedQuery {
 
 impl ParsedQuery {
     pub fn is_empty(&self) -> bool {
-        self.text.is_empty() && self.excluded.is_empty() && self.fields.is_empty()
-            && self.since.is_none() && self.until.is_none()
+        self.text.is_empty()
+            && self.excluded.is_empty()
+            && self.fields.is_empty()
+            && self.since.is_none()
+            && self.until.is_none()
     }
 }
 
@@ -39,7 +42,16 @@ pub fn is_filter_field(name: &str) -> bool {
     let name = crate::filter::canonical_field(name);
     matches!(
         name.as_str(),
-        "kind" | "skill" | "tag" | "product" | "person" | "case" | "tier" | "id" | "private" | "link"
+        "kind"
+            | "skill"
+            | "tag"
+            | "product"
+            | "person"
+            | "case"
+            | "tier"
+            | "id"
+            | "private"
+            | "link"
     ) || Kind::ALL.iter().any(|k| k.field(&name).is_some())
 }
 
@@ -68,13 +80,19 @@ pub fn parse(input: &str, today: NaiveDate) -> ParsedQuery {
                 continue;
             }
             if is_filter_field(&field_l) && !negated {
-                q.fields.push((crate::filter::canonical_field(&field_l), unquote(value).to_lowercase()));
+                q.fields.push((
+                    crate::filter::canonical_field(&field_l),
+                    unquote(value).to_lowercase(),
+                ));
                 continue;
             }
         }
         let part = if token.starts_with('"') {
             TextPart::Phrase(unquote(&token).to_string())
-        } else if let Some(stem) = token.strip_suffix('*').filter(|s| !s.is_empty() && !s.contains('*')) {
+        } else if let Some(stem) = token
+            .strip_suffix('*')
+            .filter(|s| !s.is_empty() && !s.contains('*'))
+        {
             TextPart::Prefix(stem.to_lowercase())
         } else {
             TextPart::Word(token.trim_matches('*').to_string())
@@ -87,7 +105,11 @@ pub fn parse(input: &str, today: NaiveDate) -> ParsedQuery {
         if empty {
             continue;
         }
-        if negated { q.excluded.push(part) } else { q.text.push(part) }
+        if negated {
+            q.excluded.push(part)
+        } else {
+            q.text.push(part)
+        }
     }
     q
 }
@@ -171,13 +193,19 @@ mod tests {
         );
         assert_eq!(
             q.excluded,
-            vec![TextPart::Word("paypal".into()), TextPart::Word("sso".into())]
+            vec![
+                TextPart::Word("paypal".into()),
+                TextPart::Word("sso".into())
+            ]
         );
     }
 
     #[test]
     fn field_filters_and_dates() {
-        let q = parse("kind:escalation category:should-have-handled created:>2026-01-01 refund", today());
+        let q = parse(
+            "kind:escalation category:should-have-handled created:>2026-01-01 refund",
+            today(),
+        );
         assert_eq!(
             q.fields,
             vec![
@@ -198,7 +226,22 @@ mod tests {
 
     #[test]
     fn hostile_input_never_panics() {
-        for s in ["\"", "\"\"", "-", "--", "*", "a:b:c", "created:>", "created:nope", "(((", "[a TO b]", "🙂", "\u{0}x", "NOT", "-\"x y\""] {
+        for s in [
+            "\"",
+            "\"\"",
+            "-",
+            "--",
+            "*",
+            "a:b:c",
+            "created:>",
+            "created:nope",
+            "(((",
+            "[a TO b]",
+            "🙂",
+            "\u{0}x",
+            "NOT",
+            "-\"x y\"",
+        ] {
             let _ = parse(s, today());
         }
         assert_eq!(parse("created:nope", today()).errors.len(), 1);

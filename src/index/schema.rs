@@ -132,7 +132,11 @@ pub fn analyze(index: &tantivy::Index, text: &str) -> Vec<String> {
 }
 
 pub fn facet_token(field: &str, value: &str) -> String {
-    format!("{}={}", crate::filter::canonical_field(field), value.trim().to_lowercase())
+    format!(
+        "{}={}",
+        crate::filter::canonical_field(field),
+        value.trim().to_lowercase()
+    )
 }
 
 pub fn document(fields: &Fields, path: &str, blob: &str, entry: &Entry) -> TantivyDocument {
@@ -192,7 +196,10 @@ pub fn document(fields: &Fields, path: &str, blob: &str, entry: &Entry) -> Tanti
         }
     }
     let day = entry.created.date_naive();
-    let secs = day.and_hms_opt(0, 0, 0).map(|d| d.and_utc().timestamp()).unwrap_or(0);
+    let secs = day
+        .and_hms_opt(0, 0, 0)
+        .map(|d| d.and_utc().timestamp())
+        .unwrap_or(0);
     doc.add_date(fields.created, tantivy::DateTime::from_timestamp_secs(secs));
     let mut meta = entry.to_json();
     if let Some(obj) = meta.as_object_mut() {

@@ -28,7 +28,9 @@ pub struct JournalSection {
 
 impl Default for JournalSection {
     fn default() -> Self {
-        JournalSection { name: "Support practice journal".into() }
+        JournalSection {
+            name: "Support practice journal".into(),
+        }
     }
 }
 
@@ -42,7 +44,11 @@ pub struct Targets {
 
 impl Default for Targets {
     fn default() -> Self {
-        Targets { qa_samples_per_week: 5, explore_minutes_per_week: 60, kb_review_interval_days: 90 }
+        Targets {
+            qa_samples_per_week: 5,
+            explore_minutes_per_week: 60,
+            kb_review_interval_days: 90,
+        }
     }
 }
 
@@ -56,7 +62,11 @@ pub struct Defaults {
 
 impl Default for Defaults {
     fn default() -> Self {
-        Defaults { draft_age_warning_days: 7, prediction_expiry_days: 60, min_predictions_for_brier: 20 }
+        Defaults {
+            draft_age_warning_days: 7,
+            prediction_expiry_days: 60,
+            min_predictions_for_brier: 20,
+        }
     }
 }
 

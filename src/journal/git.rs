@@ -63,7 +63,9 @@ pub(super) fn apply_and_commit(
     let durable = changes.len() <= 64;
     for change in changes {
         match change {
-            Change::Write { path, content } => super::write_file(&root.join(path), content, durable)?,
+            Change::Write { path, content } => {
+                super::write_file(&root.join(path), content, durable)?
+            }
             Change::Remove { path } => match std::fs::remove_file(root.join(path)) {
                 Ok(()) => remove_empty_parents(root, path),
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
@@ -140,7 +142,11 @@ fn signature(repo: &Repository) -> Result<Signature<'static>> {
     Ok(Signature::new(&name, &email, &time)?)
 }
 
-pub(super) fn history(repo: &Repository, path: Option<&str>, limit: usize) -> Result<Vec<HistoryItem>> {
+pub(super) fn history(
+    repo: &Repository,
+    path: Option<&str>,
+    limit: usize,
+) -> Result<Vec<HistoryItem>> {
     let mut walk = repo.revwalk()?;
     match walk.push_head() {
         Ok(()) => {}
@@ -189,7 +195,11 @@ fn blob_at(tree: &Tree<'_>, path: &str) -> Option<Oid> {
 }
 
 /// Files that differ between two trees, pruning unchanged subtrees.
-pub fn diff_trees(repo: &Repository, old: Option<Oid>, new: Option<Oid>) -> Result<Vec<PathChange>> {
+pub fn diff_trees(
+    repo: &Repository,
+    old: Option<Oid>,
+    new: Option<Oid>,
+) -> Result<Vec<PathChange>> {
     let old = old.map(|o| repo.find_tree(o)).transpose()?;
     let new = new.map(|o| repo.find_tree(o)).transpose()?;
     let mut out = Vec::new();
@@ -220,18 +230,34 @@ fn diff_rec(
             continue;
         }
         let name = String::from_utf8_lossy(&name);
-        let path = if prefix.is_empty() { name.to_string() } else { format!("{prefix}/{name}") };
+        let path = if prefix.is_empty() {
+            name.to_string()
+        } else {
+            format!("{prefix}/{name}")
+        };
         let is_tree = |s: &Option<Side>| matches!(s, Some((_, Some(ObjectType::Tree), _)));
         let is_blob = |s: &Option<Side>| matches!(s, Some((_, Some(ObjectType::Blob), _)));
         if is_tree(&a) || is_tree(&b) {
-            let ta = if is_tree(&a) { Some(repo.find_tree(a.expect("tree").0)?) } else { None };
-            let tb = if is_tree(&b) { Some(repo.find_tree(b.expect("tree").0)?) } else { None };
+            let ta = if is_tree(&a) {
+                Some(repo.find_tree(a.expect("tree").0)?)
+            } else {
+                None
+            };
+            let tb = if is_tree(&b) {
+                Some(repo.find_tree(b.expect("tree").0)?)
+            } else {
+                None
+            };
             diff_rec(repo, ta.as_ref(), tb.as_ref(), &path, out)?;
         }
         let old_blob = if is_blob(&a) { a.map(|s| s.0) } else { None };
         let new_blob = if is_blob(&b) { b.map(|s| s.0) } else { None };
         if old_blob != new_blob {
-            out.push(PathChange { path, old: old_blob, new: new_blob });
+            out.push(PathChange {
+                path,
+                old: old_blob,
+                new: new_blob,
+            });
         }
     }
     Ok(())
@@ -244,13 +270,18 @@ pub(super) fn undo_last(repo: &Repository, root: &Path) -> Result<CommitInfo> {
         .and_then(|h| h.peel_to_commit().ok())
         .context("the journal has no commits to undo")?;
     let message = head.message().unwrap_or("");
-    if !message.lines().any(|l| l.starts_with(&format!("{TRAILER}:"))) {
+    if !message
+        .lines()
+        .any(|l| l.starts_with(&format!("{TRAILER}:")))
+    {
         bail!(
             "the last commit ({}) was not made by casebook; undo only reverts casebook's own commits",
             head.summary().ok().flatten().unwrap_or("")
         );
     }
-    let parent = head.parent(0).context("the first commit of a journal cannot be undone")?;
+    let parent = head
+        .parent(0)
+        .context("the first commit of a journal cannot be undone")?;
     let changes = diff_trees(repo, Some(parent.tree_id()), Some(head.tree_id()))?;
     let mut writes = Vec::new();
     for change in &changes {
@@ -259,7 +290,9 @@ pub(super) fn undo_last(repo: &Repository, root: &Path) -> Result<CommitInfo> {
                 path: change.path.clone(),
                 content: repo.find_blob(oid)?.content().to_vec(),
             }),
-            None => writes.push(Change::Remove { path: change.path.clone() }),
+            None => writes.push(Change::Remove {
+                path: change.path.clone(),
+            }),
         }
     }
     let summary = head.summary().ok().flatten().unwrap_or("").to_string();
@@ -270,7 +303,8 @@ impl super::Journal {
     /// Files that differ between two commits (either may be absent).
     pub fn changes_between(&self, old: Option<Oid>, new: Option<Oid>) -> Result<Vec<PathChange>> {
         let tree_of = |c: Option<Oid>| -> Result<Option<Oid>> {
-            c.map(|c| Ok(self.repo().find_commit(c)?.tree_id())).transpose()
+            c.map(|c| Ok(self.repo().find_commit(c)?.tree_id()))
+                .transpose()
         };
         diff_trees(self.repo(), tree_of(old)?, tree_of(new)?)
     }
@@ -288,7 +322,9 @@ impl super::Journal {
         let tree = self.repo().find_commit(commit)?.tree()?;
         let mut out = Vec::new();
         for top in ["people", "private"] {
-            let Ok(entry) = tree.get_path(Path::new(top)) else { continue };
+            let Ok(entry) = tree.get_path(Path::new(top)) else {
+                continue;
+            };
             let sub = self.repo().find_tree(entry.id())?;
             walk_blobs(self.repo(), &sub, top, &mut out)?;
         }
@@ -296,7 +332,12 @@ impl super::Journal {
     }
 }
 
-fn walk_blobs(repo: &Repository, tree: &Tree<'_>, prefix: &str, out: &mut Vec<(String, Oid)>) -> Result<()> {
+fn walk_blobs(
+    repo: &Repository,
+    tree: &Tree<'_>,
+    prefix: &str,
+    out: &mut Vec<(String, Oid)>,
+) -> Result<()> {
     for entry in tree.iter() {
         let name = String::from_utf8_lossy(entry.name_bytes());
         let path = format!("{prefix}/{name}");

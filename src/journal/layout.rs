@@ -35,11 +35,19 @@ mod tests {
     #[test]
     fn paths_sort_by_date_under_the_person() {
         let created = DateTime::parse_from_rfc3339("2026-03-04T10:00:00+01:00").unwrap();
-        let e = Entry::new(Kind::Postmortem, "Refund loop / annual plan", "ana-lima", created);
+        let e = Entry::new(
+            Kind::Postmortem,
+            "Refund loop / annual plan",
+            "ana-lima",
+            created,
+        );
         let path = entry_path(&e);
         assert_eq!(
             path,
-            format!("people/ana-lima/2026/03/2026-03-04-refund-loop-annual-plan-{}.md", e.id)
+            format!(
+                "people/ana-lima/2026/03/2026-03-04-refund-loop-annual-plan-{}.md",
+                e.id
+            )
         );
         assert!(is_entry_path(&path));
         assert!(!is_entry_path("people/ana-lima/.keep"));

@@ -24,7 +24,8 @@ impl JournalLock {
             Ok(()) => {}
             Err(std::fs::TryLockError::WouldBlock) => {
                 eprintln_waiting();
-                file.lock().with_context(|| format!("cannot lock {}", path.display()))?;
+                file.lock()
+                    .with_context(|| format!("cannot lock {}", path.display()))?;
             }
             Err(std::fs::TryLockError::Error(e)) => {
                 return Err(e).with_context(|| format!("cannot lock {}", path.display()));

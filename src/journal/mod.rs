@@ -43,12 +43,18 @@ impl Journal {
     /// git work tree).
     pub fn open(root: &Path) -> Result<Journal> {
         let repo = git2::Repository::open(root).map_err(|e| NotAJournal {
-            message: format!("{} is not a git repository ({})", root.display(), e.message()),
+            message: format!(
+                "{} is not a git repository ({})",
+                root.display(),
+                e.message()
+            ),
         })?;
         let root = repo
             .workdir()
             .map(Path::to_path_buf)
-            .ok_or_else(|| NotAJournal { message: format!("{} is a bare repository", root.display()) })?;
+            .ok_or_else(|| NotAJournal {
+                message: format!("{} is a bare repository", root.display()),
+            })?;
         let config = JournalConfig::load(&root.join("casebook.toml"))?;
         Ok(Journal { root, repo, config })
     }
@@ -92,8 +98,9 @@ impl Journal {
             Err(_) => {
                 let mut opts = git2::RepositoryInitOptions::new();
                 opts.initial_head("main");
-                git2::Repository::init_opts(dir, &opts)
-                    .with_context(|| format!("cannot create a git repository in {}", dir.display()))?
+                git2::Repository::init_opts(dir, &opts).with_context(|| {
+                    format!("cannot create a git repository in {}", dir.display())
+                })?
             }
         };
         drop(repo);
@@ -170,7 +177,10 @@ impl Journal {
         let path = self.abs(rel);
         let bytes = std::fs::read(&path).with_context(|| format!("cannot read {rel}"))?;
         String::from_utf8(bytes).map_err(|e| {
-            anyhow::anyhow!("{rel} is not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to())
+            anyhow::anyhow!(
+                "{rel} is not UTF-8 text (invalid byte at offset {})",
+                e.utf8_error().valid_up_to()
+            )
         })
     }
 
@@ -247,7 +257,12 @@ impl Journal {
         let rel = format!("templates/{}.md", kind.as_str());
         std::fs::read_to_string(self.abs(&rel))
             .ok()
-            .or_else(|| TEMPLATE.get_file(&rel).and_then(|f| f.contents_utf8()).map(str::to_string))
+            .or_else(|| {
+                TEMPLATE
+                    .get_file(&rel)
+                    .and_then(|f| f.contents_utf8())
+                    .map(str::to_string)
+            })
             .unwrap_or_else(|| "+++\n+++\n".to_string())
     }
 
@@ -264,7 +279,12 @@ impl Journal {
     fn root_file_or_builtin(&self, name: &str) -> String {
         std::fs::read_to_string(self.abs(name))
             .ok()
-            .or_else(|| TEMPLATE.get_file(name).and_then(|f| f.contents_utf8()).map(str::to_string))
+            .or_else(|| {
+                TEMPLATE
+                    .get_file(name)
+                    .and_then(|f| f.contents_utf8())
+                    .map(str::to_string)
+            })
             .unwrap_or_default()
     }
 

@@ -1,0 +1,271 @@
+//! The prediction loop: `casebook diagnosis pending | resolve` (also as the
+//! top-level `pending` and `resolve`). Resolving records the actual cause and
+//! a verdict in one commit, then shows a word diff of prediction against
+//! actual, because seeing exactly where the guess went wrong is the lesson.
+
+use super::context::Context;
+use super::error::{CliError, CliResult};
+use super::new::{one_line_title, report_write};
+use super::ui::{DIM, GREEN, RED, one_line};
+use crate::entry::{self, Kind};
+use crate::filter::Filter;
+use crate::index::Sort;
+use crate::journal::Change;
+use clap::{Args, Subcommand};
+
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  casebook diagnosis pending
+  casebook diagnosis resolve kqzv --actual \"expired SAML signing cert\" --verdict hit")]
+pub struct DiagnosisArgs {
+    #[command(subcommand)]
+    pub command: Option<DiagnosisCommand>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DiagnosisCommand {
+    /// Predictions still waiting for their actual cause, oldest first
+    Pending(PendingArgs),
+    /// Record the actual cause and a verdict
+    Resolve(ResolveArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Example:\n  casebook pending -q && echo \"predictions are waiting\"")]
+pub struct PendingArgs {
+    /// Whose predictions (default: yours; `--team` for everyone's)
+    #[arg(long, value_name = "NAME")]
+    pub person: Option<String>,
+    /// Everyone's
+    #[arg(long)]
+    pub team: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  casebook resolve kqzv --actual \"expired SAML signing cert\" --verdict hit
+  casebook resolve @ --actual \"a proxy stripped the header\"     (verdict asked, or left for later)")]
+pub struct ResolveArgs {
+    /// The diagnosis entry (a picker of pending ones on a terminal)
+    pub id: Option<String>,
+    /// What the real cause turned out to be
+    #[arg(long, value_name = "TEXT")]
+    pub actual: Option<String>,
+    /// hit, partial or miss
+    #[arg(long, value_parser = ["hit", "partial", "miss", "unknown"])]
+    pub verdict: Option<String>,
+    /// Show what would change, write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+pub fn run(args: DiagnosisArgs, ctx: &mut Context) -> CliResult {
+    match args.command {
+        Some(DiagnosisCommand::Pending(a)) => run_pending(a, ctx),
+        Some(DiagnosisCommand::Resolve(a)) => run_resolve(a, ctx),
+        None => run_pending(
+            PendingArgs {
+                person: None,
+                team: false,
+            },
+            ctx,
+        ),
+    }
+}
+
+fn pending_items(
+    ctx: &mut Context,
+    person: Option<&str>,
+    team: bool,
+) -> CliResult<Vec<crate::index::IndexedEntry>> {
+    let mut filter = Filter {
+        include_private: true,
+        ..Filter::default()
+    };
+    filter.require("kind", "diagnosis");
+    if !team {
+        let me = ctx.person(person)?;
+        filter.require("person", &me);
+    }
+    let (hits, _) = ctx.query(|i| i.search(&Default::default(), &filter, Sort::Oldest, None))?;
+    Ok(hits
+        .into_iter()
+        .map(|h| h.item)
+        .filter(|i| i.entry.field_str("verdict").is_none() && i.entry.field_str("actual").is_none())
+        .collect())
+}
+
+pub fn run_pending(args: PendingArgs, ctx: &mut Context) -> CliResult {
+    let items = pending_items(ctx, args.person.as_deref(), args.team)?;
+    let today = ctx.today();
+    if ctx.json() {
+        let list: Vec<_> = items.iter().map(super::list::entry_json).collect();
+        ctx.ui.line(
+            &serde_json::to_string_pretty(&serde_json::json!({ "entries": list }))
+                .unwrap_or_default(),
+        );
+    } else {
+        for item in &items {
+            let e = &item.entry;
+            let id = ctx.show_id(&e.id);
+            let age = (today - e.created.date_naive()).num_days();
+            let confidence = e
+                .field_int("confidence")
+                .map(|c| format!(" ({c}%)"))
+                .unwrap_or_default();
+            let prediction = e.field_str("prediction").unwrap_or(&e.title);
+            let line = format!(
+                "{id}  {}  {}{}  {}",
+                ctx.ui.paint(DIM, &format!("{age:>3}d")),
+                one_line(prediction),
+                confidence,
+                ctx.ui.paint(DIM, e.case.as_deref().unwrap_or(""))
+            );
+            ctx.ui.line(&line);
+        }
+    }
+    if items.is_empty() {
+        return Err(CliError::nothing(
+            "no predictions are waiting for their actual cause",
+        ));
+    }
+    Ok(())
+}
+
+pub fn run_resolve(args: ResolveArgs, ctx: &mut Context) -> CliResult {
+    let given = match args.id {
+        Some(id) => id,
+        None => {
+            if !ctx.interactive() {
+                return Err(CliError::usage("resolve needs the diagnosis id")
+                    .with_hint("casebook pending lists them"));
+            }
+            let items = pending_items(ctx, None, false)?;
+            if items.is_empty() {
+                return Err(CliError::nothing("no predictions are waiting"));
+            }
+            for (i, item) in items.iter().enumerate() {
+                ctx.ui.status(&format!(
+                    "{:>3}  {}",
+                    i + 1,
+                    one_line(
+                        item.entry
+                            .field_str("prediction")
+                            .unwrap_or(&item.entry.title)
+                    )
+                ));
+            }
+            let n: usize = ctx
+                .ui
+                .ask("Which one? (number)")
+                .unwrap_or_default()
+                .trim()
+                .parse()
+                .map_err(|_| CliError::usage("no prediction chosen"))?;
+            items
+                .get(n.wrapping_sub(1))
+                .map(|i| i.entry.id.to_string())
+                .ok_or_else(|| CliError::usage(format!("{n} is not in the list")))?
+        }
+    };
+    let item = ctx.resolve(&given)?;
+    if item.entry.kind != Kind::Diagnosis {
+        return Err(CliError::usage(format!(
+            "{} is a {} entry, not a diagnosis",
+            item.entry.id, item.entry.kind
+        )));
+    }
+    let text = ctx.journal()?.read_file(&item.path)?;
+    let mut entry = entry::parse(&text, &item.path)
+        .map_err(|p| CliError::failure(format!("{}:{p}", item.path)))?
+        .entry;
+    let actual = match args.actual {
+        Some(a) => a,
+        None if ctx.interactive() => ctx.ui.ask("What was the real cause?").unwrap_or_default(),
+        None => {
+            return Err(CliError::usage("--actual TEXT is required")
+                .with_hint("casebook resolve ID --actual \"what it really was\" --verdict hit"));
+        }
+    };
+    if actual.trim().is_empty() {
+        return Err(CliError::usage("--actual is empty"));
+    }
+    let verdict = match args.verdict {
+        Some(v) => Some(v),
+        None if ctx.interactive() => {
+            let v = ctx
+                .ui
+                .ask("Verdict? (hit / partial / miss)")
+                .unwrap_or_default();
+            Some(v.trim().to_string())
+                .filter(|v| matches!(v.as_str(), "hit" | "partial" | "miss" | "unknown"))
+        }
+        None => None,
+    };
+    entry.fields.insert(
+        "actual".into(),
+        toml::Value::String(actual.trim().to_string()),
+    );
+    if let Some(v) = &verdict {
+        entry
+            .fields
+            .insert("verdict".into(), toml::Value::String(v.clone()));
+    }
+    entry.fields.insert(
+        "resolved".into(),
+        toml::Value::String(ctx.today().to_string()),
+    );
+    entry.updated = Some(crate::clock::now());
+    let prediction = entry
+        .field_str("prediction")
+        .unwrap_or(&entry.title)
+        .to_string();
+    let diff = word_diff(ctx, &prediction, actual.trim());
+    if args.dry_run {
+        ctx.ui.line(&diff);
+        return Ok(());
+    }
+    let info = ctx.journal()?.commit(
+        &[Change::Write {
+            path: item.path.clone(),
+            content: entry.to_markdown().into_bytes(),
+        }],
+        &format!(
+            "resolve diagnosis: {} ({})",
+            one_line_title(&entry.title),
+            verdict.as_deref().unwrap_or("no verdict yet")
+        ),
+    )?;
+    ctx.index_changed();
+    if !ctx.json() {
+        ctx.ui.status(&diff);
+    }
+    report_write(ctx, &entry, &item.path, &info.short(), &[])
+}
+
+/// Prediction against actual, word by word: removed words red and struck
+/// (`[-word-]` without colour), added words green (`{+word+}`).
+fn word_diff(ctx: &Context, prediction: &str, actual: &str) -> String {
+    let diff = similar::TextDiff::from_words(prediction, actual);
+    let mut out = String::from("predicted vs actual: ");
+    for change in diff.iter_all_changes() {
+        let word = one_line(change.value());
+        if word.trim().is_empty() {
+            // Spacing: keep the actual's, drop the prediction's.
+            if change.tag() != similar::ChangeTag::Delete {
+                out.push(' ');
+            }
+            continue;
+        }
+        match change.tag() {
+            similar::ChangeTag::Equal => out.push_str(&word),
+            similar::ChangeTag::Delete if ctx.ui.color() => out.push_str(&ctx.ui.paint(RED, &word)),
+            similar::ChangeTag::Delete => out.push_str(&format!("[-{}-]", word.trim())),
+            similar::ChangeTag::Insert if ctx.ui.color() => {
+                out.push_str(&ctx.ui.paint(GREEN, &word))
+            }
+            similar::ChangeTag::Insert => out.push_str(&format!("{{+{}+}}", word.trim())),
+        }
+    }
+    out
+}
