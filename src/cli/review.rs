@@ -59,7 +59,9 @@ pub struct ExportArgs {
 
 pub fn run(args: ReviewArgs, ctx: &mut Context) -> CliResult {
     let format = super::format_or(ctx, &[OutputFormat::Md, OutputFormat::Html, OutputFormat::Json], OutputFormat::Md)?;
+    // `--team` reads everyone's entries as one pack (labelled "team").
     let person = match args.filter.persons.first() {
+        _ if args.filter.team => TEAM.to_string(),
         Some(p) if p != "me" => ctx.person(Some(p))?,
         _ => ctx.person(None)?,
     };
@@ -81,6 +83,8 @@ pub fn run(args: ReviewArgs, ctx: &mut Context) -> CliResult {
     }
     Ok(())
 }
+
+const TEAM: &str = "team";
 
 struct PackOptions {
     level: Option<String>,
@@ -113,10 +117,14 @@ fn build_pack(ctx: &mut Context, person: &str, period_text: &str, format: Output
     let generated = crate::clock::now();
     let commit = journal.head().map(|h| h.to_string());
     let mut all = Filter { include_private: o.include_private, ..Filter::default() };
-    all.require("person", person);
+    if person != TEAM {
+        all.require("person", person);
+    }
     let mut scoped = ctx.filter(&FilterArgs { persons: Vec::new(), period: None, team: true, ..o.filter.clone() }, false)?;
     scoped.include_private = o.include_private;
-    scoped.require_all("person", person);
+    if person != TEAM {
+        scoped.require_all("person", person);
+    }
     scoped.since = Some(scoped.since.map_or(period.start, |s| s.max(period.start)));
     scoped.until = Some(scoped.until.map_or(period.end, |u| u.min(period.end)));
     let history_items = ctx.query(|i| i.all_matching(&all))?;

@@ -11,7 +11,7 @@
 //! Nothing here is random, so the same inputs always give the same journal.
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value, json};
 
 type S = &'static str;
 type L = &'static [&'static str];
@@ -80,6 +80,7 @@ const LEAD: S = "Dana Whitfield";
 // confidence, situation, why, outcome = (actual, verdict, days to resolve, lesson))
 type Dx = (i64, S, S, S, L, L, S, S, i64, S, S, Option<(S, S, i64, S)>);
 
+#[rustfmt::skip]
 const DIAGNOSES: &[Dx] = &[
     (358, DG_AUTH_HOLD, "ZD-41390", "enterprise", &["billing"], &["double-charge", "card-authorisation"],
      "Two charges after an upgrade",
@@ -367,6 +368,7 @@ const DIAGNOSES: &[Dx] = &[
 // shifted, phrases, phrase_context, near_loss, sentiment start, end, next time, links)
 type Pm = (i64, S, S, S, L, L, S, S, S, L, S, S, i64, i64, S, L);
 
+#[rustfmt::skip]
 const POSTMORTEMS: &[Pm] = &[
     (350, PM_POLICY, "ZD-41760", "enterprise", &["billing"], &["refund-over-limit", "policy"],
      "Nearly lost her at 'policy'",
@@ -524,8 +526,10 @@ const POSTMORTEMS: &[Pm] = &[
 // kb: (days ago, id, case, products, tags, title, status, article_id, gap_entry,
 // first_seen, published, retired, last_verified (days ago, 0 = none),
 // corrections, search terms, deflections, symptom, cause, fix)
+#[rustfmt::skip]
 type Kb = (i64, S, S, L, L, S, S, S, S, i64, i64, i64, i64, i64, L, i64, S, S, S);
 
+#[rustfmt::skip]
 const KB: &[Kb] = &[
     (348, "", "ZD-41300", &["integrations"], &["csv-import", "limits"],
      "Size limits of the legacy CSV importer", "retired", "KB-1877", "",
@@ -598,6 +602,7 @@ const SHH: S = "should-have-handled";
 const OK: S = "correctly-escalated";
 const LATE: S = "correct-but-late";
 
+#[rustfmt::skip]
 const ESCALATIONS: &[Esc] = &[
     (355, E_SSO1, "ZD-41220", "growth", &["admin-console"], SHH, "customer-asked", "sso-lockout",
      "SSO lockout, admin still had a password",
@@ -790,8 +795,10 @@ const ESCALATIONS: &[Esc] = &[
 // qa: (days ago of the week sampled, weekday 0-4, ticket, products, title,
 // accuracy, tone, policy, resolution, critical_fail, missed_escalation,
 // flagged, flag_status, body)
+#[rustfmt::skip]
 type Qa = (i64, i64, S, L, S, i64, i64, i64, i64, bool, bool, bool, S, S);
 
+#[rustfmt::skip]
 const QA: &[Qa] = &[
     (352, 0, "ZD-41610", &["billing"], "Invoice download link", 5, 4, 5, 5, false, false, false, "",
      "Correct link, correct steps. A little curt at the end."),
@@ -889,6 +896,7 @@ const QA: &[Qa] = &[
 // handoff: (days ago, id, case, tier, products, function, title, summary, feedback, body, links)
 type Ho = (i64, S, S, S, L, S, S, S, S, S, L);
 
+#[rustfmt::skip]
 const HANDOFFS: &[Ho] = &[
     (315, HO_BULK, "ZD-43330", "enterprise", &["api"], "engineering", "Bulk import returns 500 above 10 MB",
      "Batches above the 10 MB limit get a 500 from the gateway instead of a 413; customer's Monday imports fail.",
@@ -956,6 +964,7 @@ const HANDOFFS: &[Ho] = &[
 // explore: (days ago, area, products, minutes, title, what I learned)
 type Ex = (i64, S, L, i64, S, S);
 
+#[rustfmt::skip]
 const EXPLORES: &[Ex] = &[
     (357, "reporting: scheduled exports", &["reporting"], 60, "How scheduled exports are built",
      "Exports run after the nightly aggregation, in workspace time. Large ranges are built in one query, which is why they time out."),
@@ -1004,6 +1013,7 @@ const EXPLORES: &[Ex] = &[
 // agent_proposal, policy, why, reversal, body)
 type Ap = (i64, S, S, L, S, S, S, S, S, S, S, S);
 
+#[rustfmt::skip]
 const APPROVALS: &[Ap] = &[
     (344, "ZD-41870", "growth", &["billing"], "refund", "approved", "Refund of a duplicate annual charge",
      "Refund the second annual charge in full.",
@@ -1063,6 +1073,7 @@ const APPROVALS: &[Ap] = &[
 // accepted, shipped (days ago, 0 = none), change_ref, title, body, links)
 type Pr = (i64, S, S, S, L, S, i64, i64, i64, S, S, S, L);
 
+#[rustfmt::skip]
 const PROPOSALS: &[Pr] = &[
     (285, PROP_SSO, "playbook", "sso-lockout", &[E_SSO1, E_SSO2, E_SSO3, E_SSO4], "shipped", 285, 275, 262, "PB-2114",
      "Playbook: guided SSO certificate recovery",
@@ -1086,6 +1097,7 @@ const PROPOSALS: &[Pr] = &[
 // rating: (days ago, id, skill, level, rater, rater_name, evidence, title, body)
 type Ra = (i64, S, S, S, S, S, L, S, S);
 
+#[rustfmt::skip]
 const RATINGS: &[Ra] = &[
     (360, "", "complex-case-diagnosis", "rookie", "self", "", &[], "Starting point: complex-case diagnosis",
      "I work cases well once I am in them, but I rarely say what I expect before I start. No track record to judge by yet."),
@@ -1125,6 +1137,7 @@ const RATINGS: &[Ra] = &[
 // feedback: (days ago, from, source, skills, links, title, body)
 type Fb = (i64, S, S, L, L, S, S);
 
+#[rustfmt::skip]
 const FEEDBACK: &[Fb] = &[
     (286, "Tomasz Kowal", "engineering", &["hand-off-documentation"], &[HO_BULK], "Engineering on the bulk-import hand-off",
      "The reproduction was clear and the size pattern saved us time. Please put the request ids from the response headers in the first message; that is the first thing we search for."),
@@ -1140,6 +1153,7 @@ const FEEDBACK: &[Fb] = &[
 // note: (days ago, skills, links, title, body)
 type No = (i64, L, L, S, S);
 
+#[rustfmt::skip]
 const NOTES: &[No] = &[
     (362, &["goal-setting-and-accountability"], &[], "Why I'm keeping this journal",
      "Dana suggested keeping a practice journal after my last review, where I could describe what I do but not show it.\n\nThe plan: predict before complex cases, write a short post-mortem after hard conversations, categorise every escalation and sample the agent's work each week. Then see what a year of it looks like."),
@@ -1157,6 +1171,7 @@ const NOTES: &[No] = &[
 // teach: (days ago, id, format, audience, minutes, skills, title, body)
 type Te = (i64, S, S, S, i64, L, S, S);
 
+#[rustfmt::skip]
 const TEACHES: &[Te] = &[
     (205, "", "pairing", "Sofia, new on the escalations queue", 90, &["agent-escalation-tuning"],
      "Pairing on escalation categories",
@@ -1173,7 +1188,11 @@ const TEACHES: &[Te] = &[
 /// covering the 365 days that end on `end`. Deterministic: same inputs, same output (no randomness
 /// source other than a small hand-written PRNG seeded with a constant, if you need one).
 pub fn demo_records(person: &str, end: NaiveDate) -> Vec<Value> {
-    let mut b = Builder { person, end, out: Vec::new() };
+    let mut b = Builder {
+        person,
+        end,
+        out: Vec::new(),
+    };
     b.diagnoses();
     b.postmortems();
     b.kb();
@@ -1209,7 +1228,16 @@ struct Head<'a> {
 
 impl<'a> Head<'a> {
     fn new(id: &'a str, title: &'a str) -> Head<'a> {
-        Head { id, title, tags: Vec::new(), skills: Vec::new(), products: &[], case: "", tier: "", links: &[] }
+        Head {
+            id,
+            title,
+            tags: Vec::new(),
+            skills: Vec::new(),
+            products: &[],
+            case: "",
+            tier: "",
+            links: &[],
+        }
     }
 }
 
@@ -1260,7 +1288,12 @@ impl Builder<'_> {
             "tier": head.tier,
             "links": head.links,
         });
-        for (k, v) in common.as_object().into_iter().flatten().chain(fields.as_object().into_iter().flatten()) {
+        for (k, v) in common
+            .as_object()
+            .into_iter()
+            .flatten()
+            .chain(fields.as_object().into_iter().flatten())
+        {
             let empty = match v {
                 Value::Null => true,
                 Value::String(s) => s.is_empty(),
@@ -1275,7 +1308,21 @@ impl Builder<'_> {
     }
 
     fn diagnoses(&mut self) {
-        for &(n, id, case, tier, products, tags, title, prediction, confidence, situation, why, outcome) in DIAGNOSES {
+        for &(
+            n,
+            id,
+            case,
+            tier,
+            products,
+            tags,
+            title,
+            prediction,
+            confidence,
+            situation,
+            why,
+            outcome,
+        ) in DIAGNOSES
+        {
             let mut skills = vec!["complex-case-diagnosis"];
             if products.len() > 1 {
                 skills.push("cross-product-context");
@@ -1283,25 +1330,57 @@ impl Builder<'_> {
             let mut body = format!("## Situation\n{situation}\n\n## Why I predicted this\n{why}");
             let mut fields = json!({ "prediction": prediction, "confidence": confidence });
             if let Some((actual, verdict, after, lesson)) = outcome {
-                body.push_str(&format!("\n\n## What it was\n{actual}\n\n## Lesson\n{lesson}"));
+                body.push_str(&format!(
+                    "\n\n## What it was\n{actual}\n\n## Lesson\n{lesson}"
+                ));
                 fields["actual"] = json!(actual);
                 fields["verdict"] = json!(verdict);
                 fields["resolved"] = self.date(n - after);
             }
-            let head = Head { tags: tags.to_vec(), skills, products, case, tier, ..Head::new(id, title) };
+            let head = Head {
+                tags: tags.to_vec(),
+                skills,
+                products,
+                case,
+                tier,
+                ..Head::new(id, title)
+            };
             self.push("diagnosis", self.day(n), head, body, fields);
         }
     }
 
     fn postmortems(&mut self) {
-        for &(n, id, case, tier, products, tags, title, para, shifted, phrases, ctx, near, s0, s1, next, links) in POSTMORTEMS {
+        for &(
+            n,
+            id,
+            case,
+            tier,
+            products,
+            tags,
+            title,
+            para,
+            shifted,
+            phrases,
+            ctx,
+            near,
+            s0,
+            s1,
+            next,
+            links,
+        ) in POSTMORTEMS
+        {
             let body = format!("{para}\n\n## Next time\n{next}");
             let fields = json!({
                 "shifted": shifted, "phrases": phrases, "phrase_context": ctx,
                 "near_loss": near, "sentiment_start": s0, "sentiment_end": s1,
             });
             let head = Head {
-                tags: tags.to_vec(), skills: vec!["empathic-communication"], products, case, tier, links,
+                tags: tags.to_vec(),
+                skills: vec!["empathic-communication"],
+                products,
+                case,
+                tier,
+                links,
                 ..Head::new(id, title)
             };
             self.push("postmortem", self.day(n), head, body, fields);
@@ -1309,10 +1388,30 @@ impl Builder<'_> {
     }
 
     fn kb(&mut self) {
-        for &(n, id, case, products, tags, title, status, article_id, gap_entry, first_seen, published, retired,
-              verified, corrections, terms, deflections, symptom, cause, fix) in KB
+        for &(
+            n,
+            id,
+            case,
+            products,
+            tags,
+            title,
+            status,
+            article_id,
+            gap_entry,
+            first_seen,
+            published,
+            retired,
+            verified,
+            corrections,
+            terms,
+            deflections,
+            symptom,
+            cause,
+            fix,
+        ) in KB
         {
-            let body = format!("## Symptom\n{symptom}\n\n## Cause\n{cause}\n\n## What to do\n{fix}");
+            let body =
+                format!("## Symptom\n{symptom}\n\n## Cause\n{cause}\n\n## What to do\n{fix}");
             let live = status != "draft";
             let fields = json!({
                 "status": status,
@@ -1329,7 +1428,10 @@ impl Builder<'_> {
                 "deflections": if live { json!(deflections) } else { Value::Null },
             });
             let head = Head {
-                tags: tags.to_vec(), skills: vec!["knowledge-base-specification"], products, case,
+                tags: tags.to_vec(),
+                skills: vec!["knowledge-base-specification"],
+                products,
+                case,
                 ..Head::new(id, title)
             };
             self.push("kb", self.day(n), head, body, fields);
@@ -1337,13 +1439,19 @@ impl Builder<'_> {
     }
 
     fn escalations(&mut self) {
-        for &(n, id, case, tier, products, category, trigger, pattern, title, reason, gap, body) in ESCALATIONS {
+        for &(n, id, case, tier, products, category, trigger, pattern, title, reason, gap, body) in
+            ESCALATIONS
+        {
             let fields = json!({
                 "category": category, "trigger": trigger, "reason": reason,
                 "playbook_gap": gap, "pattern": pattern,
             });
             let head = Head {
-                tags: vec![pattern], skills: vec!["agent-escalation-tuning"], products, case, tier,
+                tags: vec![pattern],
+                skills: vec!["agent-escalation-tuning"],
+                products,
+                case,
+                tier,
                 ..Head::new(id, title)
             };
             self.push("escalation", self.day(n), head, body.to_string(), fields);
@@ -1351,11 +1459,26 @@ impl Builder<'_> {
     }
 
     fn qa(&mut self) {
-        for &(week, weekday, ticket, products, title, acc, tone, policy, res, critical, missed, flagged, flag_status, body)
-            in QA
+        for &(
+            week,
+            weekday,
+            ticket,
+            products,
+            title,
+            acc,
+            tone,
+            policy,
+            res,
+            critical,
+            missed,
+            flagged,
+            flag_status,
+            body,
+        ) in QA
         {
             let d = self.end - Duration::days(week);
-            let when = d - Duration::days(d.weekday().num_days_from_monday() as i64) + Duration::days(weekday);
+            let when = d - Duration::days(d.weekday().num_days_from_monday() as i64)
+                + Duration::days(weekday);
             let mut tags = vec!["weekly-sample"];
             if critical {
                 tags.push("critical-fail");
@@ -1372,7 +1495,10 @@ impl Builder<'_> {
                 "flag_status": flag_status,
             });
             let head = Head {
-                tags, skills: vec!["quality-sampling-judgment"], products, case: ticket,
+                tags,
+                skills: vec!["quality-sampling-judgment"],
+                products,
+                case: ticket,
                 ..Head::new("", title)
             };
             self.push("qa", when, head, body.to_string(), fields);
@@ -1380,10 +1506,17 @@ impl Builder<'_> {
     }
 
     fn handoffs(&mut self) {
-        for &(n, id, case, tier, products, function, title, summary, feedback, body, links) in HANDOFFS {
+        for &(n, id, case, tier, products, function, title, summary, feedback, body, links) in
+            HANDOFFS
+        {
             let fields = json!({ "function": function, "summary": summary, "feedback": feedback });
             let head = Head {
-                tags: vec![function], skills: vec!["hand-off-documentation"], products, case, tier, links,
+                tags: vec![function],
+                skills: vec!["hand-off-documentation"],
+                products,
+                case,
+                tier,
+                links,
                 ..Head::new(id, title)
             };
             self.push("handoff", self.day(n), head, body.to_string(), fields);
@@ -1394,14 +1527,31 @@ impl Builder<'_> {
         for &(n, area, products, minutes, title, learned) in EXPLORES {
             let body = format!("## What I looked at\n{area}\n\n## What I learned\n{learned}");
             let fields = json!({ "area": area, "minutes": minutes });
-            let head = Head { skills: vec!["cross-product-context"], products, ..Head::new("", title) };
+            let head = Head {
+                skills: vec!["cross-product-context"],
+                products,
+                ..Head::new("", title)
+            };
             self.push("explore", self.day(n), head, body, fields);
         }
     }
 
     fn proposals(&mut self) {
-        for &(n, id, target, pattern, evidence, status, proposed, accepted, shipped, change_ref, title, body, links)
-            in PROPOSALS
+        for &(
+            n,
+            id,
+            target,
+            pattern,
+            evidence,
+            status,
+            proposed,
+            accepted,
+            shipped,
+            change_ref,
+            title,
+            body,
+            links,
+        ) in PROPOSALS
         {
             let fields = json!({
                 "target": target, "pattern": pattern, "evidence": evidence, "status": status,
@@ -1409,7 +1559,9 @@ impl Builder<'_> {
                 "shipped": self.date_opt(shipped), "change_ref": change_ref,
             });
             let head = Head {
-                tags: vec![pattern], skills: vec!["agent-escalation-tuning"], links,
+                tags: vec![pattern],
+                skills: vec!["agent-escalation-tuning"],
+                links,
                 ..Head::new(id, title)
             };
             self.push("proposal", self.day(n), head, body.to_string(), fields);
@@ -1417,13 +1569,31 @@ impl Builder<'_> {
     }
 
     fn approvals(&mut self) {
-        for &(n, case, tier, products, gate, decision, title, proposal, policy, why, reversal, body) in APPROVALS {
+        for &(
+            n,
+            case,
+            tier,
+            products,
+            gate,
+            decision,
+            title,
+            proposal,
+            policy,
+            why,
+            reversal,
+            body,
+        ) in APPROVALS
+        {
             let fields = json!({
                 "gate": gate, "decision": decision, "agent_proposal": proposal, "policy": policy,
                 "why": why, "reversed": !reversal.is_empty(), "reversal": reversal,
             });
             let head = Head {
-                tags: vec![gate], skills: vec!["agent-escalation-tuning"], products, case, tier,
+                tags: vec![gate],
+                skills: vec!["agent-escalation-tuning"],
+                products,
+                case,
+                tier,
                 ..Head::new("", title)
             };
             self.push("approval", self.day(n), head, body.to_string(), fields);
@@ -1435,42 +1605,84 @@ impl Builder<'_> {
     /// goals, feedback, metrics and milestones.
     fn history(&mut self) {
         for &(n, skills, links, title, body) in NOTES {
-            let head = Head { skills: skills.to_vec(), links, ..Head::new("", title) };
+            let head = Head {
+                skills: skills.to_vec(),
+                links,
+                ..Head::new("", title)
+            };
             self.push("note", self.day(n), head, body.to_string(), json!({}));
         }
         for &(n, id, format, audience, minutes, skills, title, body) in TEACHES {
             let fields = json!({ "format": format, "audience": audience, "minutes": minutes });
-            let head = Head { tags: vec!["teaching"], skills: skills.to_vec(), ..Head::new(id, title) };
+            let head = Head {
+                tags: vec!["teaching"],
+                skills: skills.to_vec(),
+                ..Head::new(id, title)
+            };
             self.push("teach", self.day(n), head, body.to_string(), fields);
         }
         for &(n, id, skill, level, rater, rater_name, evidence, title, body) in RATINGS {
             let fields = json!({
                 "skill": skill, "level": level, "rater": rater, "rater_name": rater_name, "evidence": evidence,
             });
-            self.push("rating", self.day(n), Head::new(id, title), body.to_string(), fields);
+            self.push(
+                "rating",
+                self.day(n),
+                Head::new(id, title),
+                body.to_string(),
+                fields,
+            );
         }
         for &(n, from, source, skills, links, title, body) in FEEDBACK {
             let fields = json!({ "from": from, "source": source, "subject": self.person });
-            let head = Head { skills: skills.to_vec(), links, ..Head::new("", title) };
+            let head = Head {
+                skills: skills.to_vec(),
+                links,
+                ..Head::new("", title)
+            };
             self.push("feedback", self.day(n), head, body.to_string(), fields);
         }
         self.focus_and_goals();
         self.metrics();
         let milestones: [(i64, S, L, L, S, S); 2] = [
-            (226, "course", &["agent-escalation-tuning"], &[], "Course: conversation design for AI agents",
-             "Finished the four-week course on designing conversations and escalation rules for AI agents. The module on hand-over triggers changed how I write proposals."),
-            (65, "award", &["agent-escalation-tuning"], &[PROP_REFUND], "Quarterly support award",
-             "Team award for the refund rule change: refunds for billing errors now take minutes instead of a day, and the approval queue halved."),
+            (
+                226,
+                "course",
+                &["agent-escalation-tuning"],
+                &[],
+                "Course: conversation design for AI agents",
+                "Finished the four-week course on designing conversations and escalation rules for AI agents. The module on hand-over triggers changed how I write proposals.",
+            ),
+            (
+                65,
+                "award",
+                &["agent-escalation-tuning"],
+                &[PROP_REFUND],
+                "Quarterly support award",
+                "Team award for the refund rule change: refunds for billing errors now take minutes instead of a day, and the approval queue halved.",
+            ),
         ];
         for (n, kind, skills, links, title, body) in milestones {
-            let head = Head { skills: skills.to_vec(), links, ..Head::new("", title) };
-            self.push("milestone", self.day(n), head, body.to_string(), json!({ "milestone_type": kind }));
+            let head = Head {
+                skills: skills.to_vec(),
+                links,
+                ..Head::new("", title)
+            };
+            self.push(
+                "milestone",
+                self.day(n),
+                head,
+                body.to_string(),
+                json!({ "milestone_type": kind }),
+            );
         }
     }
 
     fn focus_and_goals(&mut self) {
         let head = Head {
-            skills: vec!["empathic-communication", "focus-and-follow-through"], case: "ZD-43980", links: &[PM_THIRD],
+            skills: vec!["empathic-communication", "focus-and-follow-through"],
+            case: "ZD-43980",
+            links: &[PM_THIRD],
             ..Head::new("", "Focus: owning a repeat contact")
         };
         let fields = json!({
@@ -1483,7 +1695,9 @@ impl Builder<'_> {
                   fields);
 
         let head = Head {
-            skills: vec!["cross-product-context", "focus-and-follow-through"], case: "ZD-55200", links: &[DG_CALENDAR],
+            skills: vec!["cross-product-context", "focus-and-follow-through"],
+            case: "ZD-55200",
+            links: &[DG_CALENDAR],
             ..Head::new("", "Focus: how mobile and integrations meet")
         };
         let fields = json!({ "skill": "cross-product-context", "trigger_case": "ZD-55200", "status": "open" });
@@ -1491,21 +1705,44 @@ impl Builder<'_> {
                   "The calendar duplicates miss showed I can't reason about how the Android account model meets our connectors. This month: a test phone, an hour a week on device sync, and a prediction on every mobile-plus-integrations case.".to_string(),
                   fields);
 
-        let head = Head { skills: vec!["goal-setting-and-accountability", "knowledge-base-specification"], ..Head::new("", "Six published KB articles") };
+        let head = Head {
+            skills: vec![
+                "goal-setting-and-accountability",
+                "knowledge-base-specification",
+            ],
+            ..Head::new("", "Six published KB articles")
+        };
         let fields = json!({
             "query": "kind:kb status:published", "target": 6, "due": self.date(150), "status": "met",
             "retro": "Met with room to spare: eight published by the due date. Writing the article the week the gap shows up, while the case is fresh, is what made it work.",
         });
-        self.push("goal", self.day(330), head,
-                  "Publish six articles from real gaps, each linked to the case that showed the gap.".to_string(), fields);
+        self.push(
+            "goal",
+            self.day(330),
+            head,
+            "Publish six articles from real gaps, each linked to the case that showed the gap."
+                .to_string(),
+            fields,
+        );
 
-        let head = Head { skills: vec!["goal-setting-and-accountability", "quality-sampling-judgment"], ..Head::new("", "Steady weekly QA sampling") };
+        let head = Head {
+            skills: vec![
+                "goal-setting-and-accountability",
+                "quality-sampling-judgment",
+            ],
+            ..Head::new("", "Steady weekly QA sampling")
+        };
         let fields = json!({
             "query": "kind:qa", "target": 45, "due": self.date(60), "status": "missed",
             "retro": "Missed by a few samples: launch week and two incident weeks took sampling to zero. Sampling now happens first thing on Monday, before the queue.",
         });
-        self.push("goal", self.day(175), head,
-                  "Reach 45 QA samples in the journal by the due date, at five a week.".to_string(), fields);
+        self.push(
+            "goal",
+            self.day(175),
+            head,
+            "Reach 45 QA samples in the journal by the due date, at five a week.".to_string(),
+            fields,
+        );
     }
 
     /// Quarterly helpdesk figures for the four most recent quarters that ended
@@ -1538,7 +1775,9 @@ impl Builder<'_> {
             }
         }
         quarters.reverse();
-        for ((year, q, last), (csat, n, reopen, fcr, qa, cases)) in quarters.into_iter().zip(figures) {
+        for ((year, q, last), (csat, n, reopen, fcr, qa, cases)) in
+            quarters.into_iter().zip(figures)
+        {
             let period = format!("{year}-Q{q}");
             let days_ago = ((self.end - last).num_days() - 3).min(360);
             let title = format!("Helpdesk figures {period}");
@@ -1549,7 +1788,13 @@ impl Builder<'_> {
                 "period": period, "csat": csat, "csat_n": n, "reopen_rate": reopen, "fcr": fcr,
                 "qa_score": qa, "cases_handled": cases, "source": "helpdesk export",
             });
-            self.push("metric", self.day(days_ago), Head::new("", &title), body, fields);
+            self.push(
+                "metric",
+                self.day(days_ago),
+                Head::new("", &title),
+                body,
+                fields,
+            );
         }
     }
 }
@@ -1564,7 +1809,14 @@ fn stamp(day: NaiveDate, kind: &str, salt: &str) -> String {
         "note" | "goal" | "focus" | "rating" => (16 * 60, 75),
         _ => (9 * 60 + 30, 450),
     };
-    let hash = salt.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ b as u64).wrapping_mul(0x0100_0000_01b3));
+    let hash = salt.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ b as u64).wrapping_mul(0x0100_0000_01b3)
+    });
     let minute = start + (hash % span as u64) as i64;
-    format!("{}T{:02}:{:02}:00Z", day.format("%Y-%m-%d"), minute / 60, minute % 60)
+    format!(
+        "{}T{:02}:{:02}:00Z",
+        day.format("%Y-%m-%d"),
+        minute / 60,
+        minute % 60
+    )
 }

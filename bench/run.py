@@ -1,0 +1,301 @@
+#!/usr/bin/env python3
+"""casebook's benchmark harness: whole processes, on generated journals,
+side by side with the tools a user would otherwise reach for.
+
+    python3 bench/run.py                        # 10k and 100k entries, writes bench/RESULTS.md
+    python3 bench/run.py --sizes 1000 --runs 2  # a quick run (what CI does)
+    python3 bench/run.py --million              # adds a 1,000,000-entry journal
+
+Each figure is the median of --runs runs of one whole process, with its peak
+resident memory (from wait4). Comparisons run in the same journal, in the same
+run: `git grep -i -l` and `rg -i -l` for the same words as each search,
+`git add` + `git commit` of one file beside `casebook new --no-edit`, and jrnl
+(from PyPI) searching the first 10,000 entries exported to its format.
+Standard library only.
+"""
+import argparse, json, os, platform, shutil, statistics, subprocess, sys, tempfile, time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+
+# Targets from PRODUCT.md ("Performance targets") and the search issue, at 100k.
+TARGETS = {
+    "search": ("median <= 10 ms, RSS <= 30 MB, >= 50x faster than git grep", 10.0, 30.0),
+    "new": ("median <= 100 ms, <= 1.5x git add + commit", 100.0, None),
+    "reindex": ("<= 8 s, <= 300 MB", 8000.0, 300.0),
+    "list": ("<= 30 ms", 30.0, None),
+    "review_person": ("<= 150 ms", 150.0, None),
+    "review_team": ("<= 2 s", 2000.0, None),
+    "import": ("<= 30 s for 100,000 entries", 30000.0, None),
+}
+
+
+def run(cmd, cwd=None, env=None, stdin=None, check=True):
+    """Runs one process; returns (seconds, peak RSS in MB, exit code)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdin=stdin or subprocess.DEVNULL,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+    if check and code not in (0, 1):
+        raise SystemExit(f"command failed ({code}): {' '.join(map(str, cmd))}\n{err}")
+    return elapsed, usage.ru_maxrss / 1024.0, code
+
+
+def measure(cmd, runs, cwd, env, before=None):
+    times, rss = [], []
+    for _ in range(runs):
+        if before:
+            before()
+        t, m, _ = run(cmd, cwd=cwd, env=env)
+        times.append(t)
+        rss.append(m)
+    return statistics.median(times) * 1000.0, max(rss)
+
+
+def machine():
+    model = ""
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = ""
+    try:
+        for line in open("/proc/meminfo"):
+            if line.startswith("MemTotal"):
+                mem = f"{int(line.split()[1]) // 1024 // 1024} GiB"
+    except OSError:
+        pass
+    def version(cmd):
+        try:
+            return subprocess.run(cmd, capture_output=True, text=True).stdout.splitlines()[0]
+        except (OSError, IndexError):
+            return "not installed"
+    return {
+        "cpu": f"{os.cpu_count()} cores, {model}",
+        "memory": mem,
+        "os": platform.platform(),
+        "git": version(["git", "--version"]),
+        "rg": version(["rg", "--version"]),
+        "jrnl": version(["jrnl", "--version"]),
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+    }
+
+
+def queries():
+    """(casebook query, grep word) pairs from bench/queries.txt."""
+    out, grep = [], None
+    for line in (HERE / "queries.txt").read_text().splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        if line.startswith("#"):
+            if line.lower().startswith("# grep:"):
+                grep = line.split(":", 1)[1].strip()
+            continue
+        out.append((line, grep or line.split()[0].strip('"')))
+        grep = None
+    return out
+
+
+def corpus(n, seed, cache):
+    cache.mkdir(parents=True, exist_ok=True)
+    path = cache / f"corpus-{n}-{seed}.jsonl"
+    if not path.exists():
+        print(f"  generating {n} entries...", file=sys.stderr)
+        subprocess.run([sys.executable, str(HERE / "gen_corpus.py"), "--entries", str(n), "--seed", str(seed), "-o", str(path)], check=True)
+    return path
+
+
+def segments(journal):
+    idx = journal / ".git" / "casebook" / "index"
+    current = (idx / "CURRENT").read_text().strip()
+    meta = json.loads((idx / current / "meta.json").read_text())
+    return len(meta["segments"])
+
+
+def bench_size(n, args, cb, env, work, external):
+    rows, notes = [], []
+    data = corpus(n, args.seed, args.cache)
+    journal = work / f"j{n}"
+    t_init, m_init, _ = run([cb, "init", str(journal), "--person", "Bench Runner"], env=env)
+    t_imp, m_imp, _ = run([cb, "-C", str(journal), "import", str(data)], env=env)
+    rows.append(("import", f"init + import of {n:,} entries (one commit, index built)", (t_init + t_imp) * 1000, max(m_init, m_imp), None, ""))
+    people = journal / "people"
+    person = sorted(p.name for p in people.iterdir() if p.is_dir() and p.name != "bench-runner")[0]
+    cwd = str(journal)
+
+    ms, rss = measure([cb, "reindex"], max(1, min(args.runs, 3)), cwd, env)
+    rows.append(("reindex", "reindex (full rebuild)", ms, rss, None, ""))
+
+    # Warm the index and the page cache once.
+    run([cb, "search", "refund"], cwd=cwd, env=env)
+    search_ms, search_rss, grep_ms, rg_ms = [], [], [], []
+    for q, word in queries():
+        ms, rss = measure([cb, "search", *q.split(), "--limit", "10"], args.runs, cwd, env)
+        g, _ = measure(["git", "grep", "-i", "-l", word], args.runs, cwd, env) if external else (None, None)
+        r = None
+        if external and shutil.which("rg"):
+            r, _ = measure(["rg", "-i", "-l", word, "people"], args.runs, cwd, env)
+        search_ms.append(ms)
+        search_rss.append(rss)
+        if g:
+            grep_ms.append(g)
+        if r:
+            rg_ms.append(r)
+        ratio = f"{g / ms:.0f}x vs git grep" if g else ""
+        if r:
+            ratio += f", {r / ms:.0f}x vs rg"
+        rows.append(("search_q", f"search `{q}`", ms, rss, g, ratio))
+    med = statistics.median(search_ms)
+    g = statistics.median(grep_ms) if grep_ms else None
+    r = statistics.median(rg_ms) if rg_ms else None
+    ratio = f"{g / med:.0f}x faster than git grep ({g:.0f} ms)" if g else ""
+    if r:
+        ratio += f", {r / med:.0f}x faster than rg ({r:.0f} ms)"
+    rows.append(("search", f"search, median of {len(search_ms)} queries", med, max(search_rss), g, ratio))
+
+    for label, cmd in [
+        ("list --kind escalation --tag billing -n 20", ["list", "--kind", "escalation", "--tag", "billing", "-n", "20"]),
+        (f"list --person {person} --period 2025 --count", ["list", "--person", person, "--period", "2025", "--count"]),
+        ("list --field verdict=miss --since 1y -n 50", ["list", "--kind", "diagnosis", "--field", "verdict=miss", "--since", "1y", "-n", "50"]),
+    ]:
+        ms, rss = measure([cb, *cmd], args.runs, cwd, env)
+        rows.append(("list", label, ms, rss, None, ""))
+
+    counter = iter(range(10**9))
+    ms_new, rss_new = measure([cb, "new", "note", "--title", "Bench note", "-m", "Short body about a refund.", "--no-edit"], args.runs, cwd, env)
+    def write_plain():
+        i = next(counter)
+        (journal / "plain").mkdir(exist_ok=True)
+        (journal / "plain" / f"n{i}.md").write_text(f"plain note {i}\n")
+    def git_commit():
+        write_plain()
+    times = []
+    for _ in range(args.runs):
+        git_commit()
+        t1, _, _ = run(["git", "add", "plain"], cwd=cwd, env=env)
+        t2, _, _ = run(["git", "commit", "-q", "-m", "plain"], cwd=cwd, env=env)
+        times.append((t1 + t2) * 1000)
+    gc = statistics.median(times)
+    rows.append(("new", "new --no-edit (write, commit, index)", ms_new, rss_new, gc, f"{ms_new / gc:.2f}x git add + commit ({gc:.0f} ms)"))
+
+    ms, rss = measure([cb, "review", "--person", person, "--period", "2025", "--format", "json"], args.runs, cwd, env)
+    rows.append(("review_person", f"review, one person-year ({person}, 2025)", ms, rss, None, ""))
+    ms, rss = measure([cb, "review", "--team", "--period", "2025", "--format", "json"], max(1, min(args.runs, 3)), cwd, env)
+    rows.append(("review_team", "review --team, one year", ms, rss, None, ""))
+
+    ms, rss = measure([cb, "check"], max(1, min(args.runs, 3)), cwd, env)
+    rows.append(("check", "check (every file)", ms, rss, None, ""))
+
+    if external and n >= 10000 and shutil.which("jrnl"):
+        jdir = work / f"jrnl{n}"
+        jdir.mkdir(exist_ok=True)
+        jfile = jdir / "journal.txt"
+        subprocess.run([sys.executable, str(HERE / "to_jrnl.py"), str(data), str(jfile), "--limit", "10000"], check=True)
+        cfg = jdir / "jrnl.yaml"
+        cfg.write_text(f"journals:\n  default:\n    journal: {jfile}\nencrypt: false\ndefault_hour: 9\ndefault_minute: 0\ntimeformat: '%Y-%m-%d %H:%M'\ntagsymbols: '@'\nhighlight: false\nlinewrap: 79\nindent_character: '|'\ncolors:\n  body: none\n  date: none\n  tags: none\n  title: none\neditor: ''\ntemplate: false\nversion: v4.2\n")
+        ms, rss = measure(["jrnl", "--config-file", str(cfg), "-contains", "refund", "--short"], max(1, min(args.runs, 3)), cwd, env)
+        rows.append(("jrnl", "jrnl -contains refund (first 10,000 entries)", ms, rss, None, f"casebook search is {ms / med:.0f}x faster"))
+
+    if args.writes:
+        for i in range(args.writes):
+            run([cb, "new", "note", "--title", f"Write {i}", "-m", "refund", "--no-edit"], cwd=cwd, env=env)
+        notes.append(f"after {args.writes} consecutive `new --no-edit` commands the index has {segments(journal)} segments")
+    notes.append(f"index segments at the end of the run: {segments(journal)}")
+    return rows, notes
+
+
+def verdicts(rows_by_size):
+    """Targets at the largest size measured."""
+    n = max(rows_by_size)
+    rows = {r[0]: r for r in rows_by_size[n][0] if r[0] != "search_q"}
+    lines = []
+    def line(key, ok, detail):
+        lines.append(f"| {key} | {TARGETS[key][0]} | {detail} | {'met' if ok else 'NOT met'} |")
+    if "search" in rows:
+        _, _, ms, rss, g, _ = rows["search"]
+        ratio = (g / ms) if g else 0
+        line("search", ms <= 10 and rss <= 30 and ratio >= 50, f"{ms:.1f} ms, {rss:.0f} MB, {ratio:.0f}x git grep")
+    if "new" in rows:
+        _, _, ms, _, g, _ = rows["new"]
+        line("new", ms <= 100 and (ms / g) <= 1.5, f"{ms:.0f} ms, {ms / g:.2f}x git add + commit")
+    if "reindex" in rows:
+        _, _, ms, rss, _, _ = rows["reindex"]
+        line("reindex", ms <= 8000 and rss <= 300, f"{ms / 1000:.1f} s, {rss:.0f} MB")
+    lists = [r for r in rows_by_size[n][0] if r[0] == "list"]
+    if lists:
+        worst = max(r[2] for r in lists)
+        line("list", worst <= 30, f"slowest {worst:.0f} ms")
+    for key in ("review_person", "review_team"):
+        if key in rows:
+            ms = rows[key][2]
+            line(key, ms <= TARGETS[key][1], f"{ms:.0f} ms")
+    if "import" in rows:
+        ms = rows["import"][2]
+        line("import", ms <= 30000 * n / 100000, f"{ms / 1000:.1f} s for {n:,}")
+    return n, lines
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--sizes", default="10000,100000", help="comma-separated journal sizes")
+    p.add_argument("--million", action="store_true", help="also run 1,000,000 entries")
+    p.add_argument("--runs", type=int, default=7, help="runs per measurement (median)")
+    p.add_argument("--seed", type=int, default=42)
+    p.add_argument("--writes", type=int, default=0, help="consecutive `new` commands before counting index segments (e.g. 1000)")
+    p.add_argument("--bin", default=str(ROOT / "target" / "release" / "casebook"))
+    p.add_argument("--out", default=str(HERE / "RESULTS.md"))
+    p.add_argument("--cache", type=Path, default=HERE / ".cache")
+    p.add_argument("--no-external", action="store_true", help="skip rg and jrnl (git grep still runs)")
+    args = p.parse_args()
+
+    cb = Path(args.bin)
+    if not cb.exists():
+        subprocess.run(["cargo", "build", "--release"], cwd=ROOT, check=True)
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    if args.million:
+        sizes.append(1_000_000)
+    work = Path(tempfile.mkdtemp(prefix="casebook-bench-"))
+    home = work / "home"
+    home.mkdir()
+    gitconfig = home / ".gitconfig"
+    gitconfig.write_text("[user]\n\tname = Bench Runner\n\temail = bench@example.org\n[init]\n\tdefaultBranch = main\n[gc]\n\tauto = 0\n")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CASEBOOK_") and k not in ("EDITOR", "VISUAL")}
+    env.update(HOME=str(home), XDG_CONFIG_HOME=str(home / ".config"), GIT_CONFIG_NOSYSTEM="1", NO_COLOR="1", CASEBOOK_PERSON="Bench Runner")
+    external = not args.no_external
+    results = {}
+    try:
+        for n in sizes:
+            print(f"== {n:,} entries", file=sys.stderr)
+            results[n] = bench_size(n, args, str(cb), env, work, external)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    m = machine()
+    cmd = "python3 bench/run.py " + " ".join(sys.argv[1:])
+    out = ["# casebook benchmark results", "",
+           f"Produced by `{cmd.strip()}` on {m['date']}.", "",
+           f"Machine: {m['cpu']}; {m['memory']}; {m['os']}; {m['git']}; {m['rg']}; jrnl: {m['jrnl']}.", "",
+           f"Whole processes, median of {args.runs} runs (reindex, check and review --team: up to 3), peak RSS from wait4. "
+           "Journals are generated by `bench/gen_corpus.py` (every kind, 50 people, five years, bodies of 0.3-5 KB).", ""]
+    for n, (rows, notes) in results.items():
+        out += [f"## {n:,} entries", "", "| what | median | peak RSS | compared with |", "| --- | ---: | ---: | --- |"]
+        for key, label, ms, rss, _, ratio in rows:
+            shown = f"{ms / 1000:.2f} s" if ms >= 1000 else f"{ms:.1f} ms"
+            out.append(f"| {label} | {shown} | {rss:.0f} MB | {ratio} |")
+        out += [""] + [f"- {x}" for x in notes] + [""]
+    n, lines = verdicts(results)
+    out += [f"## Targets at {n:,} entries", "", "| command | target | measured | |", "| --- | --- | --- | --- |"] + lines + [""]
+    Path(args.out).write_text("\n".join(out))
+    print("\n".join(out))
+
+
+if __name__ == "__main__":
+    main()
