@@ -69,6 +69,30 @@ pub struct Index {
 struct Payload {
     schema: u32,
     commit: Option<String>,
+    /// HEAD of the private repository, indexed beside the journal's.
+    #[serde(default)]
+    private: Option<String>,
+}
+
+/// The two commits the index reflects.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Heads {
+    main: Option<Oid>,
+    private: Option<Oid>,
+}
+
+impl Heads {
+    fn of(journal: &Journal) -> Heads {
+        Heads {
+            main: journal.head(),
+            private: journal.private_head(),
+        }
+    }
+
+    fn matches(&self, p: &Payload) -> bool {
+        p.commit == self.main.map(|h| h.to_string())
+            && p.private == self.private.map(|h| h.to_string())
+    }
 }
 
 fn index_root(journal: &Journal) -> PathBuf {
@@ -79,11 +103,10 @@ impl Index {
     /// Opens the index and brings it up to date with HEAD, rebuilding it if
     /// it cannot be trusted. `notice` receives one line when that happens.
     pub fn open(journal: &Journal, notice: &mut dyn FnMut(&str)) -> Result<(Index, SyncReport)> {
-        let head = journal.head();
+        let heads = Heads::of(journal);
+        let head = heads.main;
         match Index::open_current(journal) {
-            Ok((index, payload))
-                if payload.commit.as_deref() == head.map(|h| h.to_string()).as_deref() =>
-            {
+            Ok((index, payload)) if heads.matches(&payload) => {
                 return Ok((index, SyncReport::default()));
             }
             Ok(_) => {}
@@ -117,15 +140,36 @@ impl Index {
                 return Index::rebuild_locked(journal, None);
             }
         };
+        let heads = Heads::of(journal);
+        if heads.matches(&payload) {
+            return Ok((index, SyncReport::default()));
+        }
         let indexed = payload
             .commit
             .as_deref()
             .and_then(|c| Oid::from_str(c).ok());
-        if indexed.map(|c| !journal.commit_exists(c)).unwrap_or(false) {
+        let indexed_private = payload
+            .private
+            .as_deref()
+            .and_then(|c| Oid::from_str(c).ok());
+        if indexed.map(|c| !journal.commit_exists(c)).unwrap_or(false)
+            || indexed_private
+                .map(|c| !journal.private_commit_exists(c))
+                .unwrap_or(false)
+        {
             notice("the search index points at a commit that no longer exists; rebuilding it");
             return Index::rebuild_locked(journal, None);
         }
-        match index.update(journal, indexed, head) {
+        let mut changes = journal.changes_between(indexed, heads.main)?;
+        changes.retain(|c| !c.path.starts_with("private/"));
+        changes.extend(journal.private_changes_between(indexed_private, heads.private)?);
+        // A large change (a big import, a pull after months away) is rebuilt
+        // faster as one fresh index than as many deletes and adds.
+        if changes.len() > 5000 && changes.len() as u64 > index.num_entries() / 4 {
+            drop(index);
+            return Index::rebuild_locked(journal, None);
+        }
+        match index.update(journal, changes, heads) {
             Ok(report) => Ok((index, report)),
             Err(e) => {
                 notice(&format!(
@@ -158,15 +202,20 @@ impl Index {
         let dir = root.join(&name);
         std::fs::create_dir_all(&dir)?;
         let (inner, fields) = schema::create(&dir)?;
-        let head = journal.head();
+        let heads = Heads::of(journal);
         let mut report = SyncReport {
             rebuilt: Some(name.clone()),
             ..SyncReport::default()
         };
         {
             let mut writer = schema::writer(&inner, true)?;
-            if let Some(head) = head {
-                let blobs = journal.entry_blobs(head)?;
+            {
+                let mut blobs = match heads.main {
+                    Some(head) => journal.entry_blobs(head)?,
+                    None => Vec::new(),
+                };
+                blobs.retain(|(p, _)| !p.starts_with("private/"));
+                blobs.extend(journal.private_entry_blobs()?);
                 let total = blobs.len() as u64;
                 for (i, (path, oid)) in blobs.iter().enumerate() {
                     match doc_for(journal, &fields, path, *oid) {
@@ -183,7 +232,7 @@ impl Index {
                     }
                 }
             }
-            commit_with_payload(&mut writer, head)?;
+            commit_with_payload(&mut writer, heads)?;
             writer.wait_merging_threads()?;
         }
         crate::journal::atomic_write(&root.join("CURRENT"), name.as_bytes())?;
@@ -250,10 +299,9 @@ impl Index {
     fn update(
         &self,
         journal: &Journal,
-        indexed: Option<Oid>,
-        head: Option<Oid>,
+        changes: Vec<crate::journal::PathChange>,
+        heads: Heads,
     ) -> Result<SyncReport> {
-        let changes = journal.changes_between(indexed, head)?;
         let mut report = SyncReport::default();
         let mut writer = schema::writer(&self.inner, false)?;
         for change in changes
@@ -272,7 +320,7 @@ impl Index {
                 None => report.removed += 1,
             }
         }
-        commit_with_payload(&mut writer, head)?;
+        commit_with_payload(&mut writer, heads)?;
         writer.wait_merging_threads()?;
         self.reader.reload()?;
         Ok(report)
@@ -614,10 +662,11 @@ fn reader_for(inner: &tantivy::Index) -> Result<IndexReader> {
         .try_into()?)
 }
 
-fn commit_with_payload(writer: &mut tantivy::IndexWriter, head: Option<Oid>) -> Result<()> {
+fn commit_with_payload(writer: &mut tantivy::IndexWriter, heads: Heads) -> Result<()> {
     let payload = serde_json::to_string(&Payload {
         schema: SCHEMA_VERSION,
-        commit: head.map(|h| h.to_string()),
+        commit: heads.main.map(|h| h.to_string()),
+        private: heads.private.map(|h| h.to_string()),
     })?;
     let mut prepared = writer.prepare_commit()?;
     prepared.set_payload(&payload);
@@ -629,7 +678,7 @@ fn commit_with_payload(writer: &mut tantivy::IndexWriter, head: Option<Oid>) -> 
 const MAX_INDEXED_BYTES: usize = 5 << 20;
 
 fn doc_for(journal: &Journal, fields: &Fields, path: &str, oid: Oid) -> Result<TantivyDocument> {
-    let bytes = journal.read_blob(oid)?;
+    let bytes = journal.read_blob(path, oid)?;
     if bytes.len() > MAX_INDEXED_BYTES {
         return Err(anyhow!("{path} is larger than 5 MB"));
     }

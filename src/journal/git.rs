@@ -18,6 +18,26 @@ pub enum Change {
     Remove { path: String },
 }
 
+impl Change {
+    pub fn path(&self) -> &str {
+        match self {
+            Change::Write { path, .. } | Change::Remove { path } => path,
+        }
+    }
+
+    pub(super) fn strip_prefix(self, prefix: &str) -> Change {
+        match self {
+            Change::Write { path, content } => Change::Write {
+                path: path.strip_prefix(prefix).unwrap_or(&path).to_string(),
+                content,
+            },
+            Change::Remove { path } => Change::Remove {
+                path: path.strip_prefix(prefix).unwrap_or(&path).to_string(),
+            },
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct CommitInfo {
     pub oid: Oid,
@@ -309,8 +329,53 @@ impl super::Journal {
         diff_trees(self.repo(), tree_of(old)?, tree_of(new)?)
     }
 
-    pub fn read_blob(&self, oid: Oid) -> Result<Vec<u8>> {
+    /// Files that differ between two commits of the private repository,
+    /// with paths as seen from the journal (`private/...`).
+    pub fn private_changes_between(
+        &self,
+        old: Option<Oid>,
+        new: Option<Oid>,
+    ) -> Result<Vec<PathChange>> {
+        let Some(repo) = self.private_repo() else {
+            return Ok(Vec::new());
+        };
+        let tree_of = |c: Option<Oid>| -> Result<Option<Oid>> {
+            c.map(|c| Ok(repo.find_commit(c)?.tree_id())).transpose()
+        };
+        let mut changes = diff_trees(&repo, tree_of(old)?, tree_of(new)?)?;
+        for c in &mut changes {
+            c.path = format!("private/{}", c.path);
+        }
+        Ok(changes)
+    }
+
+    /// A blob's bytes, from the private repository for `private/` paths.
+    pub fn read_blob(&self, path: &str, oid: Oid) -> Result<Vec<u8>> {
+        if path.starts_with("private/")
+            && let Some(repo) = self.private_repo()
+            && let Ok(blob) = repo.find_blob(oid)
+        {
+            return Ok(blob.content().to_vec());
+        }
         Ok(self.repo().find_blob(oid)?.content().to_vec())
+    }
+
+    /// Every entry of the private repository at its HEAD.
+    pub fn private_entry_blobs(&self) -> Result<Vec<(String, Oid)>> {
+        let Some(repo) = self.private_repo() else {
+            return Ok(Vec::new());
+        };
+        let Ok(head) = repo.head().and_then(|h| h.peel_to_tree()) else {
+            return Ok(Vec::new());
+        };
+        let mut out = Vec::new();
+        walk_blobs(&repo, &head, "private", &mut out)?;
+        Ok(out)
+    }
+
+    pub fn private_commit_exists(&self, oid: Oid) -> bool {
+        self.private_repo()
+            .is_some_and(|r| r.find_commit(oid).is_ok())
     }
 
     pub fn commit_exists(&self, oid: Oid) -> bool {

@@ -11,7 +11,7 @@ mod layout;
 mod lock;
 
 pub use config::{JournalConfig, LocalConfig, user_config_path};
-pub use git::{Change, CommitInfo, HistoryItem};
+pub use git::{Change, CommitInfo, HistoryItem, PathChange};
 pub use layout::{entry_path, is_entry_path};
 pub use lock::JournalLock;
 
@@ -22,6 +22,10 @@ use std::path::{Path, PathBuf};
 /// The default journal that `init` copies, built into the binary so that
 /// `casebook init` works from anywhere.
 pub static TEMPLATE: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/journal-template");
+
+/// The private area: its own local repository inside the journal.
+pub const PRIVATE_DIR: &str = "private";
+const PRIVATE_PREFIX: &str = "private/";
 
 /// Where casebook keeps per-clone data that is never committed.
 const STATE_DIR: &str = "casebook";
@@ -191,17 +195,87 @@ impl Journal {
 
     /// Writes and removes files, then records them as one commit. Files are
     /// written atomically, so a crash never leaves half an entry.
+    ///
+    /// Changes under `private/` go to the private repository instead, which
+    /// has no remote and is ignored by the journal's: no push, no sync, no
+    /// clone can ever carry them.
     pub fn commit(&self, changes: &[Change], message: &str) -> Result<CommitInfo> {
         let _lock = self.lock()?;
-        git::apply_and_commit(&self.repo, &self.root, changes, message)
+        let (private, public): (Vec<Change>, Vec<Change>) = changes
+            .iter()
+            .cloned()
+            .partition(|c| c.path().starts_with(PRIVATE_PREFIX));
+        let mut info = None;
+        if !private.is_empty() {
+            let repo = self.private_repo_or_create()?;
+            let inner: Vec<Change> = private
+                .into_iter()
+                .map(|c| c.strip_prefix(PRIVATE_PREFIX))
+                .collect();
+            info = Some(git::apply_and_commit(
+                &repo,
+                &self.root.join(PRIVATE_DIR),
+                &inner,
+                message,
+            )?);
+        }
+        if !public.is_empty() {
+            info = Some(git::apply_and_commit(
+                &self.repo, &self.root, &public, message,
+            )?);
+        }
+        info.context("nothing to commit")
     }
 
     pub fn head(&self) -> Option<git2::Oid> {
         self.repo.head().ok().and_then(|h| h.target())
     }
 
+    /// The private repository's HEAD, if there is one.
+    pub fn private_head(&self) -> Option<git2::Oid> {
+        self.private_repo()?.head().ok().and_then(|h| h.target())
+    }
+
     pub fn history(&self, path: Option<&str>, limit: usize) -> Result<Vec<HistoryItem>> {
-        git::history(&self.repo, path, limit)
+        match path.and_then(|p| p.strip_prefix(PRIVATE_PREFIX)) {
+            Some(inner) => match self.private_repo() {
+                Some(repo) => git::history(&repo, Some(inner), limit),
+                None => Ok(Vec::new()),
+            },
+            None => git::history(&self.repo, path, limit),
+        }
+    }
+
+    pub(crate) fn private_repo(&self) -> Option<git2::Repository> {
+        let dir = self.root.join(PRIVATE_DIR);
+        dir.join(".git")
+            .exists()
+            .then(|| git2::Repository::open(&dir).ok())
+            .flatten()
+    }
+
+    fn private_repo_or_create(&self) -> Result<git2::Repository> {
+        if let Some(repo) = self.private_repo() {
+            return Ok(repo);
+        }
+        // Keep the folder out of the journal's own commits even where the
+        // journal's .gitignore was edited: .git/info/exclude is local.
+        let exclude = self.repo.path().join("info").join("exclude");
+        let current = std::fs::read_to_string(&exclude).unwrap_or_default();
+        if !current.lines().any(|l| l.trim() == "/private/") {
+            std::fs::create_dir_all(exclude.parent().unwrap_or(self.repo.path()))?;
+            std::fs::write(
+                &exclude,
+                format!(
+                    "{current}\n# casebook: private entries live in their own repository\n/private/\n"
+                ),
+            )?;
+        }
+        let dir = self.root.join(PRIVATE_DIR);
+        let mut opts = git2::RepositoryInitOptions::new();
+        opts.initial_head("main");
+        git2::Repository::init_opts(&dir, &opts)
+            .with_context(|| format!("cannot create the private repository in {}", dir.display()))
     }
 
     /// Reverts the last commit if casebook made it (its message carries the
