@@ -81,7 +81,14 @@ impl Context {
             self.journal()?;
             let journal = self.journal.as_ref().expect("opened above");
             let ui = &self.ui;
-            let (index, report) = Index::open(journal, &mut |line| ui.warn(line))?;
+            let (index, report) = Index::open(journal, &mut |line| {
+                // A first build is news, not a problem; a rebuild is a warning.
+                if line.starts_with("building") {
+                    ui.status(line)
+                } else {
+                    ui.warn(line)
+                }
+            })?;
             if report.rebuilt.is_some() || report.updated + report.removed > 0 {
                 ui.verbose(&format!(
                     "index: {} updated, {} removed{}",

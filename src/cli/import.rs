@@ -53,13 +53,16 @@ pub fn run(args: ImportArgs, ctx: &mut Context) -> CliResult {
         .map(|p| p.display().to_string())
         .unwrap_or_else(|| "stdin".into());
     let default_person = ctx.person(args.person.as_deref()).ok();
-    let records: Vec<(usize, serde_json::Value)> = parse_jsonl(&text, &source)?;
+    // Records become entries one line at a time: a 100,000-line import
+    // never holds its JSON values all at once.
+    let records = parse_jsonl(&text, &source);
     let entries = entries_from_records(
-        &records,
+        records,
         default_person.as_deref(),
         &ctx.journal()?.skill_ids(),
         &source,
     )?;
+    drop(text);
     if args.dry_run {
         ctx.ui.status(&format!(
             "{} entries would be imported from {source}",
@@ -97,30 +100,39 @@ fn read_stdin() -> CliResult<String> {
     Ok(s)
 }
 
-pub(super) fn parse_jsonl(text: &str, source: &str) -> CliResult<Vec<(usize, serde_json::Value)>> {
-    let mut out = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let value: serde_json::Value = serde_json::from_str(line)
-            .map_err(|e| CliError::failure(format!("{source}:{}: not JSON: {e}", i + 1)))?;
-        out.push((i + 1, value));
-    }
-    Ok(out)
+/// The records of a JSON Lines text, lazily, each with its line number.
+pub(super) fn parse_jsonl<'a>(
+    text: &'a str,
+    source: &'a str,
+) -> impl Iterator<Item = CliResult<(usize, serde_json::Value)>> + 'a {
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty())
+        .map(move |(i, line)| {
+            serde_json::from_str(line)
+                .map(|v| (i + 1, v))
+                .map_err(|e| CliError::failure(format!("{source}:{}: not JSON: {e}", i + 1)))
+        })
 }
 
 pub(super) fn entries_from_records(
-    records: &[(usize, serde_json::Value)],
+    records: impl IntoIterator<Item = CliResult<(usize, serde_json::Value)>>,
     default_person: Option<&str>,
     skills: &[String],
     source: &str,
 ) -> CliResult<Vec<Entry>> {
-    let mut entries = Vec::with_capacity(records.len());
+    let mut entries = Vec::new();
     let mut errors = Vec::new();
     let mut ids = HashSet::new();
-    for (line, record) in records {
-        match entry_from_record(record, default_person, skills) {
+    for record in records {
+        let (line, record) = match record {
+            Ok(r) => r,
+            Err(e) => {
+                errors.push(e.message);
+                continue;
+            }
+        };
+        match entry_from_record(&record, default_person, skills) {
             Ok(e) => {
                 if !ids.insert(e.id.clone()) {
                     errors.push(format!("{source}:{line}: id {} appears twice", e.id));
@@ -275,9 +287,9 @@ pub(super) fn commit_entries(
     message: &str,
 ) -> CliResult<String> {
     let changes: Vec<Change> = entries
-        .iter()
+        .into_iter()
         .map(|e| Change::Write {
-            path: entry_path(e),
+            path: entry_path(&e),
             content: e.to_markdown().into_bytes(),
         })
         .collect();

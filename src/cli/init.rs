@@ -97,7 +97,12 @@ pub fn run_demo(args: DemoArgs, ctx: &mut Context) -> CliResult {
         .enumerate()
         .map(|(i, r)| (i + 1, r))
         .collect();
-    let entries = super::import::entries_from_records(&records, Some(&slug), &skills, "demo")?;
+    let entries = super::import::entries_from_records(
+        records.into_iter().map(Ok),
+        Some(&slug),
+        &skills,
+        "demo",
+    )?;
     let n = entries.len();
     super::import::commit_entries(
         ctx,

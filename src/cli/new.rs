@@ -571,6 +571,9 @@ pub(super) fn report_write(
     commit: &str,
     warnings: &[String],
 ) -> CliResult {
+    // Bring the index up to date now, so the next search is instant and
+    // the id's shortest unique prefix can be shown.
+    ctx.index()?;
     if ctx.json() {
         let json = serde_json::json!({"id": entry.id, "path": rel, "commit": commit, "warnings": warnings});
         ctx.ui.line(&json.to_string());

@@ -104,8 +104,11 @@ pub(super) fn apply_and_commit(
             }
         }
     }
-    index.write().map_err(locked_hint)?;
+    // Tree first: it fills the index's cached-tree extension, and writing
+    // the index after keeps that cache, so the next commit reuses every
+    // unchanged folder instead of re-reading the whole tree.
     let tree = repo.find_tree(index.write_tree()?)?;
+    index.write().map_err(locked_hint)?;
     let sig = signature(repo)?;
     let message = format!("{message}\n\n{TRAILER}: {}\n", op_name(message));
     // HEAD moves only if it still points at the parent we read (a
