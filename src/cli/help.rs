@@ -195,8 +195,8 @@ const FILTERS: &str = r#"Selecting entries (list, search, review, export, case)
 
 The same flag repeated means OR (--tag billing --tag refunds); different
 flags mean AND. Reports default to --person me; lists and search cover the
-whole journal. Private entries appear only with --include-private; drafts
-only with --kind draft (or in `casebook status`).
+whole journal. Private entries appear only with --include-private. Drafts
+(from `jot`) show in lists and search, and stay out of reports and packs.
 "#;
 
 const JSON: &str = r#"JSON output (--json, or --format json)

@@ -50,6 +50,8 @@ pub fn run(args: SearchArgs, ctx: &mut Context) -> CliResult {
     }
     let mut filter = ctx.filter(&args.filter, false)?;
     filter.include_private = args.include_private;
+    // Drafts are findable; only reports and packs leave them out.
+    filter.include_drafts = true;
     let sort = match args.filter.sort.as_deref() {
         None | Some("relevance") | Some("score") => Sort::Relevance,
         Some("newest") | Some("date") => Sort::Newest,
