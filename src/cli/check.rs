@@ -5,7 +5,7 @@
 use super::context::Context;
 use super::error::{CliError, CliResult};
 use crate::entry;
-use crate::journal::is_entry_path;
+use crate::journal::{is_conflict_copy, is_entry_path};
 use clap::Args;
 use serde::Serialize;
 use std::collections::HashSet;
@@ -56,6 +56,9 @@ pub fn run(args: CheckArgs, ctx: &mut Context) -> CliResult {
     let mut ids: std::collections::HashMap<String, String> = Default::default();
     let mut links: Vec<(String, usize, String)> = Vec::new();
     for rel in &files {
+        if is_conflict_copy(rel) {
+            continue; // reported below, as a conflict to resolve
+        }
         let abs = root.join(rel);
         let size = std::fs::metadata(&abs).map(|m| m.len()).unwrap_or(0);
         let mut finding = |line, column, field: Option<&str>, message: String| {
@@ -229,7 +232,7 @@ fn collect(root: &Path, path: &Path, out: &mut Vec<String>) {
         && let Ok(rel) = path.strip_prefix(root)
     {
         let rel = rel.to_string_lossy().replace('\\', "/");
-        if is_entry_path(&rel) {
+        if is_entry_path(&rel) || is_conflict_copy(&rel) {
             out.push(rel);
         }
     }

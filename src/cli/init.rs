@@ -23,6 +23,19 @@ pub struct InitArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(after_help = "Example:
+  casebook clone git@github.com:acme/support-journal.git ~/journal --person \"Bo Chen\"")]
+pub struct CloneArgs {
+    /// The team journal's git URL (anything your git can clone)
+    pub url: String,
+    /// Where to put it (default: the repository's name)
+    pub dir: Option<PathBuf>,
+    /// Your name; this clone writes as this person
+    #[arg(long, value_name = "NAME")]
+    pub person: Option<String>,
+}
+
+#[derive(Debug, Args)]
 #[command(after_help = "Example:\n  casebook demo /tmp/casebook-demo")]
 pub struct DemoArgs {
     /// Where to create the demo journal
@@ -68,6 +81,69 @@ pub fn run(args: InitArgs, ctx: &mut Context) -> CliResult {
         }
         ctx.ui
             .hint("write your first entry: casebook jot \"what just happened\"");
+    }
+    Ok(())
+}
+
+/// Clones with the user's own git (their credentials and ssh setup apply),
+/// then records who writes from this clone.
+pub fn run_clone(args: CloneArgs, ctx: &mut Context) -> CliResult {
+    let dir = args.dir.clone().unwrap_or_else(|| {
+        let name = args
+            .url
+            .trim_end_matches('/')
+            .rsplit(['/', ':'])
+            .next()
+            .unwrap_or("journal");
+        PathBuf::from(name.trim_end_matches(".git"))
+    });
+    let person = match &args.person {
+        Some(name) => Some((
+            entry::person_slug(name).map_err(|e| CliError::usage(format!("--person: {e}")))?,
+            name.trim().to_string(),
+        )),
+        None => None,
+    };
+    let out = std::process::Command::new("git")
+        .arg("clone")
+        .arg("--quiet")
+        .arg(&args.url)
+        .arg(&dir)
+        .env("GIT_TERMINAL_PROMPT", "0")
+        .output()
+        .map_err(|e| CliError::failure(format!("cannot run git: {e}")))?;
+    if !out.status.success() {
+        let detail = String::from_utf8_lossy(&out.stderr);
+        return Err(CliError::failure(format!(
+            "git could not clone {}: {}",
+            args.url,
+            detail
+                .lines()
+                .find(|l| !l.trim().is_empty())
+                .unwrap_or("unknown error")
+                .trim()
+        )));
+    }
+    let journal = Journal::open(&dir)?;
+    if !journal.root().join("casebook.toml").exists() {
+        ctx.ui.warn(&format!(
+            "{} has no casebook.toml: it may not be a casebook journal",
+            args.url
+        ));
+    }
+    if let Some((slug, name)) = &person {
+        let cfg = crate::journal::LocalConfig {
+            person: Some(slug.clone()),
+            name: Some(name.clone()),
+            ..Default::default()
+        };
+        cfg.save(&journal.clone_config_path())?;
+    }
+    ctx.ui
+        .line(journal.root().display().to_string().trim_end_matches('/'));
+    if person.is_none() {
+        ctx.ui
+            .hint("set who writes from this clone: casebook config set person \"Your Name\"");
     }
     Ok(())
 }

@@ -21,6 +21,7 @@ mod reindex;
 mod search;
 mod show;
 mod status;
+mod sync;
 pub mod ui;
 
 use clap::{CommandFactory, Parser, Subcommand};
@@ -76,6 +77,8 @@ pub struct Cli {
 enum Command {
     /// Start a journal from the built-in template, with one commit
     Init(init::InitArgs),
+    /// Join a team journal: clone it and set who writes from this clone
+    Clone(init::CloneArgs),
     /// Create a demo journal with a year of realistic practice
     Demo(init::DemoArgs),
     /// Save a draft in a second: no required fields, no editor
@@ -117,6 +120,8 @@ enum Command {
     Resolve(diagnosis::ResolveArgs),
     /// Check entry files and report problems with file:line
     Check(check::CheckArgs),
+    /// Pull, merge without losing entries, and push (through your git)
+    Sync(sync::SyncArgs),
     /// Rebuild the search index from the files
     Reindex(reindex::ReindexArgs),
     /// Read and set settings (user, clone, journal)
@@ -189,6 +194,7 @@ fn run(command: Command, ctx: &mut Context) -> CliResult {
     match command {
         Command::Init(a) => init::run(a, ctx),
         Command::Demo(_a) => Ok(()),
+        Command::Clone(a) => init::run_clone(a, ctx),
         Command::Jot(a) => new::run_jot(a, ctx),
         Command::New(a) => new::run(a, ctx),
         Command::Edit(a) => edit::run(a, ctx),
@@ -208,6 +214,7 @@ fn run(command: Command, ctx: &mut Context) -> CliResult {
         Command::Pending(a) => diagnosis::run_pending(a, ctx),
         Command::Resolve(a) => diagnosis::run_resolve(a, ctx),
         Command::Check(a) => check::run(a, ctx),
+        Command::Sync(a) => sync::run(a, ctx),
         Command::Reindex(a) => reindex::run(a, ctx),
         Command::Config(a) => config::run(a, ctx),
         Command::Help(a) => help::run(a, ctx),

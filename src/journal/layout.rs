@@ -24,6 +24,12 @@ pub fn is_entry_path(path: &str) -> bool {
     (path.starts_with("people/") || path.starts_with("private/"))
         && path.ends_with(".md")
         && !path.split('/').any(|c| c.starts_with('.'))
+        && !is_conflict_copy(path)
+}
+
+/// A copy `sync` kept of someone else's edit of the same entry.
+pub fn is_conflict_copy(path: &str) -> bool {
+    path.contains(".conflict-") && path.ends_with(".md")
 }
 
 #[cfg(test)]

@@ -1,0 +1,294 @@
+//! Sharing through any git remote. Network work runs the user's own `git`
+//! (so their credentials, ssh config and helpers apply); merging is done
+//! here with libgit2, because casebook knows how to merge entries without
+//! losing any: new files never collide (the id is in the name), and when
+//! two clones edited the same entry, ours stays in place and theirs is kept
+//! beside it as a conflict copy that `check` lists until someone merges it.
+
+use super::{Change, Journal};
+use anyhow::{Context, Result, anyhow, bail};
+use git2::{MergeAnalysis, Oid};
+use std::process::Command;
+
+#[derive(Debug, Default)]
+pub struct SyncReport {
+    pub remote: String,
+    pub pulled: bool,
+    pub fast_forward: bool,
+    pub merged: bool,
+    pub pushed: bool,
+    pub conflict_copies: Vec<String>,
+    pub kept_ours: Vec<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("{message}")]
+pub struct SyncError {
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl Journal {
+    /// The remote to sync with: the one given, else the branch's upstream
+    /// remote, else `origin`, else the only remote.
+    pub fn sync_remote(&self, given: Option<&str>) -> Result<String> {
+        let remotes = self.repo().remotes()?;
+        let names: Vec<String> = remotes
+            .iter()
+            .flatten()
+            .flatten()
+            .map(str::to_string)
+            .collect();
+        if let Some(g) = given {
+            if names.iter().any(|n| n == g) {
+                return Ok(g.to_string());
+            }
+            return Err(SyncError {
+                message: format!("there is no remote named '{g}'"),
+                hint: Some(if names.is_empty() {
+                    "add one: git remote add origin URL".into()
+                } else {
+                    format!("remotes: {}", names.join(", "))
+                }),
+            }
+            .into());
+        }
+        if names.iter().any(|n| n == "origin") {
+            return Ok("origin".into());
+        }
+        match names.as_slice() {
+            [only] => Ok(only.clone()),
+            [] => Err(SyncError {
+                message: "this journal has no remote to sync with".into(),
+                hint: Some("add one with: git remote add origin URL (any git remote works, even a bare repository on disk)".into()),
+            }
+            .into()),
+            _ => Err(SyncError {
+                message: format!("several remotes and none is origin ({})", names.join(", ")),
+                hint: Some("name one: casebook sync REMOTE".into()),
+            }
+            .into()),
+        }
+    }
+
+    pub fn remote_url(&self, remote: &str) -> Option<String> {
+        self.repo()
+            .find_remote(remote)
+            .ok()?
+            .url()
+            .ok()
+            .map(str::to_string)
+    }
+
+    /// Pulls, merges without losing entries, then pushes.
+    pub fn sync(&self, remote: &str) -> Result<SyncReport> {
+        let _lock = self.lock()?;
+        let branch = self
+            .repo()
+            .head()
+            .ok()
+            .and_then(|h| h.shorthand().ok().map(str::to_string))
+            .unwrap_or_else(|| "main".into());
+        let mut report = SyncReport {
+            remote: remote.to_string(),
+            ..SyncReport::default()
+        };
+        for attempt in 0..3 {
+            self.git(&["fetch", "--quiet", remote])
+                .map_err(|e| network_error(remote, "fetch from", e))?;
+            let upstream = format!("refs/remotes/{remote}/{branch}");
+            if let Ok(reference) = self.repo().find_reference(&upstream) {
+                let theirs = reference
+                    .target()
+                    .context("the remote branch has no commit")?;
+                self.merge_from(theirs, &format!("{remote}/{branch}"), &mut report)?;
+                report.pulled = true;
+            }
+            match self.git(&[
+                "push",
+                "--quiet",
+                remote,
+                &format!("HEAD:refs/heads/{branch}"),
+            ]) {
+                Ok(()) => {
+                    report.pushed = true;
+                    return Ok(report);
+                }
+                // Someone pushed between our fetch and our push: go round.
+                Err(e) if attempt < 2 && e.contains("rejected") => continue,
+                Err(e) => return Err(network_error(remote, "push to", e).into()),
+            }
+        }
+        bail!("the remote kept changing while casebook synced; run casebook sync again")
+    }
+
+    fn git(&self, args: &[&str]) -> std::result::Result<(), String> {
+        let out = Command::new("git")
+            .arg("-C")
+            .arg(self.root())
+            .args(args)
+            .env("GIT_TERMINAL_PROMPT", "0")
+            .output()
+            .map_err(|e| format!("cannot run git: {e}"))?;
+        if out.status.success() {
+            Ok(())
+        } else {
+            Err(String::from_utf8_lossy(&out.stderr).trim().to_string())
+        }
+    }
+
+    fn merge_from(&self, theirs: Oid, label: &str, report: &mut SyncReport) -> Result<()> {
+        let repo = self.repo();
+        let annotated = repo.find_annotated_commit(theirs)?;
+        let (analysis, _) = repo.merge_analysis(&[&annotated])?;
+        if analysis.contains(MergeAnalysis::ANALYSIS_UP_TO_DATE) {
+            return Ok(());
+        }
+        let head = repo.head().ok().and_then(|h| h.target());
+        let Some(ours) = head else {
+            // An empty clone: take theirs as it is.
+            let commit = repo.find_commit(theirs)?;
+            repo.checkout_tree(
+                commit.as_object(),
+                Some(git2::build::CheckoutBuilder::new().safe()),
+            )?;
+            repo.reference("refs/heads/main", theirs, true, "casebook sync")?;
+            repo.set_head("refs/heads/main")?;
+            report.fast_forward = true;
+            return Ok(());
+        };
+        if analysis.contains(MergeAnalysis::ANALYSIS_FASTFORWARD) {
+            let commit = repo.find_commit(theirs)?;
+            repo.checkout_tree(
+                commit.as_object(),
+                Some(git2::build::CheckoutBuilder::new().safe()),
+            )?;
+            let mut head_ref = repo.head()?;
+            head_ref.set_target(theirs, "casebook sync: fast-forward")?;
+            report.fast_forward = true;
+            return Ok(());
+        }
+        let our_commit = repo.find_commit(ours)?;
+        let their_commit = repo.find_commit(theirs)?;
+        let mut index = repo.merge_commits(&our_commit, &their_commit, None)?;
+        let mut copies: Vec<Change> = Vec::new();
+        if index.has_conflicts() {
+            let conflicts: Vec<_> = index.conflicts()?.collect::<std::result::Result<_, _>>()?;
+            for c in conflicts {
+                let path = c
+                    .our
+                    .as_ref()
+                    .or(c.their.as_ref())
+                    .or(c.ancestor.as_ref())
+                    .map(|e| String::from_utf8_lossy(&e.path).to_string())
+                    .ok_or_else(|| anyhow!("a conflict without a path"))?;
+                match (&c.our, &c.their) {
+                    (Some(our), Some(their)) => {
+                        // Keep ours in place, theirs beside it.
+                        let copy = conflict_copy_path(&path, &their.id.to_string()[..7]);
+                        copies.push(Change::Write {
+                            path: copy.clone(),
+                            content: repo.find_blob(their.id)?.content().to_vec(),
+                        });
+                        index.remove_path(std::path::Path::new(&path))?;
+                        index.add(&resolved(&path, our))?;
+                        report.conflict_copies.push(copy);
+                    }
+                    (Some(our), None) => {
+                        // They deleted what we edited: keep ours.
+                        index.remove_path(std::path::Path::new(&path))?;
+                        index.add(&resolved(&path, our))?;
+                        report.kept_ours.push(path);
+                    }
+                    (None, Some(their)) => {
+                        index.remove_path(std::path::Path::new(&path))?;
+                        index.add(&resolved(&path, their))?;
+                    }
+                    (None, None) => {
+                        index.remove_path(std::path::Path::new(&path))?;
+                    }
+                }
+            }
+        }
+        for copy in &copies {
+            if let Change::Write { path, content } = copy {
+                let oid = repo.blob(content)?;
+                let mut entry = index_entry(path, oid, content.len());
+                entry.flags = (path.len().min(0xfff)) as u16;
+                index.add(&entry)?;
+            }
+        }
+        let tree_id = index.write_tree_to(repo)?;
+        let tree = repo.find_tree(tree_id)?;
+        let sig = repo
+            .signature()
+            .or_else(|_| git2::Signature::now("casebook", "casebook@localhost"))?;
+        let message = format!("sync: merge {label}\n\n{}: sync\n", super::git::TRAILER);
+        let merged = repo.commit(
+            None,
+            &sig,
+            &sig,
+            &message,
+            &tree,
+            &[&our_commit, &their_commit],
+        )?;
+        let commit = repo.find_commit(merged)?;
+        repo.checkout_tree(
+            commit.as_object(),
+            Some(git2::build::CheckoutBuilder::new().force()),
+        )?;
+        let mut head_ref = repo.head()?;
+        head_ref.set_target(merged, "casebook sync: merge")?;
+        let mut repo_index = repo.index()?;
+        repo_index.read_tree(&tree)?;
+        repo_index.write()?;
+        report.merged = true;
+        Ok(())
+    }
+}
+
+/// A conflict side as a plain (stage 0) index entry.
+fn resolved(path: &str, side: &git2::IndexEntry) -> git2::IndexEntry {
+    let mut e = index_entry(path, side.id, side.file_size as usize);
+    e.mode = side.mode;
+    e.flags = (path.len().min(0xfff)) as u16;
+    e
+}
+
+fn index_entry(path: &str, id: Oid, size: usize) -> git2::IndexEntry {
+    git2::IndexEntry {
+        ctime: git2::IndexTime::new(0, 0),
+        mtime: git2::IndexTime::new(0, 0),
+        dev: 0,
+        ino: 0,
+        mode: 0o100644,
+        uid: 0,
+        gid: 0,
+        file_size: size as u32,
+        id,
+        flags: 0,
+        flags_extended: 0,
+        path: path.as_bytes().to_vec(),
+    }
+}
+
+/// `people/a/2026/03/x-id.md` → `people/a/2026/03/x-id.conflict-1a2b3c4.md`
+pub fn conflict_copy_path(path: &str, tag: &str) -> String {
+    match path.strip_suffix(".md") {
+        Some(stem) => format!("{stem}.conflict-{tag}.md"),
+        None => format!("{path}.conflict-{tag}"),
+    }
+}
+
+fn network_error(remote: &str, what: &str, detail: String) -> SyncError {
+    let first = detail
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("git failed")
+        .trim()
+        .to_string();
+    SyncError {
+        message: format!("could not {what} {remote}: {first}"),
+        hint: Some("nothing was changed locally; check the network and your access, then run casebook sync again".into()),
+    }
+}
