@@ -16,6 +16,7 @@ mod init;
 mod list;
 mod log;
 mod new;
+mod purge;
 mod reindex;
 //TMP mod review;
 mod search;
@@ -122,6 +123,8 @@ enum Command {
     Check(check::CheckArgs),
     /// Pull, merge without losing entries, and push (through your git)
     Sync(sync::SyncArgs),
+    /// Erase a case or customer from the files and from history
+    Purge(purge::PurgeArgs),
     /// Rebuild the search index from the files
     Reindex(reindex::ReindexArgs),
     /// Read and set settings (user, clone, journal)
@@ -215,6 +218,7 @@ fn run(command: Command, ctx: &mut Context) -> CliResult {
         Command::Resolve(a) => diagnosis::run_resolve(a, ctx),
         Command::Check(a) => check::run(a, ctx),
         Command::Sync(a) => sync::run(a, ctx),
+        Command::Purge(a) => purge::run(a, ctx),
         Command::Reindex(a) => reindex::run(a, ctx),
         Command::Config(a) => config::run(a, ctx),
         Command::Help(a) => help::run(a, ctx),

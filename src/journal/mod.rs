@@ -9,12 +9,14 @@ mod config;
 mod git;
 mod layout;
 mod lock;
+mod purge;
 mod sync;
 
 pub use config::{JournalConfig, LocalConfig, user_config_path};
 pub use git::{Change, CommitInfo, HistoryItem, PathChange};
 pub use layout::{entry_path, is_conflict_copy, is_entry_path};
 pub use lock::JournalLock;
+pub use purge::{PurgeReport, Rewrite};
 pub use sync::{SyncError, SyncReport, conflict_copy_path};
 
 use anyhow::{Context, Result, bail};
