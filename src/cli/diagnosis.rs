@@ -98,6 +98,13 @@ fn pending_items(
 pub fn run_pending(args: PendingArgs, ctx: &mut Context) -> CliResult {
     let items = pending_items(ctx, args.person.as_deref(), args.team)?;
     let today = ctx.today();
+    // Open predictions are asked about again after the expiry setting and
+    // count as `unknown` after twice that: a guess nobody checked teaches
+    // nothing and should not weigh on the hit rate.
+    let expiry = ctx.journal()?.config.defaults.prediction_expiry_days as i64;
+    let expired = |e: &crate::entry::Entry| {
+        expiry > 0 && (today - e.created.date_naive()).num_days() > 2 * expiry
+    };
     if ctx.json() {
         let list: Vec<_> = items.iter().map(super::list::entry_json).collect();
         ctx.ui.line(
@@ -114,8 +121,15 @@ pub fn run_pending(args: PendingArgs, ctx: &mut Context) -> CliResult {
                 .map(|c| format!(" ({c}%)"))
                 .unwrap_or_default();
             let prediction = e.field_str("prediction").unwrap_or(&e.title);
+            let state = if expired(e) {
+                " (expired: counts as unknown)"
+            } else if age > expiry {
+                " (overdue)"
+            } else {
+                ""
+            };
             let line = format!(
-                "{id}  {}  {}{}  {}",
+                "{id}  {}{state}  {}{}  {}",
                 ctx.ui.paint(DIM, &format!("{age:>3}d")),
                 one_line(prediction),
                 confidence,

@@ -114,7 +114,41 @@ pub fn run(args: NewArgs, ctx: &mut Context) -> CliResult {
         );
     }
     validate(ctx, &entry)?;
-    write_entry(ctx, entry, removed, args.entry.dry_run, "new")
+    let case = entry.case.clone();
+    let kind = entry.kind;
+    write_entry(ctx, entry, removed, args.entry.dry_run, "new")?;
+    if let Some(case) = case
+        && kind != Kind::Diagnosis
+        && !args.entry.dry_run
+    {
+        remind_open_prediction(ctx, &case)?;
+    }
+    Ok(())
+}
+
+/// A prediction about this case is still open: the case turning up again
+/// is the moment to record what it really was.
+fn remind_open_prediction(ctx: &mut Context, case: &str) -> CliResult {
+    let mut filter = crate::filter::Filter {
+        include_private: true,
+        ..Default::default()
+    };
+    filter.require("kind", "diagnosis");
+    filter.require("case", case);
+    let me = ctx.person(None)?;
+    filter.require("person", &me);
+    let open = ctx.query(|i| i.all_matching(&filter))?;
+    for item in open
+        .iter()
+        .filter(|i| i.entry.field_str("verdict").is_none() && i.entry.field_str("actual").is_none())
+    {
+        ctx.ui.hint(&format!(
+            "your prediction for {case} is still open ({}): casebook resolve {} --actual \"...\" --verdict hit|partial|miss",
+            super::ui::one_line(item.entry.field_str("prediction").unwrap_or(&item.entry.title)),
+            &item.entry.id.as_str()[..6]
+        ));
+    }
+    Ok(())
 }
 
 /// Sets status fields that always start the same way.
