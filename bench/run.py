@@ -139,7 +139,8 @@ def bench_size(n, args, cb, env, work, external):
     search_ms, search_rss, grep_ms, rg_ms = [], [], [], []
     for q, word in queries():
         ms, rss = measure([cb, "search", *q.split(), "--limit", "10"], args.runs, cwd, env)
-        g, _ = measure(["git", "grep", "-i", "-l", word], args.runs, cwd, env) if external else (None, None)
+        # git is always there; rg and jrnl only when installed and not skipped.
+        g, _ = measure(["git", "grep", "-i", "-l", word], args.runs, cwd, env)
         r = None
         if external and shutil.which("rg"):
             r, _ = measure(["rg", "-i", "-l", word, "people"], args.runs, cwd, env)
