@@ -16,11 +16,11 @@
 pub mod cli;
 pub mod clock;
 pub mod dates;
+pub mod demo;
 pub mod entry;
 pub mod filter;
 pub mod index;
 pub mod journal;
-//TMP pub mod demo;
-//TMP pub mod render;
-//TMP pub mod review;
-//TMP pub mod skills;
+pub mod render;
+pub mod review;
+pub mod skills;

@@ -260,7 +260,7 @@ impl Context {
         let given = given.trim();
         if let Some(rest) = given.strip_prefix('@') {
             let back: usize = match rest.strip_prefix('~') {
-                Some(n) if n.is_empty() => 1,
+                Some("") => 1,
                 Some(n) => n
                     .parse()
                     .map_err(|_| CliError::usage(format!("'{given}' is not @ or @~N")))?,

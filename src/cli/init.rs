@@ -148,7 +148,6 @@ pub fn run_clone(args: CloneArgs, ctx: &mut Context) -> CliResult {
     Ok(())
 }
 
-#[cfg(any())]
 pub fn run_demo(args: DemoArgs, ctx: &mut Context) -> CliResult {
     if args.dir.exists()
         && std::fs::read_dir(&args.dir)
@@ -185,7 +184,8 @@ pub fn run_demo(args: DemoArgs, ctx: &mut Context) -> CliResult {
         entries,
         &format!("demo: a year of practice for {name}"),
     )?;
-    let shown = root.display();
+    let shown = root.display().to_string();
+    let shown = shown.trim_end_matches('/');
     ctx.ui.status(&format!(
         "demo journal with {n} entries for {name} in {shown}"
     ));

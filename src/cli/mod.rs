@@ -18,7 +18,7 @@ mod log;
 mod new;
 mod purge;
 mod reindex;
-//TMP mod review;
+mod review;
 mod search;
 mod show;
 mod status;
@@ -110,9 +110,9 @@ enum Command {
     /// This week at a glance: drafts, pending predictions, journal state
     Status(status::StatusArgs),
     /// Build the evidence pack for a review
-    Review(list::ListArgs),
+    Review(review::ReviewArgs),
     /// Export entries (json, jsonl, csv, md)
-    Export(list::ListArgs),
+    Export(review::ExportArgs),
     /// The prediction loop: pending predictions, resolving them
     Diagnosis(diagnosis::DiagnosisArgs),
     /// Predictions waiting for their actual cause (diagnosis pending)
@@ -196,7 +196,7 @@ fn eprintln_usage(message: &str) {
 fn run(command: Command, ctx: &mut Context) -> CliResult {
     match command {
         Command::Init(a) => init::run(a, ctx),
-        Command::Demo(_a) => Ok(()),
+        Command::Demo(a) => init::run_demo(a, ctx),
         Command::Clone(a) => init::run_clone(a, ctx),
         Command::Jot(a) => new::run_jot(a, ctx),
         Command::New(a) => new::run(a, ctx),
@@ -211,8 +211,8 @@ fn run(command: Command, ctx: &mut Context) -> CliResult {
         Command::Log(a) => log::run(a, ctx),
         Command::Tags(a) => list::run_tags(a, ctx),
         Command::Status(a) => status::run(a, ctx),
-        Command::Review(_a) => Ok(()),
-        Command::Export(_a) => Ok(()),
+        Command::Review(a) => review::run(a, ctx),
+        Command::Export(a) => review::run_export(a, ctx),
         Command::Diagnosis(a) => diagnosis::run(a, ctx),
         Command::Pending(a) => diagnosis::run_pending(a, ctx),
         Command::Resolve(a) => diagnosis::run_resolve(a, ctx),

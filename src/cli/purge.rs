@@ -8,6 +8,9 @@ use crate::entry;
 use crate::journal::Rewrite;
 use clap::Args;
 
+type Transform = Box<dyn Fn(&str, &[u8]) -> Rewrite>;
+type MessageRewrite = Box<dyn Fn(&str) -> String>;
+
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
   casebook purge ZD-4821 --yes              entries about the case are deleted, mentions elsewhere redacted
@@ -34,11 +37,7 @@ pub struct PurgeArgs {
 const PURGED: &str = "[purged]";
 
 pub fn run(args: PurgeArgs, ctx: &mut Context) -> CliResult {
-    let (what, transform, messages): (
-        String,
-        Box<dyn Fn(&str, &[u8]) -> Rewrite>,
-        Box<dyn Fn(&str) -> String>,
-    ) = if args.expired {
+    let (what, transform, messages): (String, Transform, MessageRewrite) = if args.expired {
         let days = ctx.journal()?.config.retention.case_text_days;
         if days == 0 {
             return Err(CliError::usage(

@@ -58,28 +58,47 @@ pub struct ExportArgs {
 }
 
 pub fn run(args: ReviewArgs, ctx: &mut Context) -> CliResult {
-    let format = super::format_or(ctx, &[OutputFormat::Md, OutputFormat::Html, OutputFormat::Json], OutputFormat::Md)?;
+    let format = super::format_or(
+        ctx,
+        &[OutputFormat::Md, OutputFormat::Html, OutputFormat::Json],
+        OutputFormat::Md,
+    )?;
     // `--team` reads everyone's entries as one pack (labelled "team").
     let person = match args.filter.persons.first() {
         _ if args.filter.team => TEAM.to_string(),
         Some(p) if p != "me" => ctx.person(Some(p))?,
         _ => ctx.person(None)?,
     };
-    let period = args.filter.period.clone().unwrap_or_else(|| "12mo".to_string());
-    let options = PackOptions { level: args.level.clone(), target: args.target.clone(), include_private: args.include_private, filter: args.filter.clone() };
+    let period = args
+        .filter
+        .period
+        .clone()
+        .unwrap_or_else(|| "12mo".to_string());
+    let options = PackOptions {
+        level: args.level.clone(),
+        target: args.target.clone(),
+        include_private: args.include_private,
+        filter: args.filter.clone(),
+    };
     let text = build_pack(ctx, &person, &period, format, &options)?;
     write_out(ctx, args.out.as_ref(), &text)?;
     if args.snapshot {
         let tag = format!("review/{person}/{period}");
         let journal = ctx.journal()?;
-        let head = journal.head().ok_or_else(|| CliError::failure("the journal has no commits to tag"))?;
-        let obj = journal.repo().find_object(head, None).map_err(|e| CliError::failure(e.message().to_string()))?;
+        let head = journal
+            .head()
+            .ok_or_else(|| CliError::failure("the journal has no commits to tag"))?;
+        let obj = journal
+            .repo()
+            .find_object(head, None)
+            .map_err(|e| CliError::failure(e.message().to_string()))?;
         journal
             .repo()
             .tag_lightweight(&tag, &obj, true)
             .map_err(|e| CliError::failure(format!("cannot tag {tag}: {}", e.message())))?;
         drop(obj);
-        ctx.ui.status(&format!("tagged {} as {tag}", &head.to_string()[..10]));
+        ctx.ui
+            .status(&format!("tagged {} as {tag}", &head.to_string()[..10]));
     }
     Ok(())
 }
@@ -94,33 +113,66 @@ struct PackOptions {
 }
 
 /// Used by `demo` to show the pack right away.
-pub(super) fn print_pack(ctx: &mut Context, person: &str, period: &str, format: OutputFormat, out: Option<&PathBuf>) -> CliResult {
-    let options = PackOptions { level: None, target: None, include_private: false, filter: FilterArgs::default() };
+pub(super) fn print_pack(
+    ctx: &mut Context,
+    person: &str,
+    period: &str,
+    format: OutputFormat,
+    out: Option<&PathBuf>,
+) -> CliResult {
+    let options = PackOptions {
+        level: None,
+        target: None,
+        include_private: false,
+        filter: FilterArgs::default(),
+    };
     let text = build_pack(ctx, person, period, format, &options)?;
     write_out(ctx, out, &text)
 }
 
-fn build_pack(ctx: &mut Context, person: &str, period_text: &str, format: OutputFormat, o: &PackOptions) -> CliResult<String> {
+fn build_pack(
+    ctx: &mut Context,
+    person: &str,
+    period_text: &str,
+    format: OutputFormat,
+    o: &PackOptions,
+) -> CliResult<String> {
     let today = ctx.today();
     let period = crate::dates::parse_period(period_text, today)?;
     let journal = ctx.journal()?;
-    let skills = SkillsTree::parse(&journal.skills_text()).map_err(|e| CliError::failure(format!("skills.toml: {e:#}")))?;
-    let ladder = Ladder::parse(&journal.ladder_text()).map_err(|e| CliError::failure(format!("ladder.toml: {e:#}")))?;
+    let skills = SkillsTree::parse(&journal.skills_text())
+        .map_err(|e| CliError::failure(format!("skills.toml: {e:#}")))?;
+    let ladder = Ladder::parse(&journal.ladder_text())
+        .map_err(|e| CliError::failure(format!("ladder.toml: {e:#}")))?;
     for (flag, level) in [("--level", &o.level), ("--target", &o.target)] {
         if let Some(l) = level
             && ladder.level(l).is_none()
         {
             let ids: Vec<_> = ladder.levels.iter().map(|l| l.id.as_str()).collect();
-            return Err(CliError::usage(format!("{flag}: no level '{l}' in ladder.toml")).with_hint(format!("levels: {}", ids.join(", "))));
+            return Err(
+                CliError::usage(format!("{flag}: no level '{l}' in ladder.toml"))
+                    .with_hint(format!("levels: {}", ids.join(", "))),
+            );
         }
     }
     let generated = crate::clock::now();
     let commit = journal.head().map(|h| h.to_string());
-    let mut all = Filter { include_private: o.include_private, ..Filter::default() };
+    let mut all = Filter {
+        include_private: o.include_private,
+        ..Filter::default()
+    };
     if person != TEAM {
         all.require("person", person);
     }
-    let mut scoped = ctx.filter(&FilterArgs { persons: Vec::new(), period: None, team: true, ..o.filter.clone() }, false)?;
+    let mut scoped = ctx.filter(
+        &FilterArgs {
+            persons: Vec::new(),
+            period: None,
+            team: true,
+            ..o.filter.clone()
+        },
+        false,
+    )?;
     scoped.include_private = o.include_private;
     if person != TEAM {
         scoped.require_all("person", person);
@@ -129,7 +181,10 @@ fn build_pack(ctx: &mut Context, person: &str, period_text: &str, format: Output
     scoped.until = Some(scoped.until.map_or(period.end, |u| u.min(period.end)));
     let history_items = ctx.query(|i| i.all_matching(&all))?;
     let entries_items = ctx.query(|i| i.all_matching(&scoped))?;
-    let paths: HashMap<String, String> = history_items.iter().map(|i| (i.entry.id.to_string(), i.path.clone())).collect();
+    let paths: HashMap<String, String> = history_items
+        .iter()
+        .map(|i| (i.entry.id.to_string(), i.path.clone()))
+        .collect();
     let mut history: Vec<Entry> = history_items.into_iter().map(|i| i.entry).collect();
     let mut entries: Vec<Entry> = entries_items.into_iter().map(|i| i.entry).collect();
     history.sort_by_key(|e| e.created);
@@ -153,6 +208,7 @@ fn build_pack(ctx: &mut Context, person: &str, period_text: &str, format: Output
         qa_target_per_week: config.targets.qa_samples_per_week,
         explore_target_per_week: config.targets.explore_minutes_per_week,
         min_predictions_for_brier: config.defaults.min_predictions_for_brier,
+        include_private: o.include_private,
     };
     let pack = crate::review::assemble(&input);
     let format = match format {
@@ -166,7 +222,8 @@ fn build_pack(ctx: &mut Context, person: &str, period_text: &str, format: Output
 fn write_out(ctx: &mut Context, out: Option<&PathBuf>, text: &str) -> CliResult {
     match out {
         Some(path) => {
-            crate::journal::atomic_write(path, text.as_bytes()).map_err(|e| CliError::failure(format!("{e:#}")))?;
+            crate::journal::atomic_write(path, text.as_bytes())
+                .map_err(|e| CliError::failure(format!("{e:#}")))?;
             ctx.ui.status(&format!("wrote {}", path.display()));
         }
         None => {
@@ -180,28 +237,63 @@ fn write_out(ctx: &mut Context, out: Option<&PathBuf>, text: &str) -> CliResult 
 }
 
 pub fn run_export(args: ExportArgs, ctx: &mut Context) -> CliResult {
-    let format = super::format_or(ctx, &[OutputFormat::Json, OutputFormat::Jsonl, OutputFormat::Csv, OutputFormat::Md], OutputFormat::Jsonl)?;
+    let format = super::format_or(
+        ctx,
+        &[
+            OutputFormat::Json,
+            OutputFormat::Jsonl,
+            OutputFormat::Csv,
+            OutputFormat::Md,
+        ],
+        OutputFormat::Jsonl,
+    )?;
     let mut filter = ctx.filter(&args.filter, false)?;
     filter.include_private = args.include_private;
-    let (hits, _) = ctx.query(|i| i.search(&Default::default(), &filter, crate::index::Sort::Oldest, args.filter.limit))?;
+    let (hits, _) = ctx.query(|i| {
+        i.search(
+            &Default::default(),
+            &filter,
+            crate::index::Sort::Oldest,
+            args.filter.limit,
+        )
+    })?;
     let journal = ctx.journal()?;
     let mut entries = Vec::with_capacity(hits.len());
     for hit in hits {
         let text = journal.read_file(&hit.item.path)?;
-        let e = entry::parse(&text, &hit.item.path).map(|p| p.entry).unwrap_or(hit.item.entry);
+        let e = entry::parse(&text, &hit.item.path)
+            .map(|p| p.entry)
+            .unwrap_or(hit.item.entry);
         entries.push((hit.item.path, e));
     }
     let mut out = String::new();
     match format {
         OutputFormat::Json => {
             let list: Vec<_> = entries.iter().map(|(p, e)| with_path(e, p)).collect();
-            out = serde_json::to_string_pretty(&serde_json::json!({ "entries": list })).unwrap_or_default();
+            out = serde_json::to_string_pretty(&serde_json::json!({ "entries": list }))
+                .unwrap_or_default();
         }
         OutputFormat::Csv => {
             out.push_str("id,created,kind,person,title,case,tags,skills,products,body\n");
             for (_, e) in &entries {
-                let row = [e.id.to_string(), e.created.to_rfc3339(), e.kind.to_string(), e.person.clone(), e.title.clone(), e.case.clone().unwrap_or_default(), e.tags.join(";"), e.skills.join(";"), e.products.join(";"), e.body.clone()];
-                out.push_str(&row.iter().map(|c| super::list::csv_cell(c)).collect::<Vec<_>>().join(","));
+                let row = [
+                    e.id.to_string(),
+                    e.created.to_rfc3339(),
+                    e.kind.to_string(),
+                    e.person.clone(),
+                    e.title.clone(),
+                    e.case.clone().unwrap_or_default(),
+                    e.tags.join(";"),
+                    e.skills.join(";"),
+                    e.products.join(";"),
+                    e.body.clone(),
+                ];
+                out.push_str(
+                    &row.iter()
+                        .map(|c| super::list::csv_cell(c))
+                        .collect::<Vec<_>>()
+                        .join(","),
+                );
                 out.push('\n');
             }
         }

@@ -28,10 +28,7 @@ impl EntryId {
 
     /// Accepts a full id as found in front matter.
     pub fn parse(text: &str) -> Option<EntryId> {
-        is_id_like(text)
-            .then(|| text.len() == ID_LEN)
-            .filter(|full| *full)
-            .map(|_| EntryId(text.to_string()))
+        (is_id_like(text) && text.len() == ID_LEN).then(|| EntryId(text.to_string()))
     }
 
     /// Accepts ids from other tools too (imported notes keep their own ids),
