@@ -1,0 +1,535 @@
+//! End to end: the private area, sync through a bare remote, purge,
+//! retention, the allow-list warning, and the questions asked on a terminal
+//! when no editor is set. Every test runs the real binary on a temporary
+//! journal that is a real git repository; remotes are bare repositories on
+//! disk.
+
+use assert_cmd::Command;
+use std::path::{Path, PathBuf};
+
+struct Env {
+    _tmp: tempfile::TempDir,
+    root: PathBuf,
+}
+
+impl Env {
+    fn new() -> Env {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().to_path_buf();
+        std::fs::create_dir_all(root.join("home")).unwrap();
+        std::fs::write(
+            root.join("home/.gitconfig"),
+            "[user]\n\tname = Ana Lima\n\temail = ana@example.org\n[init]\n\tdefaultBranch = main\n",
+        )
+        .unwrap();
+        Env { _tmp: tmp, root }
+    }
+
+    fn cmd(&self, program: &str, dir: &Path) -> std::process::Command {
+        let mut c = std::process::Command::new(program);
+        c.current_dir(dir)
+            .env_clear()
+            .env("PATH", std::env::var("PATH").unwrap())
+            .env("HOME", self.root.join("home"))
+            .env("XDG_CONFIG_HOME", self.root.join("home/.config"))
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("NO_COLOR", "1")
+            .env("CASEBOOK_NOW", "2026-11-24T10:00:00+00:00");
+        c
+    }
+
+    fn cb(&self, dir: &Path) -> Command {
+        let mut c = Command::cargo_bin("casebook").unwrap();
+        c.current_dir(dir)
+            .env_clear()
+            .env("PATH", std::env::var("PATH").unwrap())
+            .env("HOME", self.root.join("home"))
+            .env("XDG_CONFIG_HOME", self.root.join("home/.config"))
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("NO_COLOR", "1")
+            .env("CASEBOOK_NOW", "2026-11-24T10:00:00+00:00");
+        c
+    }
+
+    fn git(&self, dir: &Path, args: &[&str]) -> String {
+        let out = self.cmd("git", dir).args(args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).to_string()
+    }
+
+    /// A journal for Ana with a bare remote as origin.
+    fn journal_with_remote(&self) -> (PathBuf, PathBuf) {
+        let remote = self.root.join("remote.git");
+        self.git(
+            &self.root,
+            &[
+                "init",
+                "-q",
+                "--bare",
+                "-b",
+                "main",
+                remote.to_str().unwrap(),
+            ],
+        );
+        let j = self.root.join("ana");
+        self.cb(&self.root)
+            .args([
+                "init",
+                j.to_str().unwrap(),
+                "--person",
+                "Ana Lima",
+                "--remote",
+                remote.to_str().unwrap(),
+            ])
+            .assert()
+            .success();
+        (j, remote)
+    }
+}
+
+fn stdout(a: &assert_cmd::assert::Assert) -> String {
+    String::from_utf8_lossy(&a.get_output().stdout).to_string()
+}
+
+fn stderr(a: &assert_cmd::assert::Assert) -> String {
+    String::from_utf8_lossy(&a.get_output().stderr).to_string()
+}
+
+#[test]
+fn private_entries_never_reach_the_remote_and_stay_out_of_default_packs() {
+    let env = Env::new();
+    let (j, remote) = env.journal_with_remote();
+    env.cb(&j)
+        .args([
+            "new",
+            "postmortem",
+            "--title",
+            "Where I lost her",
+            "-m",
+            "zanzibar-secret misread",
+            "--private",
+            "--no-edit",
+        ])
+        .assert()
+        .success();
+    env.cb(&j)
+        .args([
+            "new",
+            "note",
+            "--title",
+            "Public",
+            "-m",
+            "shared text",
+            "--no-edit",
+        ])
+        .assert()
+        .success();
+    env.cb(&j).arg("sync").assert().success();
+
+    // Nothing private in any object the remote holds.
+    let log = env.git(&remote, &["log", "--all", "-p"]);
+    assert!(log.contains("shared text"), "the public entry was pushed");
+    assert!(!log.contains("zanzibar"), "private text reached the remote");
+    assert!(
+        env.git(&j, &["status", "--porcelain"]).is_empty(),
+        "git status is clean"
+    );
+
+    // Searchable when asked, absent otherwise.
+    env.cb(&j).args(["search", "zanzibar"]).assert().code(1);
+    let a = env
+        .cb(&j)
+        .args(["search", "zanzibar", "--include-private", "--json"])
+        .assert()
+        .success();
+    assert!(stdout(&a).contains("Where I lost her"));
+
+    // Not in the default pack; in the person's own pack when asked.
+    let a = env
+        .cb(&j)
+        .args(["review", "--format", "json"])
+        .assert()
+        .success();
+    assert!(!stdout(&a).contains("Where I lost her"));
+    let a = env
+        .cb(&j)
+        .args(["review", "--format", "json", "--include-private"])
+        .assert()
+        .success();
+    assert!(stdout(&a).contains("Where I lost her"));
+}
+
+#[test]
+fn two_clones_that_edit_the_same_entry_lose_nothing() {
+    let env = Env::new();
+    let (a, remote) = env.journal_with_remote();
+    let a_out = env
+        .cb(&a)
+        .args([
+            "new",
+            "note",
+            "--title",
+            "Shared",
+            "-m",
+            "v1",
+            "--no-edit",
+            "--json",
+        ])
+        .assert()
+        .success();
+    let id: serde_json::Value = serde_json::from_str(&stdout(&a_out)).unwrap();
+    let id = id["id"].as_str().unwrap().to_string();
+    env.cb(&a).arg("sync").assert().success();
+
+    let b = env.root.join("bo");
+    env.cb(&env.root)
+        .args([
+            "clone",
+            remote.to_str().unwrap(),
+            b.to_str().unwrap(),
+            "--person",
+            "Bo Chen",
+        ])
+        .assert()
+        .success();
+    env.cb(&b)
+        .args([
+            "new",
+            "note",
+            "--title",
+            "From Bo",
+            "-m",
+            "bo's entry",
+            "--no-edit",
+        ])
+        .assert()
+        .success();
+    env.cb(&b)
+        .args(["edit", &id, "-m", "bo's version"])
+        .assert()
+        .success();
+    env.cb(&b).arg("sync").assert().success();
+
+    env.cb(&a)
+        .args(["edit", &id, "-m", "ana's version"])
+        .assert()
+        .success();
+    let s = env.cb(&a).arg("sync").assert().success();
+    assert!(
+        stderr(&s).contains("conflict"),
+        "sync names the conflict copy: {}",
+        stderr(&s)
+    );
+
+    // Both versions and Bo's new entry are in Ana's journal.
+    let all = env.git(&a, &["grep", "-l", "'s version", "--", "people"]);
+    assert_eq!(
+        all.lines().count(),
+        2,
+        "ours and the conflict copy: {all}\n{}",
+        env.git(&a, &["log", "--stat", "-3"])
+    );
+    assert!(all.contains(".conflict-"));
+    env.cb(&a).args(["search", "bo's entry"]).assert().success();
+    let c = env.cb(&a).arg("check").assert().code(1);
+    assert!(
+        stdout(&c).contains(".conflict-"),
+        "check lists the unresolved conflict"
+    );
+    assert!(env.git(&a, &["status", "--porcelain"]).is_empty());
+}
+
+#[test]
+fn sync_without_a_remote_says_how_to_add_one() {
+    let env = Env::new();
+    let j = env.root.join("j");
+    env.cb(&env.root)
+        .args(["init", j.to_str().unwrap(), "--person", "Ana Lima"])
+        .assert()
+        .success();
+    let before = env.git(&j, &["rev-parse", "HEAD"]);
+    let a = env.cb(&j).arg("sync").assert().code(1);
+    assert!(stderr(&a).contains("no remote"), "{}", stderr(&a));
+    assert!(stderr(&a).contains("git remote add"), "{}", stderr(&a));
+    assert_eq!(env.git(&j, &["rev-parse", "HEAD"]), before);
+}
+
+#[test]
+fn a_remote_off_the_allow_list_is_warned_about() {
+    let env = Env::new();
+    let (j, _remote) = env.journal_with_remote();
+    let cfg = j.join("casebook.toml");
+    let text = std::fs::read_to_string(&cfg).unwrap().replace(
+        "allowed_hosts = []",
+        "allowed_hosts = [\"git.acme.example\"]",
+    );
+    std::fs::write(&cfg, text).unwrap();
+    env.git(&j, &["commit", "-qam", "allow list"]);
+    let a = env.cb(&j).arg("sync").assert().success();
+    assert!(stderr(&a).contains("allow-list"), "{}", stderr(&a));
+}
+
+#[test]
+fn purge_leaves_no_trace_in_history() {
+    let env = Env::new();
+    let (j, _remote) = env.journal_with_remote();
+    env.cb(&j)
+        .args([
+            "new",
+            "postmortem",
+            "--title",
+            "Refund fight",
+            "--case",
+            "ZD-4821",
+            "-m",
+            "customer of ZD-4821 was furious",
+            "--no-edit",
+        ])
+        .assert()
+        .success();
+    env.cb(&j)
+        .args([
+            "new",
+            "note",
+            "--title",
+            "Aside",
+            "-m",
+            "compare with zd-4821 later",
+            "--no-edit",
+        ])
+        .assert()
+        .success();
+    env.cb(&j)
+        .args([
+            "new",
+            "note",
+            "--title",
+            "Unrelated",
+            "-m",
+            "kept as is",
+            "--no-edit",
+        ])
+        .assert()
+        .success();
+    env.cb(&j).arg("sync").assert().success(); // remote-tracking refs hold the old history too
+    // Refuses without confirmation when not on a terminal.
+    env.cb(&j).args(["purge", "ZD-4821"]).assert().code(2);
+
+    let a = env
+        .cb(&j)
+        .args(["purge", "ZD-4821", "--yes"])
+        .assert()
+        .success();
+    assert!(stdout(&a).contains("rewritten"));
+    assert!(
+        stderr(&a).contains("push --force"),
+        "tells what to do on other clones"
+    );
+    let log = env.git(&j, &["log", "-p", "--all"]).to_lowercase();
+    assert!(!log.contains("zd-4821"), "the case is gone from history");
+    assert!(log.contains("kept as is"));
+    env.cb(&j)
+        .args(["search", "compare"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("[purged]"));
+    env.cb(&j).args(["search", "furious"]).assert().code(1);
+    assert!(env.git(&j, &["status", "--porcelain"]).is_empty());
+}
+
+#[test]
+fn retention_expires_case_text_and_keeps_the_learning() {
+    let env = Env::new();
+    let (j, _remote) = env.journal_with_remote();
+    env.cb(&j)
+        .args([
+            "new",
+            "diagnosis",
+            "--title",
+            "Old SSO loop",
+            "--case",
+            "ZD-1",
+            "--date",
+            "2025-01-10",
+            "--field",
+            "prediction=cert expired",
+            "--field",
+            "verdict=hit",
+            "-m",
+            "customer details here",
+            "--no-edit",
+        ])
+        .assert()
+        .success();
+    env.cb(&j)
+        .args([
+            "new",
+            "note",
+            "--title",
+            "Recent",
+            "--case",
+            "ZD-2",
+            "-m",
+            "recent details",
+            "--no-edit",
+        ])
+        .assert()
+        .success();
+    let cfg = j.join("casebook.toml");
+    let text = std::fs::read_to_string(&cfg)
+        .unwrap()
+        .replace("case_text_days = 0", "case_text_days = 180");
+    std::fs::write(&cfg, text).unwrap();
+    env.git(&j, &["commit", "-qam", "retention"]);
+
+    env.cb(&j)
+        .args(["purge", "--expired", "--yes"])
+        .assert()
+        .success();
+    let log = env.git(&j, &["log", "-p", "--all"]);
+    assert!(
+        !log.contains("customer details here"),
+        "old case text gone from history"
+    );
+    assert!(log.contains("recent details"), "recent text kept");
+    // The entry and its figures stay.
+    let a = env
+        .cb(&j)
+        .args([
+            "list",
+            "--kind",
+            "diagnosis",
+            "--field",
+            "verdict=hit",
+            "--json",
+        ])
+        .assert()
+        .success();
+    assert!(stdout(&a).contains("Old SSO loop"));
+}
+
+#[test]
+fn questions_on_a_terminal_when_no_editor_is_set() {
+    let env = Env::new();
+    let j = env.root.join("j");
+    env.cb(&env.root)
+        .args(["init", j.to_str().unwrap(), "--person", "Ana Lima"])
+        .assert()
+        .success();
+    let bin = assert_cmd::cargo::cargo_bin("casebook");
+    // Drive the binary through a pseudo-terminal, answering each question.
+    let script = r#"
+import os, pty, sys, time
+pid, fd = pty.fork()
+if pid == 0:
+    os.execv(sys.argv[1], [sys.argv[1], "new", "diagnosis"])
+answers = [b"SSO loop after domain move\n", b"the IdP posts to the old URL\n", b"70\n", b"\n", b"Every user of the tenant loops at login.\n", b"\n"]
+out = b""
+deadline = time.time() + 20
+while time.time() < deadline:
+    try:
+        chunk = os.read(fd, 4096)
+    except OSError:
+        break
+    if not chunk:
+        break
+    out += chunk
+    if answers and (out.rstrip().endswith(b"?") or out.rstrip().endswith(b":") or out.rstrip().endswith(b">") or out.rstrip().endswith(b")")):
+        os.write(fd, answers.pop(0))
+        out += b"\n"
+_, status = os.waitpid(pid, 0)
+sys.stdout.write(out.decode(errors="replace"))
+sys.exit(os.waitstatus_to_exitcode(status))
+"#;
+    let out = env
+        .cmd("python3", &j)
+        .arg("-c")
+        .arg(script)
+        .arg(&bin)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}");
+    assert!(text.contains("Title"), "asked for the title: {text}");
+    let a = env
+        .cb(&j)
+        .args(["list", "--kind", "diagnosis", "--json"])
+        .assert()
+        .success();
+    let json: serde_json::Value = serde_json::from_str(&stdout(&a)).unwrap();
+    let e = &json["entries"][0];
+    assert_eq!(e["title"], "SSO loop after domain move");
+    assert_eq!(e["fields"]["prediction"], "the IdP posts to the old URL");
+    assert_eq!(e["fields"]["confidence"], 70);
+    env.cb(&j).args(["search", "tenant"]).assert().success();
+}
+
+#[test]
+fn jot_then_new_from_draft_keeps_every_word() {
+    let env = Env::new();
+    let j = env.root.join("j");
+    env.cb(&env.root)
+        .args(["init", j.to_str().unwrap(), "--person", "Ana Lima"])
+        .assert()
+        .success();
+    let a = env
+        .cb(&j)
+        .args([
+            "jot",
+            "ZD-4821",
+            "nearly lost her at 'policy'; naming the refund date calmed her",
+        ])
+        .assert()
+        .success();
+    let id = stdout(&a).split_whitespace().next().unwrap().to_string();
+    let s = env.cb(&j).arg("status").assert().success();
+    assert!(
+        stdout(&s).contains("nearly lost her"),
+        "status lists the draft"
+    );
+    env.cb(&j)
+        .args(["review", "--format", "json"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("nearly lost").not());
+
+    let before = env.git(&j, &["rev-list", "--count", "HEAD"]);
+    env.cb(&j)
+        .args([
+            "new",
+            "postmortem",
+            "--from-draft",
+            &id[..6],
+            "--title",
+            "Policy near-loss",
+            "--no-edit",
+        ])
+        .assert()
+        .success();
+    let after = env.git(&j, &["rev-list", "--count", "HEAD"]);
+    assert_eq!(
+        after.trim().parse::<u32>().unwrap(),
+        before.trim().parse::<u32>().unwrap() + 1,
+        "one commit"
+    );
+    let a = env.cb(&j).args(["list", "--json"]).assert().success();
+    let json: serde_json::Value = serde_json::from_str(&stdout(&a)).unwrap();
+    let entries = json["entries"].as_array().unwrap();
+    assert_eq!(
+        entries.len(),
+        1,
+        "the draft is gone, the post-mortem is there"
+    );
+    assert_eq!(entries[0]["kind"], "postmortem");
+    assert_eq!(entries[0]["case"], "ZD-4821");
+    env.cb(&j)
+        .args(["search", "refund date calmed"])
+        .assert()
+        .success();
+}
+
+use predicates::prelude::PredicateBooleanExt;
