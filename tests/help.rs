@@ -6,7 +6,9 @@ use assert_cmd::Command;
 
 fn casebook() -> Command {
     let mut c = Command::cargo_bin("casebook").unwrap();
-    c.env("NO_COLOR", "1").env_remove("CASEBOOK_DIR").env("COLUMNS", "100");
+    c.env("NO_COLOR", "1")
+        .env_remove("CASEBOOK_DIR")
+        .env("COLUMNS", "100");
     c
 }
 
@@ -22,11 +24,18 @@ fn subcommands() -> Vec<String> {
 fn every_command_has_help_with_examples() {
     for name in subcommands() {
         let out = casebook().args([name.as_str(), "--help"]).output().unwrap();
-        assert!(out.status.success(), "casebook {name} --help exited {:?}", out.status);
+        assert!(
+            out.status.success(),
+            "casebook {name} --help exited {:?}",
+            out.status
+        );
         let text = String::from_utf8_lossy(&out.stdout);
         assert!(text.contains("Usage: casebook"), "{name}: {text}");
         if !matches!(name.as_str(), "man" | "help") {
-            assert!(text.contains("Example"), "casebook {name} --help has no example");
+            assert!(
+                text.contains("Example"),
+                "casebook {name} --help has no example"
+            );
         }
     }
 }
@@ -51,14 +60,27 @@ fn top_level_help_snapshot() {
 
 #[test]
 fn help_topics_exist_and_unknown_topics_are_usage_errors() {
-    for topic in ["query", "dates", "ids", "filters", "json", "exit-codes", "environment", "kinds", "privacy"] {
+    for topic in [
+        "query",
+        "dates",
+        "ids",
+        "filters",
+        "json",
+        "exit-codes",
+        "environment",
+        "kinds",
+        "privacy",
+    ] {
         let out = casebook().args(["help", topic]).output().unwrap();
         assert!(out.status.success(), "help {topic}");
         assert!(!out.stdout.is_empty(), "help {topic} is empty");
     }
     let kinds = casebook().args(["help", "kinds"]).output().unwrap();
     let text = String::from_utf8_lossy(&kinds.stdout);
-    assert!(text.contains("diagnosis") && text.contains("confidence"), "{text}");
+    assert!(
+        text.contains("diagnosis") && text.contains("confidence"),
+        "{text}"
+    );
     let out = casebook().args(["help", "nonsense"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
