@@ -97,7 +97,10 @@ pub fn run(args: SearchArgs, ctx: &mut Context) -> CliResult {
             .unwrap_or_default();
         let (fragment, ranges) = ctx.query(|i| i.snippet(&parsed, &body, 160))?;
         let fragment = if fragment.is_empty() {
-            hit.item.entry.excerpt(160)
+            // The words matched the title or a field: show the body's start.
+            let mut e = hit.item.entry.clone();
+            e.body = body.clone();
+            e.excerpt(160)
         } else {
             fragment
         };

@@ -23,8 +23,8 @@ use std::ops::Bound;
 use std::path::{Path, PathBuf};
 use tantivy::collector::{Count, DocSetCollector, TopDocs};
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, RangeQuery,
-    TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, PhraseQuery, Query,
+    RangeQuery, TermQuery,
 };
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{DocAddress, IndexReader, Order, ReloadPolicy, Searcher, TantivyDocument, Term};
@@ -517,6 +517,13 @@ impl Index {
                 }
                 _ => {
                     if let Some(q) = self.text_part_query(part) {
+                        // Each matched word adds a constant far above any
+                        // BM25 score, so entries matching more of the words
+                        // come first and BM25 orders those that tie.
+                        text_clauses.push((
+                            Occur::Should,
+                            Box::new(ConstScoreQuery::new(q.box_clone(), WORD_MATCH_BONUS)),
+                        ));
                         text_clauses.push((Occur::Should, q));
                     }
                 }
@@ -623,6 +630,9 @@ impl Index {
         ])))
     }
 }
+
+/// What each matched query word adds to a hit's score (see `build_query`).
+const WORD_MATCH_BONUS: f32 = 100.0;
 
 /// The first sentence of an error, for one-line notices.
 fn brief(e: &anyhow::Error) -> String {

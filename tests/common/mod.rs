@@ -132,9 +132,8 @@ impl TestEnv {
     pub fn hits(&self, query: &[&str]) -> Vec<String> {
         let out = self
             .cb()
-            .arg("search")
+            .args(["--json", "search"])
             .args(query)
-            .arg("--json")
             .output()
             .unwrap();
         if out.status.code() == Some(1) {
@@ -145,7 +144,14 @@ impl TestEnv {
             "search {query:?}: {}",
             String::from_utf8_lossy(&out.stderr)
         );
-        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+            panic!(
+                "search {query:?}: {e}: {:?} {} {}",
+                out.status,
+                String::from_utf8_lossy(&out.stderr),
+                String::from_utf8_lossy(&out.stdout)
+            )
+        });
         v["hits"]
             .as_array()
             .unwrap()

@@ -1,0 +1,284 @@
+//! End to end: search ranking and the query language on a small fixture,
+//! the index following every way the journal can change, and the index
+//! healing itself after each kind of damage.
+
+mod common;
+use common::{TestEnv, err};
+use serde_json::json;
+
+fn fixture() -> TestEnv {
+    let env = TestEnv::new();
+    env.import(&[
+        json!({"kind": "postmortem", "title": "Refund loop on annual plan", "body": "The customer was charged twice.", "date": "2026-03-02", "person": "ana-lima", "tags": ["billing"], "products": ["billing"], "case": "ZD-100"}),
+        json!({"kind": "note", "title": "Quarterly thoughts", "body": "One refund came up, among other things.", "date": "2026-03-03", "person": "ana-lima"}),
+        json!({"kind": "escalation", "title": "Stripe webhook storm", "body": "Webhook retries after the migration; the agent refunded twice.", "date": "2026-04-10", "person": "bo-chen", "tags": ["webhooks"], "products": ["api"], "category": "should-have-handled", "case": "ZD-200"}),
+        json!({"kind": "escalation", "title": "Legal threat", "body": "A double charge and a furious customer; refunds pending.", "date": "2025-12-01", "person": "bo-chen", "category": "correctly-escalated", "products": ["billing"]}),
+        json!({"kind": "diagnosis", "title": "SSO loop", "body": "Okta sandbox.", "date": "2026-05-05", "person": "ana-lima", "prediction": "expired SAML certificate", "verdict": "miss", "skills": ["complex-case-diagnosis"]}),
+        json!({"kind": "kb", "title": "Retrying failed webhooks", "body": "How retries work in the sandbox.", "date": "2026-06-01", "person": "ana-lima", "status": "published"}),
+    ]);
+    env
+}
+
+#[test]
+fn title_hits_rank_above_body_hits_and_more_words_rank_higher() {
+    let env = fixture();
+    let hits = env.hits(&["refund"]);
+    assert_eq!(hits[0], "Refund loop on annual plan", "{hits:?}");
+    let hits = env.hits(&["webhook", "retries", "migration"]);
+    assert_eq!(hits[0], "Stripe webhook storm", "all three words: {hits:?}");
+    assert!(
+        hits.contains(&"Retrying failed webhooks".to_string()),
+        "not all-or-nothing: {hits:?}"
+    );
+}
+
+#[test]
+fn stemming_phrases_prefixes_and_exclusion() {
+    let env = fixture();
+    let hits = env.hits(&["refunded"]);
+    assert!(hits.len() >= 3, "refunded finds refund, refunds: {hits:?}");
+    assert_eq!(env.hits(&["\"double charge\""]), vec!["Legal threat"]);
+    assert!(env.hits(&["\"charge double\""]).is_empty());
+    let hits = env.hits(&["retr*"]);
+    assert!(
+        hits.contains(&"Stripe webhook storm".to_string())
+            && hits.contains(&"Retrying failed webhooks".to_string()),
+        "{hits:?}"
+    );
+    let hits = env.hits(&["webhook", "--", "-sandbox"]);
+    assert_eq!(hits, vec!["Stripe webhook storm"]);
+    assert_eq!(
+        env.hits(&["webhook", "NOT", "sandbox"]),
+        vec!["Stripe webhook storm"]
+    );
+}
+
+#[test]
+fn every_field_filter() {
+    let env = fixture();
+    assert_eq!(
+        env.hits(&["kind:escalation", "category:should-have-handled"]),
+        vec!["Stripe webhook storm"]
+    );
+    assert_eq!(
+        env.hits(&["tag:billing", "refund"]),
+        vec!["Refund loop on annual plan"]
+    );
+    assert_eq!(env.hits(&["product:api"]), vec!["Stripe webhook storm"]);
+    assert_eq!(env.hits(&["person:bo-chen", "refund"]).len(), 2);
+    assert_eq!(
+        env.hits(&["case:ZD-100"]),
+        vec!["Refund loop on annual plan"]
+    );
+    assert_eq!(env.hits(&["verdict:miss"]), vec!["SSO loop"]);
+    assert_eq!(
+        env.hits(&["status:published"]),
+        vec!["Retrying failed webhooks"]
+    );
+    assert_eq!(
+        env.hits(&["skill:complex-case-diagnosis"]),
+        vec!["SSO loop"]
+    );
+    assert_eq!(env.hits(&["created:>2026-05-01"]).len(), 2);
+    assert_eq!(env.hits(&["refund", "created:2025"]), vec!["Legal threat"]);
+    assert_eq!(
+        env.hits(&["refund", "--since", "2026-04-01", "--until", "2026-04-30"]),
+        vec!["Stripe webhook storm"]
+    );
+    assert_eq!(
+        env.hits(&["refund", "--kind", "note", "--kind", "postmortem"])
+            .len(),
+        2
+    );
+    // The kind's own text fields are searchable.
+    assert_eq!(env.hits(&["SAML"]), vec!["SSO loop"]);
+}
+
+#[test]
+fn pasted_text_never_breaks_search() {
+    let env = fixture();
+    for q in [
+        "\"",
+        "(((",
+        "a:b:c",
+        "[a TO b]",
+        "🙂 refund",
+        "ZD-100",
+        "C++ && || !",
+        "title:",
+        "\\",
+        "*",
+        "'",
+    ] {
+        let o = env.cb().arg("search").arg(q).output().unwrap();
+        assert!(
+            matches!(o.status.code(), Some(0 | 1 | 2)),
+            "{q}: {:?}",
+            o.status
+        );
+    }
+    let a = env.cb().args(["search", "created:nope"]).assert().code(2);
+    assert!(err(&a).contains("nope"));
+    assert_eq!(env.hits(&["ZD-100"]), vec!["Refund loop on annual plan"]);
+}
+
+#[test]
+fn json_shape_limit_and_nothing_found() {
+    let env = fixture();
+    let j = env.json(&["search", "refund", "--limit", "2"]);
+    let hits = j["hits"].as_array().unwrap();
+    assert_eq!(hits.len(), 2);
+    for key in [
+        "id", "title", "kind", "created", "person", "path", "score", "snippet",
+    ] {
+        assert!(hits[0].get(key).is_some(), "{key}");
+    }
+    assert!(
+        hits[0]["snippet"]
+            .as_str()
+            .unwrap()
+            .to_lowercase()
+            .contains("charged"),
+        "{}",
+        hits[0]["snippet"]
+    );
+    let a = env.cb().args(["search", "zzqxnotaword"]).assert().code(1);
+    assert!(err(&a).contains("no entries match"));
+}
+
+#[test]
+fn the_index_follows_new_edit_hand_commits_reset_and_branches() {
+    let env = fixture();
+    let id = env.json(&[
+        "new",
+        "note",
+        "--title",
+        "Fresh",
+        "-m",
+        "brandnewword",
+        "--no-edit",
+    ])["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(env.hits(&["brandnewword"]), vec!["Fresh"]);
+    env.cb()
+        .args(["edit", &id, "-m", "revisedword"])
+        .assert()
+        .success();
+    assert!(env.hits(&["brandnewword"]).is_empty());
+    assert_eq!(env.hits(&["revisedword"]), vec!["Fresh"]);
+    // A commit made with plain git.
+    env.write("people/ana-lima/hand.md", b"+++\nid = \"zzzzyyyyxxxx\"\nkind = \"note\"\ntitle = \"Hand\"\ncreated = 2026-02-02\n+++\nhandmadeword\n");
+    env.git(&["add", "-A"]);
+    env.git(&["commit", "-qm", "hand"]);
+    assert_eq!(env.hits(&["handmadeword"]), vec!["Hand"]);
+    // git reset.
+    env.git(&["reset", "-q", "--hard", "HEAD~1"]);
+    assert!(env.hits(&["handmadeword"]).is_empty());
+    // A branch switch.
+    env.git(&["checkout", "-q", "-b", "side"]);
+    env.cb()
+        .args([
+            "new",
+            "note",
+            "--title",
+            "On the side",
+            "-m",
+            "sidebranchword",
+            "--no-edit",
+        ])
+        .assert()
+        .success();
+    assert_eq!(env.hits(&["sidebranchword"]), vec!["On the side"]);
+    env.git(&["checkout", "-q", "main"]);
+    assert!(env.hits(&["sidebranchword"]).is_empty());
+    assert_eq!(env.hits(&["revisedword"]), vec!["Fresh"]);
+}
+
+#[test]
+fn an_uncommitted_hand_edit_is_flagged_in_hits() {
+    let env = fixture();
+    let path = env.json(&["search", "Legal"])["hits"][0]["path"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let text = std::fs::read_to_string(env.journal.join(&path)).unwrap();
+    std::fs::write(env.journal.join(&path), text + "\nedited by hand\n").unwrap();
+    let j = env.json(&["search", "Legal"]);
+    assert_eq!(j["hits"][0]["edited_since_commit"], true);
+}
+
+fn index_dir(env: &TestEnv) -> std::path::PathBuf {
+    let root = env.journal.join(".git/casebook/index");
+    let current = std::fs::read_to_string(root.join("CURRENT")).unwrap();
+    root.join(current.trim())
+}
+
+#[test]
+fn the_index_heals_after_every_kind_of_damage() {
+    let env = fixture();
+    let want = env.hits(&["refund"]);
+    assert!(!want.is_empty());
+
+    // Deleted.
+    std::fs::remove_dir_all(env.journal.join(".git/casebook/index")).unwrap();
+    assert_eq!(env.hits(&["refund"]), want);
+
+    // Garbage in every segment file.
+    for f in std::fs::read_dir(index_dir(&env)).unwrap() {
+        let p = f.unwrap().path();
+        let name = p.file_name().unwrap().to_string_lossy().to_string();
+        if !name.ends_with(".json") && !name.contains("lock") {
+            std::fs::write(&p, b"garbage garbage garbage garbage garbage").unwrap();
+        }
+    }
+    let a = env.cb().args(["search", "refund"]).assert().success();
+    assert!(
+        err(&a).contains("rebuilding"),
+        "one line on stderr: {}",
+        err(&a)
+    );
+    assert_eq!(env.hits(&["refund"]), want);
+
+    // From another version (the pointer names an unknown generation).
+    std::fs::write(env.journal.join(".git/casebook/index/CURRENT"), "v0-old").unwrap();
+    assert_eq!(env.hits(&["refund"]), want);
+
+    // A schema change: meta.json rewritten with a foreign payload.
+    let meta = index_dir(&env).join("meta.json");
+    let text = std::fs::read_to_string(&meta)
+        .unwrap()
+        .replace("\\\"schema\\\":1", "\\\"schema\\\":999");
+    std::fs::write(&meta, text).unwrap();
+    assert_eq!(env.hits(&["refund"]), want);
+
+    // The indexed commit vanished (history rewritten behind our back).
+    env.git(&["commit", "-q", "--amend", "-m", "rewritten"]);
+    env.git(&["reflog", "expire", "--expire=now", "--all"]);
+    env.git(&["gc", "-q", "--prune=now"]);
+    assert_eq!(env.hits(&["refund"]), want);
+
+    // reindex from scratch.
+    env.cb().arg("reindex").assert().success();
+    assert_eq!(env.hits(&["refund"]), want);
+}
+
+#[test]
+fn list_from_the_index_matches_the_files() {
+    let env = fixture();
+    let listed = env.json(&["list", "--kind", "escalation"]);
+    let ids: Vec<_> = listed["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_str().unwrap().to_string())
+        .collect();
+    let exported = std::process::Command::new(assert_cmd::cargo::cargo_bin("casebook"));
+    drop(exported);
+    let files = env.git(&["grep", "-l", "kind = \"escalation\"", "--", "people"]);
+    assert_eq!(ids.len(), files.lines().count());
+    for id in ids {
+        assert!(files.contains(&id), "{id} listed but not in the files");
+    }
+}
