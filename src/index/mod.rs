@@ -482,12 +482,17 @@ impl Index {
             tantivy::snippet::SnippetGenerator::create(&searcher, &*q, self.fields.body)?;
         generator.set_max_num_chars(max_chars);
         let snippet = generator.snippet(text);
+        // Trim the fragment's edges and move the highlights with them.
+        let fragment = snippet.fragment();
+        let lead = fragment.len() - fragment.trim_start().len();
+        let trimmed = fragment.trim();
         let ranges = snippet
             .highlighted()
             .iter()
-            .map(|r| (r.start, r.end))
+            .filter(|r| r.start >= lead && r.end - lead <= trimmed.len())
+            .map(|r| (r.start - lead, r.end - lead))
             .collect();
-        Ok((snippet.fragment().to_string(), ranges))
+        Ok((trimmed.to_string(), ranges))
     }
 
     fn item_of(&self, doc: &TantivyDocument) -> Option<IndexedEntry> {
