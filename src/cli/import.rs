@@ -294,6 +294,7 @@ pub(super) fn commit_entries(
         })
         .collect();
     let info = ctx.journal()?.commit(&changes, message)?;
+    drop(changes); // before indexing: the rebuild needs the memory
     ctx.index_changed();
     // Index now, so the first search after an import is instant.
     ctx.index()?;

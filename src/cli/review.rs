@@ -161,8 +161,13 @@ fn build_pack(
         include_private: o.include_private,
         ..Filter::default()
     };
+    // Nothing after the period counts; for the team, nothing before it either
+    // (a team pack aggregates the period, it does not track ratings).
+    all.until = Some(period.end);
     if person != TEAM {
         all.require("person", person);
+    } else {
+        all.since = Some(period.start);
     }
     let mut scoped = ctx.filter(
         &FilterArgs {
@@ -179,8 +184,14 @@ fn build_pack(
     }
     scoped.since = Some(scoped.since.map_or(period.start, |s| s.max(period.start)));
     scoped.until = Some(scoped.until.map_or(period.end, |u| u.min(period.end)));
+    // One read of the index; the period's entries are a subset, picked out
+    // with the same filter semantics the index uses.
     let history_items = ctx.query(|i| i.all_matching(&all))?;
-    let entries_items = ctx.query(|i| i.all_matching(&scoped))?;
+    let entries_items: Vec<_> = history_items
+        .iter()
+        .filter(|i| scoped.matches(&i.entry))
+        .cloned()
+        .collect();
     let paths: HashMap<String, String> = history_items
         .iter()
         .map(|i| (i.entry.id.to_string(), i.path.clone()))

@@ -93,8 +93,10 @@ pub fn open(dir: &Path) -> Result<(tantivy::Index, Fields)> {
 /// they flush few, large segments.
 pub fn writer(index: &tantivy::Index, bulk: bool) -> Result<IndexWriter> {
     let options = tantivy::indexer::IndexWriterOptions::builder()
-        .num_worker_threads(1)
-        .memory_budget_per_thread(if bulk { 120 << 20 } else { 20 << 20 })
+        // A rebuild is bound by stemming in the indexing workers, so it
+        // takes both cores; a one-entry update needs one small worker.
+        .num_worker_threads(if bulk { 2 } else { 1 })
+        .memory_budget_per_thread(if bulk { 80 << 20 } else { 20 << 20 })
         .num_merge_threads(1)
         .build();
     let writer: IndexWriter = index.writer_with_options(options)?;
