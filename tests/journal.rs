@@ -74,7 +74,7 @@ fn new_with_flags_commits_once_and_prints_id_and_path() {
     );
     assert!(env.clean());
     let j = env.json(&["new", "note", "--title", "Second", "-m", "x", "--no-edit"]);
-    assert_eq!(j["path"].as_str().unwrap().len() > 10, true);
+    assert!(j["path"].as_str().unwrap().len() > 10);
     assert!(j["commit"].is_string() && j["warnings"].is_array() && j["id"].is_string());
 }
 
