@@ -490,3 +490,100 @@ fn control_characters_are_escaped_in_human_output() {
     let a = env.cb().arg("list").assert().success();
     assert!(!out(&a).contains('\x1b'), "{:?}", out(&a));
 }
+
+#[test]
+fn edit_turns_a_draft_into_a_full_entry() {
+    let env = TestEnv::new();
+    let a = env
+        .cb()
+        .args(["jot", "ZD-9", "she nearly left at the word policy"])
+        .assert()
+        .success();
+    let id = out(&a).split_whitespace().next().unwrap().to_string();
+    env.cb()
+        .args([
+            "edit",
+            &id,
+            "--kind",
+            "postmortem",
+            "--title",
+            "Policy near-loss",
+        ])
+        .assert()
+        .success();
+    let e = &env.json(&["list"])["entries"][0];
+    assert_eq!(e["kind"], "postmortem");
+    assert_eq!(e["case"], "ZD-9");
+    assert_eq!(e["skills"][0], "empathic-communication");
+    assert!(
+        !env.git(&["grep", "-l", "nearly left at the word policy"])
+            .is_empty()
+    );
+    // Only drafts change kind.
+    env.cb()
+        .args(["edit", &id, "--kind", "note"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn open_predictions_remind_then_expire_to_unknown() {
+    let env = TestEnv::new();
+    env.cb()
+        .args([
+            "new",
+            "diagnosis",
+            "--case",
+            "ZD-5",
+            "--field",
+            "prediction=cache is stale",
+            "--no-edit",
+        ])
+        .assert()
+        .success();
+    let a = env
+        .cb()
+        .args([
+            "new",
+            "note",
+            "--case",
+            "ZD-5",
+            "--title",
+            "Follow-up",
+            "-m",
+            "x",
+            "--no-edit",
+        ])
+        .assert()
+        .success();
+    assert!(
+        err(&a).contains("still open"),
+        "the case turning up asks again: {}",
+        err(&a)
+    );
+    env.cb()
+        .args([
+            "new",
+            "diagnosis",
+            "--date",
+            "2026-01-05",
+            "--field",
+            "prediction=old guess",
+            "--no-edit",
+        ])
+        .assert()
+        .success();
+    let a = env.cb().arg("pending").assert().success();
+    assert!(
+        out(&a).contains("cache is stale") && !out(&a).contains("old guess"),
+        "{}",
+        out(&a)
+    );
+    assert!(err(&a).contains("unknown"));
+    assert!(
+        env.git(&["log", "-1", "--format=%s"])
+            .contains("expired to unknown")
+    );
+    let j = env.json(&["list", "--field", "verdict=unknown"]);
+    assert_eq!(j["entries"].as_array().unwrap().len(), 1);
+}

@@ -105,6 +105,12 @@ pub fn run_pending(args: PendingArgs, ctx: &mut Context) -> CliResult {
     let expired = |e: &crate::entry::Entry| {
         expiry > 0 && (today - e.created.date_naive()).num_days() > 2 * expiry
     };
+    let (gone, items): (Vec<_>, Vec<_>) = items
+        .into_iter()
+        .partition(|i| expired(&i.entry) && !args.team);
+    if !gone.is_empty() {
+        expire(ctx, &gone)?;
+    }
     if ctx.json() {
         let list: Vec<_> = items.iter().map(super::list::entry_json).collect();
         ctx.ui.line(
@@ -143,6 +149,42 @@ pub fn run_pending(args: PendingArgs, ctx: &mut Context) -> CliResult {
             "no predictions are waiting for their actual cause",
         ));
     }
+    Ok(())
+}
+
+/// Records `verdict = "unknown"` on predictions nobody checked in time, in
+/// one commit, and says so.
+fn expire(ctx: &mut Context, items: &[crate::index::IndexedEntry]) -> CliResult {
+    let mut changes = Vec::new();
+    for item in items {
+        let text = ctx.journal()?.read_file(&item.path)?;
+        let Ok(parsed) = entry::parse(&text, &item.path) else {
+            continue;
+        };
+        let mut e = parsed.entry;
+        e.fields
+            .insert("verdict".into(), toml::Value::String("unknown".into()));
+        e.fields.insert(
+            "resolved".into(),
+            toml::Value::String(ctx.today().to_string()),
+        );
+        changes.push(Change::Write {
+            path: item.path.clone(),
+            content: e.to_markdown().into_bytes(),
+        });
+    }
+    if changes.is_empty() {
+        return Ok(());
+    }
+    let n = changes.len();
+    ctx.journal()?.commit(
+        &changes,
+        &format!("diagnosis: {n} open prediction(s) expired to unknown"),
+    )?;
+    ctx.index_changed();
+    ctx.ui.status(&format!(
+        "{n} prediction(s) open for more than twice defaults.prediction_expiry_days are now recorded as unknown"
+    ));
     Ok(())
 }
 

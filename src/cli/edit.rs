@@ -16,10 +16,14 @@ use clap::Args;
 #[command(after_help = "Examples:
   casebook edit kqzv                                 open it in the editor
   casebook edit @ --field verdict=hit --field actual=\"expired SAML cert\"
-  casebook edit kqzv --tag refunds -m \"new body text\"")]
+  casebook edit kqzv --tag refunds -m \"new body text\"
+  casebook edit @ --kind postmortem --title \"Policy near-loss\"    a jot becomes a post-mortem")]
 pub struct EditArgs {
     /// The entry: id, unique prefix, path, @ or @~N
     pub id: Option<String>,
+    /// Turn a draft (from `jot`) into an entry of this kind
+    #[arg(long, value_name = "KIND")]
+    pub kind: Option<String>,
     #[command(flatten)]
     pub entry: EntryArgs,
 }
@@ -61,6 +65,26 @@ pub fn run(args: EditArgs, ctx: &mut Context) -> CliResult {
     })?;
     let mut entry = parsed.entry;
     let before = entry.clone();
+    if let Some(kind) = &args.kind {
+        let kind: crate::entry::Kind = kind
+            .parse()
+            .map_err(|e: crate::entry::UnknownKind| CliError::usage(format!("--kind: {e}")))?;
+        if entry.kind != crate::entry::Kind::Draft && entry.kind != kind {
+            return Err(CliError::usage(format!(
+                "--kind: only a draft changes kind; {} is a {} entry",
+                entry.id, entry.kind
+            )));
+        }
+        // A draft becomes a full entry: it takes the kind's default skills.
+        if entry.kind != kind {
+            entry.kind = kind;
+            entry.skills = kind
+                .default_skills()
+                .iter()
+                .map(|s| s.to_string())
+                .collect();
+        }
+    }
     apply_entry_args(ctx, &mut entry, &args.entry)?;
     let body = body_from_args(&args.entry)?;
     let has_flags = body.is_some() || before != entry || args.entry.no_edit;

@@ -220,17 +220,36 @@ impl Entry {
         })
     }
 
-    /// The first line of the body that is prose, for one-line summaries.
+    /// The body as plain prose (Markdown markup, headings and comments
+    /// removed), cut to `max_chars`, for one-line summaries and packs.
     pub fn excerpt(&self, max_chars: usize) -> String {
-        let text: String = self
-            .body
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#') && !l.starts_with("<!--"))
-            .collect::<Vec<_>>()
-            .join(" ");
-        truncate_chars(&text, max_chars)
+        truncate_chars(&plain_text(&self.body), max_chars)
     }
+}
+
+/// Markdown to plain text with pulldown-cmark: the words a reader sees,
+/// without headings (they are the template's structure, not content),
+/// HTML comments (template guidance) or markup.
+pub fn plain_text(markdown: &str) -> String {
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    let mut out = String::with_capacity(markdown.len());
+    let mut in_heading = false;
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Start(Tag::Heading { .. }) => in_heading = true,
+            Event::End(TagEnd::Heading(_)) => in_heading = false,
+            Event::Text(t) | Event::Code(t) if !in_heading => {
+                out.push_str(&t);
+            }
+            Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph | TagEnd::Item) => {
+                if !out.ends_with(' ') && !out.is_empty() {
+                    out.push(' ');
+                }
+            }
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 pub fn truncate_chars(text: &str, max_chars: usize) -> String {
@@ -303,6 +322,13 @@ pub fn person_slug(name: &str) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_text_drops_markup_headings_and_comments() {
+        let md =
+            "## What happened\n<!-- guidance -->\nThe **refund** was `late`.\n\n- one\n- two\n";
+        assert_eq!(plain_text(md), "The refund was late. one two");
+    }
 
     #[test]
     fn slugs_are_safe_file_names() {
