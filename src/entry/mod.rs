@@ -241,10 +241,10 @@ pub fn plain_text(markdown: &str) -> String {
             Event::Text(t) | Event::Code(t) if !in_heading => {
                 out.push_str(&t);
             }
-            Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph | TagEnd::Item) => {
-                if !out.ends_with(' ') && !out.is_empty() {
-                    out.push(' ');
-                }
+            Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph | TagEnd::Item)
+                if !out.ends_with(' ') && !out.is_empty() =>
+            {
+                out.push(' ');
             }
             _ => {}
         }
