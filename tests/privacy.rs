@@ -533,3 +533,161 @@ fn jot_then_new_from_draft_keeps_every_word() {
 }
 
 use predicates::prelude::PredicateBooleanExt;
+
+#[test]
+fn concurrent_syncs_from_three_clones_lose_nothing() {
+    let env = Env::new();
+    let (a, remote) = env.journal_with_remote();
+    env.cb(&a).arg("sync").assert().success();
+    let mut clones = vec![a.clone()];
+    for name in ["Bo Chen", "Cy Diaz"] {
+        let dir = env
+            .root
+            .join(name.split(' ').next().unwrap().to_lowercase());
+        env.cb(&env.root)
+            .args([
+                "clone",
+                remote.to_str().unwrap(),
+                dir.to_str().unwrap(),
+                "--person",
+                name,
+            ])
+            .assert()
+            .success();
+        clones.push(dir);
+    }
+    for (i, dir) in clones.iter().enumerate() {
+        for k in 0..3 {
+            env.cb(dir)
+                .args([
+                    "new",
+                    "note",
+                    "--title",
+                    &format!("Clone {i} entry {k}"),
+                    "-m",
+                    "from everywhere",
+                    "--no-edit",
+                ])
+                .assert()
+                .success();
+        }
+    }
+    // All three sync at once; a push that loses the race fetches and retries.
+    let children: Vec<_> = clones
+        .iter()
+        .map(|dir| {
+            let mut c = env.cmd(
+                assert_cmd::cargo::cargo_bin("casebook").to_str().unwrap(),
+                dir,
+            );
+            c.arg("sync")
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for c in children {
+        let out = c.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    // One more round brings everyone up to date.
+    for dir in &clones {
+        env.cb(dir).arg("sync").assert().success();
+    }
+    for dir in &clones {
+        let a = env
+            .cb(dir)
+            .args(["list", "--json", "--count"])
+            .assert()
+            .success();
+        let n: serde_json::Value = serde_json::from_str(&stdout(&a)).unwrap();
+        assert_eq!(n["count"], 9, "{}", dir.display());
+        assert!(env.git(dir, &["status", "--porcelain"]).is_empty());
+    }
+}
+
+#[test]
+fn killing_sync_leaves_a_valid_journal() {
+    let env = Env::new();
+    let (a, remote) = env.journal_with_remote();
+    let records: Vec<String> = (0..400)
+        .map(|i| format!("{{\"kind\":\"note\",\"title\":\"Bulk {i}\",\"body\":\"text {i}\",\"date\":\"2026-02-0{}\",\"person\":\"ana-lima\"}}", 1 + i % 9))
+        .collect();
+    std::fs::write(env.root.join("bulk.jsonl"), records.join("\n")).unwrap();
+    env.cb(&a)
+        .args(["import", env.root.join("bulk.jsonl").to_str().unwrap()])
+        .assert()
+        .success();
+    env.cb(&a).arg("sync").assert().success();
+    env.cb(&a)
+        .args([
+            "new",
+            "note",
+            "--title",
+            "Ana later",
+            "-m",
+            "y",
+            "--no-edit",
+        ])
+        .assert()
+        .success();
+    let b = env.root.join("bo");
+    env.cb(&env.root)
+        .args([
+            "clone",
+            remote.to_str().unwrap(),
+            b.to_str().unwrap(),
+            "--person",
+            "Bo Chen",
+        ])
+        .assert()
+        .success();
+    env.cb(&b)
+        .args([
+            "new",
+            "note",
+            "--title",
+            "Bo was here",
+            "-m",
+            "x",
+            "--no-edit",
+        ])
+        .assert()
+        .success();
+    for delay_ms in [5u64, 20, 60, 150] {
+        let mut child = env
+            .cmd(
+                assert_cmd::cargo::cargo_bin("casebook").to_str().unwrap(),
+                &a,
+            )
+            .arg("sync")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        let _ = child.kill(); // SIGKILL
+        let _ = child.wait();
+        // Whatever point it died at, the journal reads and the next sync works.
+        env.cb(&a).arg("check").assert().success();
+        env.cb(&a).args(["search", "Bulk"]).assert().success();
+    }
+    env.cb(&b).arg("sync").assert().success();
+    env.cb(&a).arg("sync").assert().success();
+    env.cb(&a)
+        .args(["search", "Bo was here"])
+        .assert()
+        .success();
+    let a_count = env
+        .cb(&a)
+        .args(["list", "--json", "--count"])
+        .assert()
+        .success();
+    let n: serde_json::Value = serde_json::from_str(&stdout(&a_count)).unwrap();
+    assert_eq!(n["count"], 402);
+}

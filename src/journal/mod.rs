@@ -209,15 +209,14 @@ impl Journal {
     /// clone can ever carry them.
     pub fn commit(&self, changes: &[Change], message: &str) -> Result<CommitInfo> {
         let _lock = self.lock()?;
-        let (private, public): (Vec<Change>, Vec<Change>) = changes
-            .iter()
-            .cloned()
-            .partition(|c| c.path().starts_with(PRIVATE_PREFIX));
+        let is_private = |c: &&Change| c.path().starts_with(PRIVATE_PREFIX);
         let mut info = None;
-        if !private.is_empty() {
+        if changes.iter().any(|c| is_private(&c)) {
             let repo = self.private_repo_or_create()?;
-            let inner: Vec<Change> = private
-                .into_iter()
+            let inner: Vec<Change> = changes
+                .iter()
+                .filter(is_private)
+                .cloned()
                 .map(|c| c.strip_prefix(PRIVATE_PREFIX))
                 .collect();
             info = Some(git::apply_and_commit(
@@ -227,16 +226,45 @@ impl Journal {
                 message,
             )?);
         }
-        if !public.is_empty() {
+        if changes.iter().any(|c| !is_private(&c)) {
+            // Most writes have no private part: commit the slice as it is,
+            // without copying a large import.
+            let public: Vec<Change>;
+            let public: &[Change] = if info.is_none() {
+                changes
+            } else {
+                public = changes.iter().filter(|c| !is_private(c)).cloned().collect();
+                &public
+            };
             info = Some(git::apply_and_commit(
-                &self.repo, &self.root, &public, message,
+                &self.repo, &self.root, public, message,
             )?);
+            self.housekeeping();
         }
         info.context("nothing to commit")
     }
 
     pub fn head(&self) -> Option<git2::Oid> {
         self.repo.head().ok().and_then(|h| h.target())
+    }
+
+    /// libgit2 never packs or prunes, so loose objects pile up with every
+    /// commit. Git's own heuristic (more than ~27 loose objects in
+    /// `objects/17`, about 6,700 in all) starts the user's `git gc --auto`
+    /// in the background, which honours `gc.auto` and takes its own lock.
+    fn housekeeping(&self) {
+        let bucket = self.repo.path().join("objects").join("17");
+        let loose = std::fs::read_dir(&bucket).map(|d| d.count()).unwrap_or(0);
+        if loose > 27 {
+            let _ = std::process::Command::new("git")
+                .arg("-C")
+                .arg(&self.root)
+                .args(["gc", "--auto", "--quiet"])
+                .stdin(std::process::Stdio::null())
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .spawn();
+        }
     }
 
     /// The private repository's HEAD, if there is one.
