@@ -691,3 +691,35 @@ fn killing_sync_leaves_a_valid_journal() {
     let n: serde_json::Value = serde_json::from_str(&stdout(&a_count)).unwrap();
     assert_eq!(n["count"], 402);
 }
+
+#[test]
+fn network_failures_and_rejected_pushes_are_clear_and_change_nothing() {
+    let env = Env::new();
+    let (a, remote) = env.journal_with_remote();
+    env.cb(&a)
+        .args(["new", "note", "--title", "Local", "-m", "x", "--no-edit"])
+        .assert()
+        .success();
+    let head = env.git(&a, &["rev-parse", "HEAD"]);
+
+    // The remote refuses every push.
+    let hook = remote.join("hooks/pre-receive");
+    std::fs::write(&hook, "#!/bin/sh\necho 'policy: read-only' >&2\nexit 1\n").unwrap();
+    let mut perm = std::fs::metadata(&hook).unwrap().permissions();
+    std::os::unix::fs::PermissionsExt::set_mode(&mut perm, 0o755);
+    std::fs::set_permissions(&hook, perm).unwrap();
+    let s = env.cb(&a).arg("sync").assert().code(1);
+    assert!(stderr(&s).contains("could not push"), "{}", stderr(&s));
+    assert_eq!(env.git(&a, &["rev-parse", "HEAD"]), head);
+
+    // The remote cannot be reached at all.
+    env.git(
+        &a,
+        &["remote", "set-url", "origin", "/nonexistent/nowhere.git"],
+    );
+    let s = env.cb(&a).arg("sync").assert().code(1);
+    assert!(stderr(&s).contains("could not fetch"), "{}", stderr(&s));
+    assert!(stderr(&s).contains("nothing was changed"), "{}", stderr(&s));
+    assert_eq!(env.git(&a, &["rev-parse", "HEAD"]), head);
+    assert!(env.git(&a, &["status", "--porcelain"]).is_empty());
+}

@@ -351,6 +351,17 @@ pub(crate) fn write_file(path: &Path, bytes: &[u8], durable: bool) -> Result<()>
         .tempfile_in(dir)
         .with_context(|| format!("cannot write in {}", dir.display()))?;
     tmp.write_all(bytes)?;
+    // Temporary files are created private (0600); the file they become
+    // should have the ordinary mode an editor would give it.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path)
+            .map(|m| m.permissions().mode() & 0o777)
+            .unwrap_or(0o644);
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(mode))?;
+    }
     if durable {
         tmp.as_file().sync_data()?;
     }
