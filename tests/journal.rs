@@ -587,3 +587,44 @@ fn open_predictions_remind_then_expire_to_unknown() {
     let j = env.json(&["list", "--field", "verdict=unknown"]);
     assert_eq!(j["entries"].as_array().unwrap().len(), 1);
 }
+
+#[test]
+fn csv_from_list_and_export() {
+    let env = TestEnv::new();
+    env.cb()
+        .args([
+            "new",
+            "note",
+            "--title",
+            "Comma, \"quoted\"",
+            "-m",
+            "body text",
+            "--tag",
+            "a",
+            "--no-edit",
+        ])
+        .assert()
+        .success();
+    let a = env
+        .cb()
+        .args(["list", "--format", "csv"])
+        .assert()
+        .success();
+    let lines: Vec<String> = out(&a).lines().map(str::to_string).collect();
+    assert_eq!(
+        lines[0],
+        "id,created,kind,person,title,case,tags,skills,products,path"
+    );
+    assert!(
+        lines[1].contains("\"Comma, \"\"quoted\"\"\"") && lines[1].ends_with(".md"),
+        "{}",
+        lines[1]
+    );
+    let a = env
+        .cb()
+        .args(["export", "--format", "csv"])
+        .assert()
+        .success();
+    assert!(out(&a).starts_with("id,created,kind,person,title,case,tags,skills,products,body\n"));
+    assert!(out(&a).contains("body text"));
+}

@@ -119,28 +119,10 @@ pub(super) fn print_entries(
             }
         }
         OutputFormat::Csv => {
-            ctx.ui
-                .line("id,created,kind,person,title,case,tags,skills,products,path");
+            ctx.ui.line(&format!("{CSV_HEADER},path"));
             for i in items {
-                let e = &i.entry;
-                let row = [
-                    e.id.to_string(),
-                    e.created.to_rfc3339(),
-                    e.kind.to_string(),
-                    e.person.clone(),
-                    e.title.clone(),
-                    e.case.clone().unwrap_or_default(),
-                    e.tags.join(";"),
-                    e.skills.join(";"),
-                    e.products.join(";"),
-                    i.path.clone(),
-                ];
-                ctx.ui.line(
-                    &row.iter()
-                        .map(|c| csv_cell(c))
-                        .collect::<Vec<_>>()
-                        .join(","),
-                );
+                let row = csv_row(&i.entry, &i.path);
+                ctx.ui.line(&row);
             }
         }
         _ => {
@@ -163,6 +145,29 @@ pub(super) fn entry_json(item: &IndexedEntry) -> serde_json::Value {
         obj.insert("path".into(), item.path.clone().into());
     }
     json
+}
+
+/// The common columns of an entry as CSV, without the last one.
+pub(super) const CSV_HEADER: &str = "id,created,kind,person,title,case,tags,skills,products";
+
+/// One CSV row: the common columns, then `last` (a path or a body).
+pub(super) fn csv_row(e: &crate::entry::Entry, last: &str) -> String {
+    let row = [
+        e.id.to_string(),
+        e.created.to_rfc3339(),
+        e.kind.to_string(),
+        e.person.clone(),
+        e.title.clone(),
+        e.case.clone().unwrap_or_default(),
+        e.tags.join(";"),
+        e.skills.join(";"),
+        e.products.join(";"),
+        last.to_string(),
+    ];
+    row.iter()
+        .map(|c| csv_cell(c))
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 pub(super) fn csv_cell(text: &str) -> String {

@@ -285,26 +285,9 @@ pub fn run_export(args: ExportArgs, ctx: &mut Context) -> CliResult {
                 .unwrap_or_default();
         }
         OutputFormat::Csv => {
-            out.push_str("id,created,kind,person,title,case,tags,skills,products,body\n");
+            out.push_str(&format!("{},body\n", super::list::CSV_HEADER));
             for (_, e) in &entries {
-                let row = [
-                    e.id.to_string(),
-                    e.created.to_rfc3339(),
-                    e.kind.to_string(),
-                    e.person.clone(),
-                    e.title.clone(),
-                    e.case.clone().unwrap_or_default(),
-                    e.tags.join(";"),
-                    e.skills.join(";"),
-                    e.products.join(";"),
-                    e.body.clone(),
-                ];
-                out.push_str(
-                    &row.iter()
-                        .map(|c| super::list::csv_cell(c))
-                        .collect::<Vec<_>>()
-                        .join(","),
-                );
+                out.push_str(&super::list::csv_row(e, &e.body));
                 out.push('\n');
             }
         }
