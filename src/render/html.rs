@@ -1,10 +1,19 @@
 //! The pack as one self-contained HTML file: inline CSS, inline SVG bar
-//! charts, no scripts and no external assets. All user text is escaped.
+//! charts (entries per month, hit rate per month, QA samples and
+//! exploration minutes per week, the "should have handled" share), no
+//! scripts and no external assets, so it can be mailed or archived as is.
+//!
+//! Only layout lives here. Every piece of user or journal text goes through
+//! `escape`; numbers and dates are formatted by us and need none.
 
-use super::status_label;
-use crate::review::{EvidenceItem, EvidencePack, Status};
+use super::{
+    ACTIVITY, GROWTH, OUTCOMES, SKILLS, criteria_title, figure_lines, num, opt_num, rating_text,
+    short_commit, short_label, status_label, target_note,
+};
+use crate::review::{EvidenceItem, EvidencePack, SkillFigures, Status};
 use std::fmt::Write;
 
+/// Text safe in element content and in quoted attributes.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -14,48 +23,175 @@ pub fn escape(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
-            c if c.is_control() && c != '\n' => {}
+            '\n' | '\t' => out.push(c),
+            c if c.is_control() => {}
             c => out.push(c),
         }
     }
     out
 }
 
-/// A bar chart of labelled values (0..=max), as inline SVG.
-fn bars(title: &str, data: &[(String, f64)], max: f64, unit: &str) -> String {
+const STYLE: &str = "
+:root{--fg:#1d232a;--muted:#5b6775;--line:#dde3ea;--bar:#4f7cac;--met:#1a7f37;--notyet:#9a6700;--tbc:#57606a}
+body{font:15px/1.55 system-ui,-apple-system,'Segoe UI',sans-serif;max-width:62rem;margin:2rem auto;padding:0 1rem;color:var(--fg)}
+h1{font-size:1.7rem;margin-bottom:.3rem} h2{border-bottom:2px solid var(--line);padding-bottom:.2rem;margin-top:2.4rem}
+h3{margin:1.4rem 0 .3rem} .meta,figcaption,.why{color:var(--muted);font-size:.87rem}
+code{font-size:.82rem;color:var(--muted);word-break:break-all}
+blockquote{margin:.25rem 0 .5rem 0;padding-left:.8rem;border-left:3px solid var(--line);color:#3c4650}
+table{border-collapse:collapse;margin:.4rem 0 1rem} td,th{border:1px solid var(--line);padding:.3rem .6rem;text-align:left;vertical-align:top}
+th{background:#f5f7fa} td.n{text-align:right}
+.badge{display:inline-block;border-radius:1rem;padding:0 .6rem;font-size:.8rem;font-weight:600;color:#fff}
+.met{background:var(--met)} .not_yet{background:var(--notyet)} .to_be_confirmed{background:var(--tbc)}
+.criterion{border:1px solid var(--line);border-radius:.5rem;padding:.6rem .9rem;margin:.7rem 0}
+.private{color:var(--muted);font-weight:normal;font-size:.9rem}
+ul.evidence{padding-left:1.1rem} ul.evidence li{margin:.35rem 0}
+figure{display:inline-block;margin:.3rem 1.5rem 1rem 0;vertical-align:top}
+svg .bar{fill:var(--bar)} svg .target{stroke:#c0392b;stroke-dasharray:4 3} svg text{fill:var(--muted);font-size:10px}
+.note{background:#fff8e1;border-left:4px solid #e0b000;padding:.4rem .8rem}
+@media print{body{margin:0;max-width:none} .criterion{break-inside:avoid} figure{break-inside:avoid}}
+";
+
+/// A bar chart as inline SVG. `max` is the top of the scale; `target`
+/// draws a dashed line; labels thin out when there are many bars.
+fn bars(title: &str, data: &[(String, f64)], max: f64, target: Option<f64>, unit: &str) -> String {
     if data.is_empty() {
         return String::new();
     }
-    let w = 24.0;
-    let gap = 6.0;
-    let height = 120.0;
-    let width = data.len() as f64 * (w + gap) + gap;
-    let mut s = format!(
-        r#"<figure><figcaption>{}</figcaption><svg role="img" aria-label="{}" width="{width}" height="{}" viewBox="0 0 {width} {}">"#,
-        escape(title),
-        escape(title),
-        height + 34.0,
-        height + 34.0
+    let n = data.len() as f64;
+    let bar = if data.len() <= 12 {
+        28.0
+    } else {
+        (560.0 / n).clamp(5.0, 28.0)
+    };
+    let gap = (bar / 4.0).max(2.0);
+    let (top, height, bottom) = (14.0, 120.0, 20.0);
+    let width = (n * (bar + gap) + gap).max(160.0);
+    let scale = max.max(target.unwrap_or(0.0)).max(1e-9);
+    let every = data.len().div_ceil(13).max(1);
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        r#"<figure><figcaption>{t}</figcaption><svg role="img" aria-label="{t}" width="{width}" height="{h}" viewBox="0 0 {width} {h}" xmlns="http://www.w3.org/2000/svg">"#,
+        t = escape(title),
+        h = top + height + bottom,
+    );
+    let _ = write!(
+        s,
+        r##"<line x1="0" y1="{y}" x2="{width}" y2="{y}" stroke="#dde3ea"/>"##,
+        y = top + height
     );
     for (i, (label, v)) in data.iter().enumerate() {
-        let h = if max > 0.0 {
-            (v / max).clamp(0.0, 1.0) * height
-        } else {
-            0.0
-        };
-        let x = gap + i as f64 * (w + gap);
+        let h = (v / scale).clamp(0.0, 1.0) * height;
+        let x = gap + i as f64 * (bar + gap);
         let _ = write!(
             s,
-            r#"<rect x="{x}" y="{}" width="{w}" height="{h}" rx="3"><title>{}: {v:.0}{unit}</title></rect><text x="{}" y="{}" font-size="9" text-anchor="middle">{}</text>"#,
-            height - h,
-            escape(label),
-            x + w / 2.0,
-            height + 14.0,
-            escape(label.get(5..).unwrap_or(label))
+            r#"<rect class="bar" x="{x:.1}" y="{y:.1}" width="{bar:.1}" height="{h:.1}" rx="2"><title>{l}: {v}{unit}</title></rect>"#,
+            y = top + height - h,
+            l = escape(label),
+            v = num(*v),
+            unit = escape(unit),
+        );
+        if data.len() <= 16 && *v > 0.0 {
+            let _ = write!(
+                s,
+                r#"<text x="{cx:.1}" y="{y:.1}" text-anchor="middle">{v}</text>"#,
+                cx = x + bar / 2.0,
+                y = top + height - h - 3.0,
+                v = num(v.round()),
+            );
+        }
+        if i % every == 0 {
+            let _ = write!(
+                s,
+                r#"<text x="{cx:.1}" y="{y}" text-anchor="middle">{l}</text>"#,
+                cx = x + bar / 2.0,
+                y = top + height + 14.0,
+                l = escape(&short_label(label)),
+            );
+        }
+    }
+    if let Some(t) = target {
+        let y = top + height - (t / scale).clamp(0.0, 1.0) * height;
+        let _ = write!(
+            s,
+            r#"<line class="target" x1="0" y1="{y:.1}" x2="{width}" y2="{y:.1}"/><text x="{tx}" y="{ty:.1}" text-anchor="end">target {t}</text>"#,
+            tx = width - 2.0,
+            ty = y - 3.0,
+            t = num(t),
         );
     }
     s.push_str("</svg></figure>");
     s
+}
+
+fn top(values: impl Iterator<Item = f64>) -> f64 {
+    values.fold(0.0, f64::max)
+}
+
+fn charts(f: &SkillFigures) -> String {
+    match f {
+        SkillFigures::Diagnosis(c) => {
+            let data: Vec<(String, f64)> = c
+                .by_month
+                .iter()
+                .filter_map(|m| Some((m.month.clone(), m.hit_rate? * 100.0)))
+                .collect();
+            bars("Prediction hit rate per month (%)", &data, 100.0, None, "%")
+        }
+        SkillFigures::Qa(q) => {
+            let data: Vec<(String, f64)> = q
+                .by_week
+                .iter()
+                .map(|w| (w.week.clone(), w.n as f64))
+                .collect();
+            let max = top(data.iter().map(|d| d.1));
+            bars(
+                "QA samples per week",
+                &data,
+                max,
+                Some(q.target_per_week as f64),
+                "",
+            )
+        }
+        SkillFigures::Explore(x) => {
+            let data: Vec<(String, f64)> = x
+                .by_week
+                .iter()
+                .map(|w| (w.week.clone(), w.n as f64))
+                .collect();
+            let max = top(data.iter().map(|d| d.1));
+            bars(
+                "Exploration minutes per week",
+                &data,
+                max,
+                Some(x.target_per_week as f64),
+                " min",
+            )
+        }
+        SkillFigures::Escalation(e) => {
+            let data: Vec<(String, f64)> = e
+                .by_month
+                .iter()
+                .filter_map(|m| Some((m.month.clone(), m.should_have_handled_share? * 100.0)))
+                .collect();
+            bars(
+                "\"Should have handled\" share per month (%)",
+                &data,
+                100.0,
+                None,
+                "%",
+            )
+        }
+        _ => String::new(),
+    }
+}
+
+fn link(id: &str, path: &str) -> String {
+    if path.is_empty() {
+        format!("<code>{}</code>", escape(id))
+    } else {
+        format!("<code>{}</code> <code>{}</code>", escape(path), escape(id))
+    }
 }
 
 fn evidence(o: &mut String, items: &[EvidenceItem]) {
@@ -66,241 +202,416 @@ fn evidence(o: &mut String, items: &[EvidenceItem]) {
     for e in items {
         let _ = write!(
             o,
-            "<li><strong>{}</strong> <span class=\"meta\">{} · {} · {}</span><br><code>{}</code> <code>{}</code>{}</li>",
+            "<li><strong>{}</strong> <span class=\"meta\">{} · {}</span> <span class=\"why\">— {}</span><br>{}",
             escape(&e.title),
             escape(&e.kind),
             e.date,
             escape(&e.why),
-            escape(&e.id),
-            escape(&e.path),
-            if e.excerpt.is_empty() {
-                String::new()
-            } else {
-                format!("<blockquote>{}</blockquote>", escape(&e.excerpt))
-            }
+            link(&e.id, &e.path),
         );
+        if !e.excerpt.is_empty() {
+            let _ = write!(o, "<blockquote>{}</blockquote>", escape(&e.excerpt));
+        }
+        o.push_str("</li>");
     }
     o.push_str("</ul>");
 }
 
+fn status_class(s: Status) -> &'static str {
+    match s {
+        Status::Met => "met",
+        Status::NotYet => "not_yet",
+        Status::ToBeConfirmed => "to_be_confirmed",
+    }
+}
+
 pub fn render(p: &EvidencePack) -> String {
-    let h = &p.header;
     let mut o = String::new();
+    let h = &p.header;
     let _ = write!(
         o,
-        r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Evidence pack: {} {}</title><style>
-body{{font:15px/1.5 system-ui,-apple-system,Segoe UI,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1d232a}}
-h1{{font-size:1.6rem}} h2{{border-bottom:1px solid #dde3ea;padding-bottom:.2rem;margin-top:2rem}} h3{{margin-bottom:.2rem}}
-.meta{{color:#5b6775;font-size:.85rem}} code{{font-size:.8rem;color:#5b6775}} blockquote{{margin:.2rem 0 .4rem 1rem;color:#3c4650;font-style:italic}}
-table{{border-collapse:collapse}} td,th{{border:1px solid #dde3ea;padding:.25rem .5rem;text-align:left}}
-.met{{color:#1a7f37}} .not_yet{{color:#9a6700}} .to_be_confirmed{{color:#57606a}}
-svg rect{{fill:#4f7cac}} figure{{display:inline-block;margin:0 2rem 1rem 0}} figcaption{{font-size:.85rem;color:#5b6775}}
-</style></head><body>"#,
+        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Evidence pack: {}, {}</title><style>{STYLE}</style></head><body>\n",
         escape(&h.person),
         escape(&h.period)
     );
-    let _ = write!(
-        o,
-        "<h1>Evidence pack: {}, {}</h1><p class=\"meta\">{} to {}",
-        escape(&h.person),
-        escape(&h.period),
-        h.period_start,
-        h.period_end
-    );
-    if let Some(l) = &h.level {
-        let _ = write!(o, " · current level {}", escape(&l.name));
-    }
-    if let Some(t) = &h.target {
-        let _ = write!(
-            o,
-            " · target {}{}",
-            escape(&t.name),
-            if h.target_assumed { " (assumed)" } else { "" }
-        );
-    }
-    let _ = write!(
-        o,
-        " · generated {} from commit <code>{}</code></p>",
-        escape(&h.generated),
-        escape(h.commit.as_deref().unwrap_or("none"))
-    );
+    header(&mut o, p);
+    outcomes(&mut o, p);
+    criteria(&mut o, p);
+    skills(&mut o, p);
+    growth(&mut o, p);
+    activity(&mut o, p);
+    o.push_str("</body></html>\n");
+    o
+}
 
+fn header(o: &mut String, p: &EvidencePack) {
+    let h = &p.header;
+    let _ = write!(
+        o,
+        "<header><h1>Evidence pack: {}, {}</h1><table>",
+        escape(&h.person),
+        escape(&h.period)
+    );
+    let row = |o: &mut String, k: &str, v: String| {
+        let _ = write!(o, "<tr><th>{k}</th><td>{v}</td></tr>");
+    };
+    row(o, "Person", escape(&h.person));
+    row(
+        o,
+        "Period",
+        format!(
+            "{} ({} to {})",
+            escape(&h.period),
+            h.period_start,
+            h.period_end
+        ),
+    );
+    row(
+        o,
+        "Current level",
+        h.level
+            .as_ref()
+            .map_or("not given".into(), |l| escape(&l.name)),
+    );
+    row(
+        o,
+        "Target level",
+        format!(
+            "{}{}",
+            h.target.as_ref().map_or("none".into(), |l| escape(&l.name)),
+            target_note(h.target_source)
+                .map(|n| format!(" <span class=\"meta\">({})</span>", escape(n)))
+                .unwrap_or_default()
+        ),
+    );
+    row(
+        o,
+        "Generated",
+        format!(
+            "{}{}",
+            escape(&h.generated),
+            h.commit
+                .as_deref()
+                .map(|c| format!(" from commit <code>{}</code>", escape(short_commit(c))))
+                .unwrap_or_default()
+        ),
+    );
+    if h.includes_private {
+        row(o, "Private entries", "included, as asked".into());
+    }
+    o.push_str("</table></header>\n");
+    for w in &p.warnings {
+        let _ = write!(o, "<p class=\"note\">{}</p>", escape(w));
+    }
+}
+
+fn outcomes(o: &mut String, p: &EvidencePack) {
     let out = &p.outcomes;
-    o.push_str("<h2>Outcomes and changes to the system</h2>");
+    let _ = write!(o, "<section><h2>{OUTCOMES}</h2>");
+    if out.proposals_shipped.is_empty() && out.kb_published.is_empty() && out.metrics.is_empty() {
+        o.push_str("<p>No changes shipped, articles published or helpdesk figures recorded in this period.</p>");
+    }
     if !out.proposals_shipped.is_empty() {
-        o.push_str("<h3>Changes shipped</h3><ul>");
-        for s in &out.proposals_shipped {
+        o.push_str("<h3>Changes shipped to the system</h3><table><tr><th>change</th><th>target</th><th>shipped</th><th>reference</th><th>same pattern before → after</th><th>entry</th></tr>");
+        for c in &out.proposals_shipped {
             let _ = write!(
                 o,
-                "<li>{} <span class=\"meta\">{} {}</span></li>",
-                escape(&s.item.title),
-                escape(s.target.as_deref().unwrap_or("")),
-                escape(s.change_ref.as_deref().unwrap_or(""))
-            );
-        }
-        o.push_str("</ul>");
-    }
-    if !out.kb_published.is_empty() {
-        let _ = write!(
-            o,
-            "<h3>Articles published: {} ({} deflections, an estimate)</h3><ul>",
-            out.kb_published.len(),
-            out.total_deflections
-        );
-        for a in &out.kb_published {
-            let _ = write!(
-                o,
-                "<li>{} <span class=\"meta\">{} deflections</span></li>",
-                escape(&a.item.title),
-                a.deflections
-            );
-        }
-        o.push_str("</ul>");
-    }
-    if !out.metrics.is_empty() {
-        o.push_str("<h3>Helpdesk figures</h3><table><tr><th>period</th><th>CSAT</th><th>n</th><th>re-open</th><th>FCR</th><th>QA</th><th>cases (context)</th></tr>");
-        let f = |v: Option<f64>| v.map(|x| x.to_string()).unwrap_or_else(|| "–".into());
-        let i = |v: Option<i64>| v.map(|x| x.to_string()).unwrap_or_else(|| "–".into());
-        for m in &out.metrics {
-            let _ = write!(
-                o,
-                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                escape(&m.period),
-                f(m.csat),
-                i(m.csat_n),
-                f(m.reopen_rate),
-                f(m.fcr),
-                f(m.qa_score),
-                i(m.cases_handled)
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                escape(&c.entry.title),
+                escape(c.target.as_deref().unwrap_or("–")),
+                c.shipped.map_or("–".to_string(), |d| d.to_string()),
+                escape(c.change_ref.as_deref().unwrap_or("–")),
+                c.pattern_effect
+                    .as_ref()
+                    .map_or("–".to_string(), |e| format!(
+                        "{} → {} ({} days each side)",
+                        e.before, e.after, e.window_days
+                    )),
+                link(&c.entry.id, &c.entry.path)
             );
         }
         o.push_str("</table>");
     }
-
-    if let Some(t) = &h.target {
-        let _ = write!(o, "<h2>Criteria for {}</h2><ul>", escape(&t.name));
-        for c in &p.criteria {
-            let class = match c.status {
-                Status::Met => "met",
-                Status::NotYet => "not_yet",
-                Status::ToBeConfirmed => "to_be_confirmed",
-            };
+    if !out.kb_published.is_empty() {
+        let _ = write!(
+            o,
+            "<h3>Knowledge-base articles published</h3><p>{} articles, {} deflections in all (an estimate from analytics).</p><table><tr><th>article</th><th>article id</th><th>published</th><th>deflections</th><th>entry</th></tr>",
+            out.kb_published.len(),
+            out.deflections_total
+        );
+        for a in &out.kb_published {
             let _ = write!(
                 o,
-                "<li><strong class=\"{class}\">{}</strong> {} <span class=\"meta\">{}{}</span>",
-                status_label(c.status),
-                escape(&c.text),
-                escape(&c.detail),
-                c.confirmed_by
-                    .as_deref()
-                    .map(|b| format!(" · confirmed by {}", escape(b)))
-                    .unwrap_or_default()
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td><td>{}</td></tr>",
+                escape(&a.entry.title),
+                escape(a.article_id.as_deref().unwrap_or("–")),
+                a.published.map_or("–".to_string(), |d| d.to_string()),
+                a.deflections.map_or("–".to_string(), |d| d.to_string()),
+                link(&a.entry.id, &a.entry.path)
             );
-            evidence(&mut o, &c.evidence);
-            o.push_str("</li>");
         }
-        o.push_str("</ul>");
+        o.push_str("</table>");
     }
+    if !out.metrics.is_empty() {
+        o.push_str("<h3>Helpdesk outcomes</h3><table><tr><th>period</th><th>CSAT</th><th>CSAT n</th><th>re-open rate</th><th>first-contact resolution</th><th>QA score</th><th>cases handled (context)</th><th>source</th></tr>");
+        for m in &out.metrics {
+            let int = |v: Option<i64>| v.map_or("–".to_string(), |x| x.to_string());
+            let percent = |v: Option<f64>| v.map_or("–".to_string(), |x| format!("{}%", num(x)));
+            let _ = write!(
+                o,
+                "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td></tr>",
+                escape(&m.period.clone().unwrap_or_else(|| m.date.to_string())),
+                opt_num(m.csat),
+                int(m.csat_n),
+                percent(m.reopen_rate),
+                percent(m.fcr),
+                opt_num(m.qa_score),
+                int(m.cases_handled),
+                escape(m.source.as_deref().unwrap_or(""))
+            );
+        }
+        o.push_str("</table>");
+    }
+    o.push_str("</section>\n");
+}
 
-    o.push_str("<h2>Charts</h2>");
-    let months: Vec<(String, f64)> = p
-        .activity
-        .by_month
-        .iter()
-        .map(|(m, n)| (m.clone(), *n as f64))
-        .collect();
-    let max = months.iter().map(|(_, n)| *n).fold(0.0, f64::max);
-    o.push_str(&bars("Entries per month", &months, max, ""));
-    let rates: Vec<(String, f64)> = p
-        .calibration
-        .by_month
-        .iter()
-        .map(|m| (m.month.clone(), m.hit_rate * 100.0))
-        .collect();
-    o.push_str(&bars(
-        "Prediction hit rate per month (%)",
-        &rates,
-        100.0,
-        "%",
-    ));
+fn criteria(o: &mut String, p: &EvidencePack) {
+    let _ = write!(o, "<section><h2>{}</h2>", escape(&criteria_title(p)));
+    if p.header.target.is_none() {
+        o.push_str("<p>No target level: pass <code>--target LEVEL</code> to see its criteria.</p></section>\n");
+        return;
+    }
+    let count = |s: Status| p.criteria.iter().filter(|c| c.status == s).count();
+    let _ = write!(
+        o,
+        "<p>{} met · {} not yet · {} to be confirmed</p>",
+        count(Status::Met),
+        count(Status::NotYet),
+        count(Status::ToBeConfirmed)
+    );
+    for c in &p.criteria {
+        let _ = write!(
+            o,
+            "<div class=\"criterion\"><span class=\"badge {}\">{}</span> <strong>{}</strong> <code>{}</code><p class=\"meta\">{}</p>",
+            status_class(c.status),
+            status_label(c.status),
+            escape(&c.text),
+            escape(&c.id),
+            escape(&c.detail)
+        );
+        if let Some(conf) = &c.confirmation {
+            let _ = write!(
+                o,
+                "<p>Confirmed by {} on {} ({}){} {}</p>",
+                escape(&conf.by),
+                conf.date,
+                escape(&conf.status),
+                if conf.note.is_empty() {
+                    String::new()
+                } else {
+                    format!(": {}", escape(&conf.note))
+                },
+                link(&conf.id, &conf.path)
+            );
+        }
+        evidence(o, &c.evidence);
+        o.push_str("</div>");
+    }
+    o.push_str("</section>\n");
+}
 
-    o.push_str("<h2>Skills</h2>");
+fn skills(o: &mut String, p: &EvidencePack) {
+    let _ = write!(o, "<section><h2>{SKILLS}</h2>");
     for s in &p.skills {
         let _ = write!(
             o,
             "<h3>{}{}</h3>",
             escape(&s.name),
             if s.private {
-                " <span class=\"meta\">(private development notes)</span>"
+                " <span class=\"private\">(private development notes, never a criterion)</span>"
             } else {
                 ""
             }
         );
-        let r = |x: &Option<crate::review::RatingRow>| {
-            x.as_ref()
-                .map(|r| format!("{} ({})", r.level, r.date))
-                .unwrap_or_else(|| "not rated".into())
-        };
         let _ = write!(
             o,
-            "<p class=\"meta\">self {} · lead {}{}</p><ul>",
-            r(&s.self_rating),
-            r(&s.lead_rating),
-            s.expected
-                .as_deref()
-                .map(|e| format!(" · expected {e}"))
-                .unwrap_or_default()
+            "<table><tr><th>self-rating</th><th>lead rating</th><th>expected at target</th><th>entries in the period</th></tr><tr><td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td></tr></table>",
+            escape(&rating_text(s.self_rating.as_ref())),
+            escape(&rating_text(s.lead_rating.as_ref())),
+            escape(s.expected.as_deref().unwrap_or("–")),
+            s.entries
         );
-        for f in &s.figures {
-            let _ = write!(o, "<li>{}: {}</li>", escape(&f.label), escape(&f.value));
+        if !s.ratings_in_period.is_empty() {
+            let hist: Vec<String> = s
+                .ratings_in_period
+                .iter()
+                .map(|r| format!("{} {} ({})", r.date, escape(&r.level), escape(&r.rater)))
+                .collect();
+            let _ = write!(
+                o,
+                "<p class=\"meta\">Ratings in the period: {}</p>",
+                hist.join(" → ")
+            );
         }
-        o.push_str("</ul>");
-        evidence(&mut o, &s.evidence);
+        let lines: Vec<_> = s.figures.iter().flat_map(figure_lines).collect();
+        if !lines.is_empty() {
+            o.push_str("<ul>");
+            for l in &lines {
+                let _ = write!(o, "<li>{}: {}</li>", escape(&l.label), escape(&l.value));
+            }
+            o.push_str("</ul>");
+        }
+        for f in &s.figures {
+            o.push_str(&charts(f));
+        }
+        if !s.evidence.is_empty() {
+            o.push_str("<p><strong>Strongest evidence</strong></p>");
+            evidence(o, &s.evidence);
+        }
     }
+    o.push_str("</section>\n");
+}
 
+fn growth(o: &mut String, p: &EvidencePack) {
     let g = &p.growth;
-    o.push_str("<h2>Gaps and the plan</h2><ul>");
-    for gap in &g.below_expectation {
-        let _ = write!(
-            o,
-            "<li>{}: {} now, {} expected</li>",
-            escape(&gap.skill),
-            escape(gap.current.as_deref().unwrap_or("not rated")),
-            escape(&gap.expected)
-        );
+    let _ = write!(o, "<section><h2>{GROWTH}</h2><ul>");
+    if p.header.target.is_some() {
+        if g.below_expected.is_empty() {
+            o.push_str("<li>Every skill the target level expects is rated at or above it.</li>");
+        }
+        for gap in &g.below_expected {
+            let _ = write!(
+                o,
+                "<li>{}: {} now, {} expected</li>",
+                escape(&gap.name),
+                escape(&match (&gap.current, &gap.rater) {
+                    (Some(c), Some(r)) => format!("{c} ({r} rating)"),
+                    (Some(c), None) => c.clone(),
+                    _ => "not rated".into(),
+                }),
+                escape(&gap.expected)
+            );
+        }
+        if !g.criteria_not_yet.is_empty() {
+            let ids: Vec<String> = g
+                .criteria_not_yet
+                .iter()
+                .map(|c| format!("<code>{}</code>", escape(c)))
+                .collect();
+            let _ = write!(
+                o,
+                "<li>Criteria still to show or confirm: {}</li>",
+                ids.join(", ")
+            );
+        }
     }
-    if let Some(f) = &g.focus {
-        let _ = write!(o, "<li>Current focus: {}</li>", escape(&f.title));
+    match &g.open_focus {
+        Some(f) => {
+            let _ = write!(
+                o,
+                "<li>Open focus: {}{}, since {}. {}</li>",
+                escape(&f.entry.title),
+                f.skill_name
+                    .as_deref()
+                    .map(|s| format!(" ({})", escape(s)))
+                    .unwrap_or_default(),
+                f.entry.date,
+                link(&f.entry.id, &f.entry.path)
+            );
+        }
+        None => o.push_str("<li>No open focus.</li>"),
     }
     if let Some(n) = &g.next_skill {
-        let _ = write!(o, "<li>Suggested next skill: {}</li>", escape(n));
+        let _ = write!(
+            o,
+            "<li>Suggested next skill: {} ({}, {} entries in the period)</li>",
+            escape(&n.name),
+            escape(n.current.as_deref().unwrap_or("not rated")),
+            n.entries
+        );
     }
-    o.push_str("</ul>");
-    let kinds: Vec<String> = p
-        .activity
-        .by_kind
-        .iter()
-        .map(|(k, n)| format!("{} {n}", escape(k)))
-        .collect();
+    for r in &g.ratings_without_evidence {
+        let _ = write!(
+            o,
+            "<li>Self-rating without linked evidence: {} {} ({})</li>",
+            escape(&r.skill),
+            escape(&r.level),
+            r.date
+        );
+    }
+    o.push_str("</ul></section>\n");
+}
+
+fn activity(o: &mut String, p: &EvidencePack) {
+    let a = &p.activity;
     let _ = write!(
         o,
-        "<h2>Activity (context)</h2><p>{} entries: {}</p>",
-        p.activity.total,
-        kinds.join(", ")
+        "<section><h2>{ACTIVITY}</h2><p>{} entries in the period.</p>",
+        a.total
     );
-    o.push_str("</body></html>\n");
-    o
+    let months: Vec<(String, f64)> = a
+        .by_month
+        .iter()
+        .map(|(m, n)| (m.clone(), *n as f64))
+        .collect();
+    let max = top(months.iter().map(|d| d.1));
+    o.push_str(&bars("Entries per month", &months, max, None, ""));
+    if !a.by_kind.is_empty() {
+        o.push_str("<table><tr><th>kind</th><th>entries</th></tr>");
+        for (k, n) in &a.by_kind {
+            let _ = write!(o, "<tr><td>{}</td><td class=\"n\">{n}</td></tr>", escape(k));
+        }
+        o.push_str("</table>");
+    }
+    o.push_str("</section>\n");
 }
 
 #[cfg(test)]
 mod tests {
-    use super::escape;
+    use super::*;
+    use crate::render::markdown::tests::sample_pack;
 
     #[test]
     fn user_text_is_escaped() {
         assert_eq!(
-            escape("<script>alert('x')</script>&"),
+            escape("<script>alert('x')</script>&\u{7}"),
             "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;"
         );
+    }
+
+    #[test]
+    fn a_script_in_a_title_stays_text() {
+        let html = render(&sample_pack("<script>alert(1)</script> & \"quotes\""));
+        assert!(!html.contains("<script>"), "raw script tag in output");
+        assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;"));
+    }
+
+    #[test]
+    fn one_self_contained_file_with_charts_in_order() {
+        let html = render(&sample_pack("Refund loop"));
+        assert!(html.starts_with("<!doctype html>"));
+        assert!(html.contains("<style>") && html.contains("<svg"));
+        assert!(!html.contains("<script") && !html.contains("src=") && !html.contains("<link"));
+        assert!(html.contains("Entries per month"));
+        assert!(html.contains("Prediction hit rate per month"));
+        let at = |h: &str| html.find(h).unwrap_or_else(|| panic!("no {h}"));
+        let order = [
+            at(OUTCOMES),
+            at("Criteria for Support Specialist II"),
+            at(&format!("<h2>{SKILLS}</h2>")),
+            at(GROWTH),
+            at(ACTIVITY),
+        ];
+        assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
+    }
+
+    #[test]
+    fn charts_thin_their_labels_and_draw_the_target() {
+        let data: Vec<(String, f64)> = (1..=52).map(|w| (format!("2026-W{w:02}"), 3.0)).collect();
+        let svg = bars("QA samples per week", &data, 6.0, Some(5.0), "");
+        assert_eq!(svg.matches("<rect").count(), 52);
+        assert!(svg.matches(">W").count() <= 14, "labels thinned");
+        assert!(svg.contains("target 5"));
+        assert_eq!(bars("empty", &[], 1.0, None, ""), "");
     }
 }

@@ -1,91 +1,175 @@
-//! The pack as Markdown: headings, tables and lists that paste cleanly
-//! into Notion, Confluence or a forge.
+//! The pack as Markdown that pastes cleanly into Notion, Confluence or a
+//! forge: headings, tables and bullet lists, entry links as the file path
+//! in backticks with the id.
+//!
+//! Only layout lives here; words for figures come from `render`, data from
+//! `review`. All user text goes through `md` (one line, Markdown and table
+//! syntax escaped), so a title can never break the page.
 
-use super::status_label;
-use crate::review::{EvidenceItem, EvidencePack};
+use super::{
+    ACTIVITY, GROWTH, OUTCOMES, SKILLS, criteria_title, figure_lines, num, opt_num, rating_text,
+    short_commit, status_label, target_note,
+};
+use crate::review::{EvidenceItem, EvidencePack, Status};
 use std::fmt::Write;
 
-/// One line of user text, safe inside a table cell or a list item.
-fn cell(text: &str) -> String {
-    crate::cli::ui::one_line(text).replace('|', "\\|")
+/// User text as one line of Markdown: control characters dropped, line
+/// breaks joined, and the characters that Markdown or a table would read
+/// as syntax escaped.
+pub fn md(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\n' | '\r' | '\t' => {
+                if !out.ends_with(' ') {
+                    out.push(' ')
+                }
+            }
+            c if c.is_control() => {}
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '#' if out.trim().is_empty() => out.push_str("\\#"),
+            c => out.push(c),
+        }
+    }
+    out.trim().to_string()
 }
 
-fn evidence(out: &mut String, items: &[EvidenceItem], indent: &str) {
+/// Text as inline code, fenced with enough backticks to hold it.
+fn code(text: &str) -> String {
+    let text = text.replace(['\n', '\r'], " ");
+    if text.contains('`') {
+        format!("`` {text} ``")
+    } else {
+        format!("`{text}`")
+    }
+}
+
+fn link(id: &str, path: &str) -> String {
+    if path.is_empty() {
+        format!("id {}", code(id))
+    } else {
+        format!("{} (id {})", code(path), code(id))
+    }
+}
+
+fn evidence(o: &mut String, items: &[EvidenceItem], indent: &str) {
     for e in items {
         let _ = writeln!(
-            out,
-            "{indent}- **{}** ({}, {}; {}) `{}` · `{}`",
-            cell(&e.title),
+            o,
+            "{indent}- **{}** — {} {}, {}. {}",
+            md(&e.title),
             e.kind,
             e.date,
-            cell(&e.why),
-            e.id,
-            e.path
+            md(&e.why),
+            link(&e.id, &e.path)
         );
         if !e.excerpt.is_empty() {
-            let _ = writeln!(out, "{indent}  > {}", cell(&e.excerpt));
+            let _ = writeln!(o, "{indent}  > {}", md(&e.excerpt));
         }
     }
 }
 
 pub fn render(p: &EvidencePack) -> String {
     let mut o = String::new();
+    header(&mut o, p);
+    outcomes(&mut o, p);
+    criteria(&mut o, p);
+    skills(&mut o, p);
+    growth(&mut o, p);
+    activity(&mut o, p);
+    o
+}
+
+fn header(o: &mut String, p: &EvidencePack) {
     let h = &p.header;
-    let _ = writeln!(o, "# Evidence pack: {}, {}", cell(&h.person), h.period);
-    let _ = writeln!(o);
-    let _ = writeln!(o, "- Period: {} to {}", h.period_start, h.period_end);
-    if let Some(l) = &h.level {
-        let _ = writeln!(o, "- Current level: {}", l.name);
-    }
-    if let Some(t) = &h.target {
-        let _ = writeln!(
-            o,
-            "- Target level: {}{}",
-            t.name,
-            if h.target_assumed {
-                " (assumed; pass --target LEVEL)"
-            } else {
-                ""
-            }
-        );
-    }
+    let _ = writeln!(o, "# Evidence pack: {}, {}\n", md(&h.person), md(&h.period));
+    let _ = writeln!(o, "| | |\n| --- | --- |");
+    let _ = writeln!(o, "| Person | {} |", md(&h.person));
     let _ = writeln!(
         o,
-        "- Generated {} from commit `{}`",
+        "| Period | {} ({} to {}) |",
+        md(&h.period),
+        h.period_start,
+        h.period_end
+    );
+    let _ = writeln!(
+        o,
+        "| Current level | {} |",
+        h.level
+            .as_ref()
+            .map_or("not given".to_string(), |l| md(&l.name))
+    );
+    let _ = writeln!(
+        o,
+        "| Target level | {}{} |",
+        h.target
+            .as_ref()
+            .map_or("none".to_string(), |l| md(&l.name)),
+        target_note(h.target_source)
+            .map(|n| format!(" ({n})"))
+            .unwrap_or_default()
+    );
+    let _ = writeln!(
+        o,
+        "| Generated | {}{} |",
         h.generated,
         h.commit
             .as_deref()
-            .map(|c| &c[..c.len().min(10)])
-            .unwrap_or("none")
+            .map(|c| format!(" from commit {}", code(short_commit(c))))
+            .unwrap_or_default()
     );
+    if h.includes_private {
+        let _ = writeln!(o, "| Private entries | included, as asked |");
+    }
     let _ = writeln!(o);
+    for w in &p.warnings {
+        let _ = writeln!(o, "> Note: {}", md(w));
+    }
+    if !p.warnings.is_empty() {
+        let _ = writeln!(o);
+    }
+}
 
+fn outcomes(o: &mut String, p: &EvidencePack) {
     let out = &p.outcomes;
-    let _ = writeln!(o, "## Outcomes and changes to the system");
-    let _ = writeln!(o);
+    let _ = writeln!(o, "## {OUTCOMES}\n");
     if out.proposals_shipped.is_empty() && out.kb_published.is_empty() && out.metrics.is_empty() {
         let _ = writeln!(
             o,
-            "No shipped proposals, published articles or helpdesk figures in this period yet."
+            "No changes shipped, articles published or helpdesk figures recorded in this period.\n"
         );
+        return;
     }
     if !out.proposals_shipped.is_empty() {
-        let _ = writeln!(o, "**Changes shipped to the agent and the system**");
-        let _ = writeln!(o);
-        for s in &out.proposals_shipped {
+        let _ = writeln!(o, "### Changes shipped to the system\n");
+        let _ = writeln!(
+            o,
+            "| change | target | shipped | reference | same pattern before → after | entry |"
+        );
+        let _ = writeln!(o, "| --- | --- | --- | --- | --- | --- |");
+        for c in &out.proposals_shipped {
+            let effect = c
+                .pattern_effect
+                .as_ref()
+                .map(|e| {
+                    format!(
+                        "{} → {} ({} days each side)",
+                        e.before, e.after, e.window_days
+                    )
+                })
+                .unwrap_or_else(|| "–".into());
             let _ = writeln!(
                 o,
-                "- {} ({}; {}{}) `{}`",
-                cell(&s.item.title),
-                s.target.as_deref().unwrap_or("change"),
-                s.shipped
-                    .map(|d| format!("shipped {d}"))
-                    .unwrap_or_else(|| "shipped".into()),
-                s.change_ref
-                    .as_deref()
-                    .map(|r| format!(", {}", cell(r)))
-                    .unwrap_or_default(),
-                s.item.id
+                "| {} | {} | {} | {} | {} | {} |",
+                md(&c.entry.title),
+                md(c.target.as_deref().unwrap_or("–")),
+                c.shipped.map_or("–".to_string(), |d| d.to_string()),
+                md(c.change_ref.as_deref().unwrap_or("–")),
+                effect,
+                link(&c.entry.id, &c.entry.path)
             );
         }
         let _ = writeln!(o);
@@ -93,196 +177,334 @@ pub fn render(p: &EvidencePack) -> String {
     if !out.kb_published.is_empty() {
         let _ = writeln!(
             o,
-            "**Knowledge-base articles published**: {} ({} deflections, an estimate)",
+            "### Knowledge-base articles published\n\n{} articles, {} deflections in all (an estimate from analytics).\n",
             out.kb_published.len(),
-            out.total_deflections
+            out.deflections_total
         );
-        let _ = writeln!(o);
+        let _ = writeln!(
+            o,
+            "| article | article id | published | deflections | entry |"
+        );
+        let _ = writeln!(o, "| --- | --- | --- | ---: | --- |");
         for a in &out.kb_published {
             let _ = writeln!(
                 o,
-                "- {}{}: {} deflections `{}`",
-                cell(&a.item.title),
-                a.article_id
-                    .as_deref()
-                    .map(|x| format!(" ({})", cell(x)))
-                    .unwrap_or_default(),
-                a.deflections,
-                a.item.id
+                "| {} | {} | {} | {} | {} |",
+                md(&a.entry.title),
+                md(a.article_id.as_deref().unwrap_or("–")),
+                a.published.map_or("–".to_string(), |d| d.to_string()),
+                a.deflections.map_or("–".to_string(), |d| d.to_string()),
+                link(&a.entry.id, &a.entry.path)
             );
         }
         let _ = writeln!(o);
     }
     if !out.metrics.is_empty() {
-        let _ = writeln!(o, "**Helpdesk figures**");
-        let _ = writeln!(o);
+        let _ = writeln!(o, "### Helpdesk outcomes\n");
         let _ = writeln!(
             o,
-            "| period | CSAT | n | re-open rate | FCR | QA score | cases (context) | source |"
+            "| period | CSAT | CSAT n | re-open rate | first-contact resolution | QA score | cases handled (context) | source |"
         );
         let _ = writeln!(o, "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
-        let f = |v: Option<f64>| v.map(|x| format!("{x}")).unwrap_or_else(|| "–".into());
-        let i = |v: Option<i64>| v.map(|x| x.to_string()).unwrap_or_else(|| "–".into());
         for m in &out.metrics {
+            let int = |v: Option<i64>| v.map_or("–".to_string(), |x| x.to_string());
             let _ = writeln!(
                 o,
                 "| {} | {} | {} | {} | {} | {} | {} | {} |",
-                cell(&m.period),
-                f(m.csat),
-                i(m.csat_n),
-                f(m.reopen_rate),
-                f(m.fcr),
-                f(m.qa_score),
-                i(m.cases_handled),
-                cell(m.source.as_deref().unwrap_or(""))
+                md(&m.period.clone().unwrap_or_else(|| m.date.to_string())),
+                opt_num(m.csat),
+                int(m.csat_n),
+                m.reopen_rate
+                    .map_or("–".to_string(), |x| format!("{}%", num(x))),
+                m.fcr.map_or("–".to_string(), |x| format!("{}%", num(x))),
+                opt_num(m.qa_score),
+                int(m.cases_handled),
+                md(m.source.as_deref().unwrap_or(""))
             );
         }
         let _ = writeln!(o);
     }
+}
 
-    if let Some(t) = &h.target {
-        let _ = writeln!(o, "## Criteria for {}", t.name);
-        let _ = writeln!(o);
-        for c in &p.criteria {
-            let mark = match c.status {
-                crate::review::Status::Met => "✅",
-                crate::review::Status::NotYet => "⏳",
-                crate::review::Status::ToBeConfirmed => "❔",
-            };
-            let by = c
-                .confirmed_by
-                .as_deref()
-                .map(|b| format!(", confirmed by {}", cell(b)))
-                .unwrap_or_default();
+fn mark(s: Status) -> &'static str {
+    match s {
+        Status::Met => "✅",
+        Status::NotYet => "⏳",
+        Status::ToBeConfirmed => "❔",
+    }
+}
+
+fn criteria(o: &mut String, p: &EvidencePack) {
+    let _ = writeln!(o, "## {}\n", md(&criteria_title(p)));
+    if p.header.target.is_none() {
+        let _ = writeln!(
+            o,
+            "No target level: pass `--target LEVEL` to see its criteria.\n"
+        );
+        return;
+    }
+    let count = |s: Status| p.criteria.iter().filter(|c| c.status == s).count();
+    let _ = writeln!(
+        o,
+        "{} met · {} not yet · {} to be confirmed\n",
+        count(Status::Met),
+        count(Status::NotYet),
+        count(Status::ToBeConfirmed)
+    );
+    for c in &p.criteria {
+        let _ = writeln!(
+            o,
+            "### {} {} — {}\n",
+            mark(c.status),
+            capitalise(status_label(c.status)),
+            md(&c.text)
+        );
+        let _ = writeln!(o, "- Criterion: {}", code(&c.id));
+        let _ = writeln!(o, "- From the journal: {}", md(&c.detail));
+        if let Some(conf) = &c.confirmation {
             let _ = writeln!(
                 o,
-                "- {mark} **{}** — {}{by}. {}",
-                status_label(c.status),
-                cell(&c.text),
-                cell(&c.detail)
+                "- Confirmed by {} on {} ({}){}. {}",
+                md(&conf.by),
+                conf.date,
+                md(&conf.status),
+                if conf.note.is_empty() {
+                    String::new()
+                } else {
+                    format!(": {}", md(&conf.note))
+                },
+                link(&conf.id, &conf.path)
             );
-            evidence(&mut o, &c.evidence, "  ");
+        }
+        if !c.evidence.is_empty() {
+            let _ = writeln!(o, "- Evidence:");
+            evidence(o, &c.evidence, "  ");
         }
         let _ = writeln!(o);
     }
+}
 
-    let _ = writeln!(o, "## Skills");
-    let _ = writeln!(o);
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+fn skills(o: &mut String, p: &EvidencePack) {
+    let _ = writeln!(o, "## {SKILLS}\n");
     for s in &p.skills {
         let _ = writeln!(
             o,
-            "### {}{}",
-            cell(&s.name),
+            "### {}{}\n",
+            md(&s.name),
             if s.private {
-                " (private development notes, not a criterion)"
+                " (private development notes, never a criterion)"
             } else {
                 ""
             }
         );
-        let _ = writeln!(o);
-        let rating = |r: &Option<crate::review::RatingRow>| {
-            r.as_ref()
-                .map(|r| format!("{} ({})", r.level, r.date))
-                .unwrap_or_else(|| "not rated".into())
-        };
         let _ = writeln!(
             o,
-            "Self: {} · Lead: {}{}",
-            rating(&s.self_rating),
-            rating(&s.lead_rating),
-            s.expected
-                .as_deref()
-                .map(|e| format!(" · Expected at target: {e}"))
-                .unwrap_or_default()
+            "| self-rating | lead rating | expected at target | entries in the period |"
+        );
+        let _ = writeln!(o, "| --- | --- | --- | ---: |");
+        let _ = writeln!(
+            o,
+            "| {} | {} | {} | {} |\n",
+            rating_text(s.self_rating.as_ref()),
+            rating_text(s.lead_rating.as_ref()),
+            s.expected.as_deref().unwrap_or("–"),
+            s.entries
         );
         if !s.ratings_in_period.is_empty() {
             let hist: Vec<String> = s
                 .ratings_in_period
                 .iter()
-                .map(|r| format!("{} {} ({})", r.date, r.level, r.rater))
+                .map(|r| format!("{} {} ({})", r.date, r.level, md(&r.rater)))
                 .collect();
-            let _ = writeln!(o, "Ratings this period: {}", hist.join(" → "));
+            let _ = writeln!(o, "Ratings in the period: {}\n", hist.join(" → "));
         }
-        let _ = writeln!(o);
-        for f in &s.figures {
-            let _ = writeln!(o, "- {}: {}", f.label, cell(&f.value));
+        let lines: Vec<_> = s.figures.iter().flat_map(figure_lines).collect();
+        for l in &lines {
+            let _ = writeln!(o, "- {}: {}", l.label, md(&l.value));
+        }
+        if !lines.is_empty() {
+            let _ = writeln!(o);
         }
         if !s.evidence.is_empty() {
+            let _ = writeln!(o, "Strongest evidence:\n");
+            evidence(o, &s.evidence, "");
             let _ = writeln!(o);
-            let _ = writeln!(
-                o,
-                "Strongest evidence ({} entries in the period):",
-                s.entries
-            );
-            evidence(&mut o, &s.evidence, "");
         }
-        let _ = writeln!(o);
     }
+}
 
-    if !p.calibration.misses_list.is_empty() {
-        let _ = writeln!(o, "## What the misses taught");
-        let _ = writeln!(o);
-        let _ = writeln!(o, "| predicted | it was | id |");
-        let _ = writeln!(o, "| --- | --- | --- |");
-        for m in &p.calibration.misses_list {
-            let _ = writeln!(
-                o,
-                "| {} | {} | `{}` |",
-                cell(&m.predicted),
-                cell(&m.actual),
-                m.id
-            );
-        }
-        let _ = writeln!(o);
-    }
-
+fn growth(o: &mut String, p: &EvidencePack) {
     let g = &p.growth;
-    let _ = writeln!(o, "## Gaps and the plan");
-    let _ = writeln!(o);
-    if g.below_expectation.is_empty() {
-        let _ = writeln!(
-            o,
-            "- Every skill the target level expects is rated at or above it."
-        );
+    let _ = writeln!(o, "## {GROWTH}\n");
+    if p.header.target.is_some() {
+        if g.below_expected.is_empty() {
+            let _ = writeln!(
+                o,
+                "- Every skill the target level expects is rated at or above it."
+            );
+        }
+        for gap in &g.below_expected {
+            let _ = writeln!(
+                o,
+                "- {}: {} now, {} expected",
+                md(&gap.name),
+                match (&gap.current, &gap.rater) {
+                    (Some(c), Some(r)) => format!("{c} ({} rating)", md(r)),
+                    (Some(c), None) => c.clone(),
+                    _ => "not rated".into(),
+                },
+                gap.expected
+            );
+        }
+        if !g.criteria_not_yet.is_empty() {
+            let ids: Vec<String> = g.criteria_not_yet.iter().map(|c| code(c)).collect();
+            let _ = writeln!(o, "- Criteria still to show or confirm: {}", ids.join(", "));
+        }
     }
-    for gap in &g.below_expectation {
-        let _ = writeln!(
-            o,
-            "- {}: {} now, {} expected",
-            gap.skill,
-            gap.current.as_deref().unwrap_or("not rated"),
-            gap.expected
-        );
-    }
-    if let Some(f) = &g.focus {
-        let _ = writeln!(
-            o,
-            "- Current focus: {} ({}) `{}`",
-            cell(&f.title),
-            g.focus_skill.as_deref().unwrap_or("skill"),
-            f.id
-        );
+    match &g.open_focus {
+        Some(f) => {
+            let _ = writeln!(
+                o,
+                "- Open focus: {}{}, since {}. {}",
+                md(&f.entry.title),
+                f.skill_name
+                    .as_deref()
+                    .map(|s| format!(" ({})", md(s)))
+                    .unwrap_or_default(),
+                f.entry.date,
+                link(&f.entry.id, &f.entry.path)
+            );
+        }
+        None => {
+            let _ = writeln!(o, "- No open focus.");
+        }
     }
     if let Some(n) = &g.next_skill {
-        let _ = writeln!(o, "- Suggested next skill to practise: {n}");
+        let _ = writeln!(
+            o,
+            "- Suggested next skill: {} ({}, {} entries in the period)",
+            md(&n.name),
+            n.current.as_deref().unwrap_or("not rated"),
+            n.entries
+        );
     }
     for r in &g.ratings_without_evidence {
-        let _ = writeln!(o, "- Rating with no evidence linked: {r}");
+        let _ = writeln!(
+            o,
+            "- Self-rating without linked evidence: {} {} ({})",
+            md(&r.skill),
+            r.level,
+            r.date
+        );
     }
     let _ = writeln!(o);
+}
 
+fn activity(o: &mut String, p: &EvidencePack) {
     let a = &p.activity;
-    let _ = writeln!(o, "## Activity (context)");
-    let _ = writeln!(o);
-    let kinds: Vec<String> = a.by_kind.iter().map(|(k, n)| format!("{k} {n}")).collect();
-    let _ = writeln!(o, "{} entries: {}", a.total, kinds.join(", "));
-    let _ = writeln!(o);
+    let _ = writeln!(o, "## {ACTIVITY}\n");
+    let _ = writeln!(o, "{} entries in the period.\n", a.total);
+    if !a.by_kind.is_empty() {
+        let _ = writeln!(o, "| kind | entries |\n| --- | ---: |");
+        for (k, n) in &a.by_kind {
+            let _ = writeln!(o, "| {} | {n} |", md(k));
+        }
+        let _ = writeln!(o);
+    }
     if !a.by_month.is_empty() {
-        let _ = writeln!(o, "| month | entries |");
-        let _ = writeln!(o, "| --- | ---: |");
+        let _ = writeln!(o, "| month | entries |\n| --- | ---: |");
         for (m, n) in &a.by_month {
             let _ = writeln!(o, "| {m} | {n} |");
         }
+        let _ = writeln!(o);
     }
-    o
+}
+
+#[cfg(test)]
+pub(super) mod tests {
+    use super::*;
+    use crate::entry::{Entry, Kind};
+    use crate::review::{ReviewInput, assemble};
+    use crate::skills::{Ladder, SkillsTree};
+    use chrono::{DateTime, NaiveDate};
+
+    pub(crate) fn sample_pack(title: &str) -> EvidencePack {
+        let skills = SkillsTree::parse(include_str!("../../journal-template/skills.toml")).unwrap();
+        let ladder = Ladder::parse(include_str!("../../journal-template/ladder.toml")).unwrap();
+        let at = DateTime::parse_from_rfc3339("2026-03-02T10:00:00+00:00").unwrap();
+        let mut d = Entry::new(Kind::Diagnosis, title, "ana-lima", at);
+        d.fields
+            .insert("verdict".into(), toml::Value::String("hit".into()));
+        d.fields
+            .insert("confidence".into(), toml::Value::Integer(80));
+        d.body = "The | pipe and *stars*\n\nsecond line".into();
+        let mut k = Entry::new(Kind::Kb, "SSO article", "ana-lima", at);
+        k.fields
+            .insert("status".into(), toml::Value::String("published".into()));
+        k.fields
+            .insert("deflections".into(), toml::Value::Integer(12));
+        let entries = vec![d, k];
+        let paths = |e: &Entry| format!("people/ana-lima/{}.md", e.id);
+        assemble(&ReviewInput {
+            person: "ana-lima".into(),
+            period_label: "2026-H1".into(),
+            period_start: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+            period_end: NaiveDate::from_ymd_opt(2026, 6, 30).unwrap(),
+            generated: at,
+            commit: Some("0123456789abcdef".into()),
+            entries: &entries,
+            history: &entries,
+            skills: &skills,
+            ladder: &ladder,
+            level: Some("specialist-1".into()),
+            target: None,
+            paths: &paths,
+            qa_target_per_week: 5,
+            explore_target_per_week: 60,
+            min_predictions_for_brier: 20,
+            include_private: false,
+        })
+    }
+
+    #[test]
+    fn sections_come_in_the_order_boards_read() {
+        let text = render(&sample_pack("Refund loop"));
+        let at = |h: &str| {
+            text.find(h)
+                .unwrap_or_else(|| panic!("no {h:?} in\n{text}"))
+        };
+        let order = [
+            at("# Evidence pack: ana-lima, 2026-H1"),
+            at("## Outcomes and system impact"),
+            at("## Criteria for Support Specialist II"),
+            at("## Skills"),
+            at("## Growth plan"),
+            at("## Activity (context)"),
+        ];
+        assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
+        assert!(text.contains("### Knowledge-base articles published"));
+        assert!(text.contains("### Complex-case diagnosis"));
+        assert!(text.contains("`people/ana-lima/"), "paths in backticks");
+        assert!(!text.contains("Self-care"), "foundations stay out");
+    }
+
+    #[test]
+    fn user_text_cannot_break_tables_or_markup() {
+        assert_eq!(md("a | b\nc *d* <x>"), "a \\| b c \\*d\\* \\<x\\>");
+        assert_eq!(md("# not a heading"), "\\# not a heading");
+        assert_eq!(code("a`b"), "`` a`b ``");
+        let text = render(&sample_pack("Title | with pipe"));
+        assert!(text.contains("Title \\| with pipe"));
+        assert!(
+            text.contains("The \\| pipe and stars second line"),
+            "{text}"
+        );
+    }
 }

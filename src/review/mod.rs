@@ -1,56 +1,81 @@
-//! The evidence pack as plain data: what a specialist brings to a review,
-//! in the order promotion boards read it — outcomes and changes to the
-//! system first, then each criterion of the target level with evidence,
-//! then the skills with ratings, figures and strong examples, then gaps and
-//! the plan, and activity counts last. No I/O and no printing: `render`
-//! draws it.
+//! The evidence pack as plain data: what a specialist brings to a review, in
+//! the order promotion boards read it — the header, outcomes and changes to
+//! the system first, then each criterion of the target level with its
+//! evidence, then each skill with ratings, figures and its strongest
+//! examples, then the growth plan, and activity counts last, as context.
+//!
+//! `assemble` is a pure function of its input: no I/O, no clock, no
+//! printing, no wording beyond short reasons and details (`render` draws
+//! it). Privacy is enforced here once: private entries are dropped unless
+//! the person asked for them, and foundations skills are never criteria.
 
+mod criteria;
+mod evidence;
 mod figures;
+mod ratings;
+
+pub use criteria::{ConfirmationRef, CriterionResult};
+pub use evidence::{EXCERPT_CHARS, EvidenceItem, MAX_EVIDENCE};
+pub use figures::{
+    ApprovalFigures, Calibration, CalibrationMonth, DimensionPass, EscalationFigures,
+    EscalationMonth, ExploreFigures, FocusFigures, FunctionCount, GoalFigures, HandoffFigures,
+    KbFigures, NamedCount, PostmortemFigures, ProposalFigures, QaFigures, ShareTrend, SkillFigures,
+    TeachFigures, WeekCount, calibration,
+};
+pub use ratings::RatingRow;
 
 use crate::entry::{Entry, Kind};
-use crate::skills::{Check, Ladder, SkillsTree, level_rank};
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
+use crate::skills::{Ladder, Level, Skill, SkillsTree, level_rank};
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use figures::{Targets, Window};
+use ratings::SkillRatings;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-pub use figures::{Calibration, calibration};
-
+/// Everything `assemble` needs; the caller reads the journal.
 pub struct ReviewInput<'a> {
     pub person: String,
     pub period_label: String,
     pub period_start: NaiveDate,
+    /// Inclusive.
     pub period_end: NaiveDate,
     pub generated: DateTime<FixedOffset>,
     pub commit: Option<String>,
-    /// The person's entries in the period (no drafts; private only if asked).
+    /// This person's entries in the period (drafts already excluded;
+    /// private only if asked).
     pub entries: &'a [Entry],
-    /// The person's entries of all time (ratings, confirmations).
+    /// This person's entries of all time, a superset of `entries`: latest
+    /// ratings, confirmations, the open focus, shipped changes.
     pub history: &'a [Entry],
     pub skills: &'a SkillsTree,
     pub ladder: &'a Ladder,
+    /// Ladder level ids; the target defaults to the level's `next`.
     pub level: Option<String>,
     pub target: Option<String>,
+    /// Journal-relative path of an entry, for evidence links.
     pub paths: &'a dyn Fn(&Entry) -> String,
     pub qa_target_per_week: u32,
     pub explore_target_per_week: u32,
     pub min_predictions_for_brier: u32,
-    /// Foundations are private development notes: in the pack only when
-    /// the person asks (`--include-private`).
+    /// The person asked for private entries (`--include-private`). When
+    /// false, private entries are dropped even if passed in, and the private
+    /// foundations skills stay out of the pack.
     pub include_private: bool,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct EvidencePack {
     pub header: Header,
     pub outcomes: Outcomes,
     pub criteria: Vec<CriterionResult>,
-    pub calibration: Calibration,
     pub skills: Vec<SkillSection>,
-    pub growth: Growth,
+    pub growth: GrowthPlan,
     pub activity: Activity,
+    /// Things the reader should know about how the pack was built.
+    pub warnings: Vec<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Header {
     pub person: String,
     pub period: String,
@@ -58,56 +83,102 @@ pub struct Header {
     pub period_end: NaiveDate,
     pub level: Option<LevelRef>,
     pub target: Option<LevelRef>,
-    /// True when no target was given and one was assumed.
-    pub target_assumed: bool,
+    pub target_source: TargetSource,
+    /// RFC 3339.
     pub generated: String,
     pub commit: Option<String>,
+    /// Private entries were asked for and may appear.
+    pub includes_private: bool,
 }
 
-#[derive(Debug, Serialize, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct LevelRef {
     pub id: String,
     pub name: String,
+    pub track: String,
 }
 
-#[derive(Debug, Serialize, Clone)]
-pub struct EvidenceItem {
-    pub id: String,
-    pub kind: String,
-    pub title: String,
-    pub date: NaiveDate,
-    pub path: String,
-    pub excerpt: String,
-    /// Why it was chosen, in a few words.
-    pub why: String,
+/// Where the target level came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TargetSource {
+    /// Asked for (`--target`).
+    Given,
+    /// The current level's `next`.
+    NextLevel,
+    /// Neither was known: the second level of the first track, so that the
+    /// pack still shows criteria. Renderers say so.
+    Assumed,
+    /// No target: no criteria.
+    None,
 }
 
-#[derive(Debug, Serialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Met,
+    NotYet,
+    ToBeConfirmed,
+}
+
+impl Status {
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Met => "met",
+            Status::NotYet => "not yet",
+            Status::ToBeConfirmed => "to be confirmed",
+        }
+    }
+}
+
+// ---------------------------------------------------------------- outcomes
+
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct Outcomes {
-    pub proposals_shipped: Vec<ShippedProposal>,
+    /// Proposals shipped in the period: changes to the agent's playbook,
+    /// escalation rules, the KB, retraining sets, hand-off templates.
+    pub proposals_shipped: Vec<ShippedChange>,
     pub kb_published: Vec<PublishedArticle>,
-    pub total_deflections: i64,
-    pub metrics: Vec<MetricRow>,
+    /// Sum over the published articles: an estimate from analytics.
+    pub deflections_total: i64,
+    /// Helpdesk figures recorded in the period, oldest first.
+    pub metrics: Vec<MetricRecord>,
 }
 
-#[derive(Debug, Serialize)]
-pub struct ShippedProposal {
-    pub item: EvidenceItem,
+#[derive(Debug, Clone, Serialize)]
+pub struct ShippedChange {
+    pub entry: EvidenceItem,
     pub target: Option<String>,
     pub change_ref: Option<String>,
     pub shipped: Option<NaiveDate>,
+    pub pattern: Option<String>,
+    /// Escalations with the same pattern before and after it shipped.
+    pub pattern_effect: Option<PatternEffect>,
 }
 
-#[derive(Debug, Serialize)]
+/// Escalations with a pattern in equal windows before and after a change.
+#[derive(Debug, Clone, Serialize)]
+pub struct PatternEffect {
+    pub window_days: i64,
+    pub before: usize,
+    pub after: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
 pub struct PublishedArticle {
-    pub item: EvidenceItem,
+    pub entry: EvidenceItem,
     pub article_id: Option<String>,
-    pub deflections: i64,
+    pub published: Option<NaiveDate>,
+    /// An estimate imported from analytics.
+    pub deflections: Option<i64>,
 }
 
-#[derive(Debug, Serialize)]
-pub struct MetricRow {
-    pub period: String,
+#[derive(Debug, Clone, Serialize)]
+pub struct MetricRecord {
+    pub id: String,
+    pub path: String,
+    pub date: NaiveDate,
+    pub period: Option<String>,
     pub csat: Option<f64>,
     pub csat_n: Option<i64>,
     pub reopen_rate: Option<f64>,
@@ -118,613 +189,564 @@ pub struct MetricRow {
     pub source: Option<String>,
 }
 
-#[derive(Debug, Serialize, Clone, Copy, PartialEq, Eq)]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    Met,
-    NotYet,
-    ToBeConfirmed,
-}
+// ------------------------------------------------------------------ skills
 
-#[derive(Debug, Serialize)]
-pub struct CriterionResult {
-    pub id: String,
-    pub text: String,
-    pub status: Status,
-    pub detail: String,
-    pub confirmed_by: Option<String>,
-    pub evidence: Vec<EvidenceItem>,
-}
-
-#[derive(Debug, Serialize, Clone)]
-pub struct RatingRow {
-    pub level: String,
-    pub date: NaiveDate,
-    pub rater: String,
-    pub rater_name: Option<String>,
-    pub has_evidence: bool,
-}
-
-#[derive(Debug, Serialize)]
-pub struct Figure {
-    pub label: String,
-    pub value: String,
-}
-
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct SkillSection {
     pub id: String,
     pub name: String,
     pub group: String,
-    /// Foundations: development notes, never criteria.
+    /// A foundation: private development notes, never a criterion.
     pub private: bool,
-    pub self_rating: Option<RatingRow>,
-    pub lead_rating: Option<RatingRow>,
-    pub ratings_in_period: Vec<RatingRow>,
+    /// The level the target expects, if it names this skill.
     pub expected: Option<String>,
-    pub figures: Vec<Figure>,
-    pub evidence: Vec<EvidenceItem>,
+    /// The latest self-rating as of the end of the period.
+    pub self_rating: Option<RatingRow>,
+    /// The latest lead rating, side by side.
+    pub lead_rating: Option<RatingRow>,
+    /// Every rating given in the period (self, lead, peer), oldest first.
+    pub ratings_in_period: Vec<RatingRow>,
+    /// Entries in the period that are evidence for the skill.
     pub entries: usize,
+    /// The figures of the skill's entry kinds.
+    pub figures: Vec<SkillFigures>,
+    /// The strongest examples, best first (at most five).
+    pub evidence: Vec<EvidenceItem>,
 }
 
-#[derive(Debug, Serialize, Default)]
-pub struct Growth {
-    pub below_expectation: Vec<Gap>,
-    pub focus: Option<EvidenceItem>,
-    pub focus_skill: Option<String>,
-    pub next_skill: Option<String>,
-    pub ratings_without_evidence: Vec<String>,
+// ------------------------------------------------------------------ growth
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct GrowthPlan {
+    /// Skills whose current rating is below what the target level expects.
+    pub below_expected: Vec<SkillGap>,
+    /// Target criteria the journal does not show as met yet.
+    pub criteria_not_yet: Vec<String>,
+    pub open_focus: Option<OpenFocus>,
+    pub next_skill: Option<NextSkill>,
+    /// Latest self-ratings that point to no evidence.
+    pub ratings_without_evidence: Vec<SkillRatingRef>,
 }
 
-#[derive(Debug, Serialize)]
-pub struct Gap {
+#[derive(Debug, Clone, Serialize)]
+pub struct SkillGap {
     pub skill: String,
+    pub name: String,
+    /// The current rating (the lead's when there is one), none if unrated.
     pub current: Option<String>,
+    pub rater: Option<String>,
     pub expected: String,
 }
 
-#[derive(Debug, Serialize, Default)]
+#[derive(Debug, Clone, Serialize)]
+pub struct OpenFocus {
+    pub entry: EvidenceItem,
+    pub skill: Option<String>,
+    pub skill_name: Option<String>,
+}
+
+/// The lowest-rated core skill with the fewest entries.
+#[derive(Debug, Clone, Serialize)]
+pub struct NextSkill {
+    pub skill: String,
+    pub name: String,
+    pub current: Option<String>,
+    pub entries: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SkillRatingRef {
+    pub skill: String,
+    pub level: String,
+    pub date: NaiveDate,
+}
+
+// ---------------------------------------------------------------- activity
+
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct Activity {
     pub total: usize,
     pub by_kind: BTreeMap<String, usize>,
+    /// Every month of the period up to the day the pack was made, zeros
+    /// included.
     pub by_month: BTreeMap<String, usize>,
 }
 
-pub fn assemble(input: &ReviewInput) -> EvidencePack {
-    let item = |e: &Entry, why: &str| evidence_item(e, (input.paths)(e), why);
-    let practice: Vec<&Entry> = input
-        .entries
-        .iter()
-        .filter(|e| e.kind != Kind::Draft)
-        .collect();
+// ----------------------------------------------------------------- assembly
 
-    let level = input.level.as_deref().and_then(|l| input.ladder.level(l));
-    let mut target_assumed = false;
-    let target = input
-        .target
-        .as_deref()
-        .or_else(|| level.and_then(|l| l.next.as_deref()))
-        .and_then(|t| input.ladder.level(t))
-        .or_else(|| {
-            // Without a level or target, argue for the second IC level and say so.
-            target_assumed = true;
-            input
-                .ladder
-                .levels
-                .iter()
-                .filter(|l| l.track == "ic")
-                .min_by_key(|l| (l.rank != 2, l.rank))
-        });
+/// What the parts of the assembly share: the visible entries, the ratings,
+/// the calibration.
+pub(crate) struct Ctx<'i, 'a> {
+    pub input: &'i ReviewInput<'a>,
+    /// The period's entries that may be shown.
+    pub entries: Vec<&'a Entry>,
+    /// All entries up to the end of the period that may be shown.
+    pub history: Vec<&'a Entry>,
+    pub ratings: BTreeMap<String, SkillRatings>,
+    pub calibration: Calibration,
+    pub window: Window,
+}
+
+impl Ctx<'_, '_> {
+    pub fn item(&self, e: &Entry, why: &str) -> EvidenceItem {
+        evidence::item(e, (self.input.paths)(e), why)
+    }
+
+    /// An entry of the history by id or unique-enough prefix.
+    pub fn find(&self, id: &str) -> Option<&Entry> {
+        let id = id.trim();
+        if id.len() < crate::entry::MIN_PREFIX {
+            return None;
+        }
+        self.history
+            .iter()
+            .copied()
+            .find(|e| e.id.as_str() == id)
+            .or_else(|| {
+                self.history
+                    .iter()
+                    .copied()
+                    .find(|e| e.id.as_str().starts_with(id))
+            })
+    }
+
+    /// The period's entries that are evidence for a skill: tagged with it,
+    /// or of a kind the skill lists.
+    pub fn relevant(&self, skill: &str) -> Vec<&Entry> {
+        let kinds: &[String] = self
+            .input
+            .skills
+            .get(skill)
+            .map(|s| s.kinds.as_slice())
+            .unwrap_or(&[]);
+        self.entries
+            .iter()
+            .copied()
+            .filter(|e| {
+                e.skills.iter().any(|s| s == skill) || kinds.iter().any(|k| k == e.kind.as_str())
+            })
+            .filter(|e| match e.kind {
+                Kind::Rating | Kind::Metric | Kind::Confirmation | Kind::Draft => false,
+                // What others said counts; what one said of oneself does not.
+                Kind::Feedback => criteria::from_others(e, &self.input.person),
+                _ => true,
+            })
+            .collect()
+    }
+}
+
+pub fn assemble(input: &ReviewInput) -> EvidencePack {
+    let mut warnings = Vec::new();
+    let visible = |e: &&Entry| (input.include_private || !e.private) && e.kind != Kind::Draft;
+    let entries: Vec<&Entry> = input.entries.iter().filter(visible).collect();
+    let history: Vec<&Entry> = input
+        .history
+        .iter()
+        .filter(visible)
+        .filter(|e| e.created.date_naive() <= input.period_end)
+        .collect();
+    // An open-ended period starts with the first entry, not the year 1.
+    let start = if input.period_start == NaiveDate::MIN {
+        entries
+            .iter()
+            .map(|e| e.created.date_naive())
+            .min()
+            .unwrap_or(input.period_end)
+    } else {
+        input.period_start
+    };
+    let window = Window::new(start, input.period_end, input.generated.date_naive());
+    let ctx = Ctx {
+        input,
+        calibration: calibration(&entries, input.min_predictions_for_brier),
+        ratings: ratings::by_skill(&history, input.period_start, input.period_end),
+        entries,
+        history,
+        window,
+    };
+    for skill in ctx.ratings.keys() {
+        if input.skills.get(skill).is_none() {
+            warnings.push(format!(
+                "ratings of '{skill}', which is not in skills.toml, are left out"
+            ));
+        }
+    }
+
+    let (level, target, target_source) = levels(input, &mut warnings);
     let header = Header {
         person: input.person.clone(),
         period: input.period_label.clone(),
         period_start: input.period_start,
         period_end: input.period_end,
-        level: level.map(|l| LevelRef {
-            id: l.id.clone(),
-            name: l.name.clone(),
-        }),
-        target: target.map(|l| LevelRef {
-            id: l.id.clone(),
-            name: l.name.clone(),
-        }),
-        target_assumed,
+        level: level.map(level_ref),
+        target: target.map(level_ref),
+        target_source,
         generated: input
             .generated
             .to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
         commit: input.commit.clone(),
+        includes_private: input.include_private,
     };
 
-    // Outcomes and system impact.
-    let mut outcomes = Outcomes::default();
-    for e in practice
-        .iter()
-        .filter(|e| e.kind == Kind::Proposal && e.field_str("status") == Some("shipped"))
-    {
-        outcomes.proposals_shipped.push(ShippedProposal {
-            item: item(e, "shipped"),
-            target: e.field_str("target").map(str::to_string),
-            change_ref: e.field_str("change_ref").map(str::to_string),
-            shipped: e.field_date("shipped"),
-        });
-    }
-    for e in practice
-        .iter()
-        .filter(|e| e.kind == Kind::Kb && e.field_str("status") == Some("published"))
-    {
-        let d = e.field_int("deflections").unwrap_or(0);
-        outcomes.total_deflections += d;
-        outcomes.kb_published.push(PublishedArticle {
-            item: item(e, "published"),
-            article_id: e.field_str("article_id").map(str::to_string),
-            deflections: d,
-        });
-    }
-    outcomes
-        .kb_published
-        .sort_by_key(|a| std::cmp::Reverse(a.deflections));
-    for e in practice.iter().filter(|e| e.kind == Kind::Metric) {
-        outcomes.metrics.push(MetricRow {
-            period: e
-                .field_str("period")
-                .map(str::to_string)
-                .unwrap_or_else(|| e.created.date_naive().to_string()),
-            csat: e.field_f64("csat"),
-            csat_n: e.field_int("csat_n").filter(|n| *n > 0),
-            reopen_rate: e.field_f64("reopen_rate"),
-            fcr: e.field_f64("fcr"),
-            qa_score: e.field_f64("qa_score"),
-            cases_handled: e.field_int("cases_handled").filter(|n| *n > 0),
-            source: e.field_str("source").map(str::to_string),
-        });
-    }
-
-    let cal = calibration(&practice, input.min_predictions_for_brier);
-    let ratings = ratings_by_skill(input.history, input.period_start, input.period_end);
-
-    // The ladder's criteria for the target level.
-    let mut criteria = Vec::new();
-    if let Some(t) = target {
-        for c in &t.criteria {
-            criteria.push(evaluate(c, input, &practice, &cal, &ratings, &item));
-        }
-    }
-
-    // Skills.
-    let mut skills = Vec::new();
-    for s in &input.skills.skills {
-        let relevant: Vec<&Entry> = practice
-            .iter()
-            .copied()
-            .filter(|e| {
-                e.skills.iter().any(|x| x == &s.id) || s.kinds.iter().any(|k| k == e.kind.as_str())
-            })
-            .filter(|e| e.kind.is_practice() || e.kind == Kind::Goal || e.kind == Kind::Focus)
-            .collect();
-        let r = ratings.get(&s.id);
-        if s.private && (!input.include_private || (relevant.is_empty() && r.is_none())) {
-            continue;
-        }
-        skills.push(SkillSection {
-            id: s.id.clone(),
-            name: s.name.clone(),
-            group: s.group.clone(),
-            private: s.private,
-            self_rating: r.and_then(|r| r.latest_self.clone()),
-            lead_rating: r.and_then(|r| r.latest_lead.clone()),
-            ratings_in_period: r.map(|r| r.in_period.clone()).unwrap_or_default(),
-            expected: target.and_then(|t| t.skills.get(&s.id).cloned()),
-            figures: figures::for_skill(&s.id, &relevant, &cal, input),
-            evidence: strongest(&relevant, 5)
-                .into_iter()
-                .map(|(e, why)| item(e, &why))
-                .collect(),
-            entries: relevant.len(),
-        });
-    }
-
-    // Growth plan.
-    let mut growth = Growth::default();
-    if let Some(t) = target {
-        for (skill, expected) in &t.skills {
-            let current = ratings
-                .get(skill)
-                .and_then(|r| r.best_current())
-                .map(|r| r.level.clone());
-            if current.as_deref().map(level_rank).unwrap_or(0) < level_rank(expected) {
-                growth.below_expectation.push(Gap {
-                    skill: skill.clone(),
-                    current,
-                    expected: expected.clone(),
-                });
-            }
-        }
-    }
-    if let Some(f) = input
-        .history
-        .iter()
-        .filter(|e| e.kind == Kind::Focus && e.field_str("status") != Some("closed"))
-        .max_by_key(|e| e.created)
-    {
-        growth.focus = Some(item(f, "current focus"));
-        growth.focus_skill = f.field_str("skill").map(str::to_string);
-    }
-    growth.next_skill = input
-        .skills
-        .skills
-        .iter()
-        .filter(|s| s.group == "core")
-        .min_by_key(|s| {
-            let rank = ratings
-                .get(&s.id)
-                .and_then(|r| r.best_current())
-                .map(|r| level_rank(&r.level))
-                .unwrap_or(0);
-            let n = skills
+    let outcomes = outcomes(&ctx);
+    let criteria: Vec<CriterionResult> = target
+        .map(|t| {
+            t.criteria
                 .iter()
-                .find(|x| x.id == s.id)
-                .map(|x| x.entries)
-                .unwrap_or(0);
-            (rank, n)
+                .map(|c| criteria::evaluate(c, &ctx))
+                .collect()
         })
-        .map(|s| s.id.clone());
-    for (skill, r) in &ratings {
-        if let Some(latest) = r.latest_self.as_ref().filter(|x| !x.has_evidence) {
-            growth
-                .ratings_without_evidence
-                .push(format!("{skill} ({}, {})", latest.level, latest.date));
-        }
-    }
-
-    let mut activity = Activity {
-        total: practice.len(),
-        ..Activity::default()
-    };
-    for e in &practice {
-        *activity.by_kind.entry(e.kind.to_string()).or_default() += 1;
-        let d = e.created.date_naive();
-        *activity
-            .by_month
-            .entry(format!("{}-{:02}", d.year(), d.month()))
-            .or_default() += 1;
-    }
+        .unwrap_or_default();
+    let skills: Vec<SkillSection> = input
+        .skills
+        .skills
+        .iter()
+        .filter_map(|s| skill_section(s, target, &ctx))
+        .collect();
+    let growth = growth(&ctx, target, &criteria, &skills);
+    let activity = activity(&ctx);
 
     EvidencePack {
         header,
         outcomes,
         criteria,
-        calibration: cal,
         skills,
         growth,
         activity,
+        warnings,
     }
 }
 
-fn evidence_item(e: &Entry, path: String, why: &str) -> EvidenceItem {
-    EvidenceItem {
-        id: e.id.to_string(),
-        kind: e.kind.to_string(),
-        title: e.title.clone(),
-        date: e.created.date_naive(),
-        path,
-        excerpt: e.excerpt(200),
-        why: why.to_string(),
+fn level_ref(l: &Level) -> LevelRef {
+    LevelRef {
+        id: l.id.clone(),
+        name: l.name.clone(),
+        track: l.track.clone(),
     }
 }
 
-#[derive(Default)]
-struct SkillRatings {
-    latest_self: Option<RatingRow>,
-    latest_lead: Option<RatingRow>,
-    in_period: Vec<RatingRow>,
-}
-
-impl SkillRatings {
-    /// A lead's rating counts over a self-rating when both exist.
-    fn best_current(&self) -> Option<&RatingRow> {
-        self.latest_lead.as_ref().or(self.latest_self.as_ref())
-    }
-}
-
-fn ratings_by_skill(
-    history: &[Entry],
-    start: NaiveDate,
-    end: NaiveDate,
-) -> BTreeMap<String, SkillRatings> {
-    let mut out: BTreeMap<String, SkillRatings> = BTreeMap::new();
-    let mut sorted: Vec<&Entry> = history.iter().filter(|e| e.kind == Kind::Rating).collect();
-    sorted.sort_by_key(|e| e.created);
-    for e in sorted {
-        let (Some(skill), Some(level)) = (e.field_str("skill"), e.field_str("level")) else {
-            continue;
-        };
-        let date = e.created.date_naive();
-        if date > end {
-            continue;
+/// The current and target levels, and where the target came from.
+fn levels<'l>(
+    input: &ReviewInput<'l>,
+    warnings: &mut Vec<String>,
+) -> (Option<&'l Level>, Option<&'l Level>, TargetSource) {
+    let ladder = input.ladder;
+    let find = |id: &str, what: &str, warnings: &mut Vec<String>| {
+        let l = ladder.level(id);
+        if l.is_none() {
+            warnings.push(format!("{what} level '{id}' is not in ladder.toml"));
         }
-        let row = RatingRow {
-            level: level.to_string(),
-            date,
-            rater: e.field_str("rater").unwrap_or("self").to_string(),
-            rater_name: e.field_str("rater_name").map(str::to_string),
-            has_evidence: !e.field_list("evidence").is_empty() || !e.links.is_empty(),
-        };
-        let r = out.entry(skill.to_string()).or_default();
-        if date >= start {
-            r.in_period.push(row.clone());
-        }
-        if row.rater == "self" {
-            r.latest_self = Some(row);
+        l
+    };
+    let level = input
+        .level
+        .as_deref()
+        .and_then(|l| find(l, "current", warnings));
+    if let Some(t) = input.target.as_deref() {
+        let target = find(t, "target", warnings);
+        let source = if target.is_some() {
+            TargetSource::Given
         } else {
-            r.latest_lead = Some(row);
-        }
+            TargetSource::None
+        };
+        return (level, target, source);
     }
+    if let Some(l) = level {
+        return match l.next.as_deref().and_then(|n| find(n, "next", warnings)) {
+            Some(t) => (level, Some(t), TargetSource::NextLevel),
+            None => (level, None, TargetSource::None),
+        };
+    }
+    if input.level.is_some() {
+        return (None, None, TargetSource::None);
+    }
+    let first_track = ladder
+        .tracks
+        .first()
+        .map(|t| t.id.as_str())
+        .or_else(|| ladder.levels.first().map(|l| l.track.as_str()));
+    let assumed = ladder
+        .levels
+        .iter()
+        .filter(|l| Some(l.track.as_str()) == first_track)
+        .min_by_key(|l| (l.rank != 2, l.rank));
+    match assumed {
+        Some(t) => (None, Some(t), TargetSource::Assumed),
+        None => (None, None, TargetSource::None),
+    }
+}
+
+fn in_period(input: &ReviewInput, d: NaiveDate) -> bool {
+    input.period_start <= d && d <= input.period_end
+}
+
+fn outcomes(ctx: &Ctx) -> Outcomes {
+    let input = ctx.input;
+    let mut out = Outcomes::default();
+    // From the history: a change proposed last year and shipped this
+    // period is this period's outcome.
+    let dated = |e: &Entry, field: &str| {
+        e.field_date(field).map_or_else(
+            || in_period(input, e.created.date_naive()),
+            |d| in_period(input, d),
+        )
+    };
+    let mut shipped: Vec<&Entry> = ctx
+        .history
+        .iter()
+        .copied()
+        .filter(|e| e.kind == Kind::Proposal && e.field_str("status") == Some("shipped"))
+        .filter(|e| dated(e, "shipped"))
+        .collect();
+    shipped.sort_by_key(|e| e.field_date("shipped").unwrap_or(e.created.date_naive()));
+    for e in shipped {
+        let pattern = e.field_str("pattern").map(str::to_string);
+        let shipped = e.field_date("shipped");
+        out.proposals_shipped.push(ShippedChange {
+            entry: ctx.item(e, "shipped change to the system"),
+            target: e.field_str("target").map(str::to_string),
+            change_ref: e.field_str("change_ref").map(str::to_string),
+            shipped,
+            pattern_effect: pattern
+                .as_deref()
+                .zip(shipped)
+                .and_then(|(p, d)| pattern_effect(ctx, p, d)),
+            pattern,
+        });
+    }
+    let mut published: Vec<&Entry> = ctx
+        .history
+        .iter()
+        .copied()
+        .filter(|e| e.kind == Kind::Kb && e.field_str("status") == Some("published"))
+        .filter(|e| dated(e, "published"))
+        .collect();
+    published.sort_by_key(|e| std::cmp::Reverse(e.field_int("deflections").unwrap_or(0)));
+    for e in published {
+        let deflections = e.field_int("deflections");
+        out.deflections_total += deflections.unwrap_or(0);
+        out.kb_published.push(PublishedArticle {
+            entry: ctx.item(e, "published article"),
+            article_id: e.field_str("article_id").map(str::to_string),
+            published: e.field_date("published"),
+            deflections,
+        });
+    }
+    let mut metrics: Vec<&Entry> = ctx
+        .entries
+        .iter()
+        .copied()
+        .filter(|e| e.kind == Kind::Metric)
+        .collect();
+    metrics.sort_by_key(|e| e.created);
+    out.metrics = metrics
+        .into_iter()
+        .map(|e| MetricRecord {
+            id: e.id.to_string(),
+            path: (input.paths)(e),
+            date: e.created.date_naive(),
+            period: e.field_str("period").map(str::to_string),
+            csat: e.field_f64("csat"),
+            csat_n: e.field_int("csat_n"),
+            reopen_rate: e.field_f64("reopen_rate"),
+            fcr: e.field_f64("fcr"),
+            qa_score: e.field_f64("qa_score"),
+            cases_handled: e.field_int("cases_handled"),
+            source: e.field_str("source").map(str::to_string),
+        })
+        .collect();
     out
 }
 
-/// The strongest entries for a skill, best first, with why.
-fn strongest<'a>(entries: &[&'a Entry], max: usize) -> Vec<(&'a Entry, String)> {
-    let mut scored: Vec<(f64, &Entry, String)> = entries
-        .iter()
-        .map(|e| {
-            let (score, why) = strength(e);
-            (score, *e, why)
-        })
-        .filter(|(s, _, _)| *s > 0.0)
-        .collect();
-    scored.sort_by(|a, b| {
-        b.0.partial_cmp(&a.0)
-            .unwrap_or(std::cmp::Ordering::Equal)
-            .then(b.1.created.cmp(&a.1.created))
-    });
-    scored
-        .into_iter()
-        .take(max)
-        .map(|(_, e, why)| (e, why))
-        .collect()
-}
-
-fn strength(e: &Entry) -> (f64, String) {
-    let conf = e.field_int("confidence").unwrap_or(50) as f64 / 100.0;
-    match e.kind {
-        Kind::Diagnosis => match e.field_str("verdict") {
-            Some("hit") => (
-                3.0 + conf,
-                format!("called it at {:.0}% confidence", conf * 100.0),
-            ),
-            Some("partial") => (2.0 + conf / 2.0, "partly right, analysed".into()),
-            Some("miss") if e.field_str("actual").is_some() => {
-                (1.5, "a miss, with what it taught".into())
-            }
-            _ => (0.3, "prediction".into()),
-        },
-        Kind::Kb => match e.field_str("status") {
-            Some("published") => {
-                let d = e.field_int("deflections").unwrap_or(0);
-                (
-                    3.0 + (d as f64 / 10.0).min(3.0),
-                    format!("published, {d} deflections"),
-                )
-            }
-            _ => (1.0, "draft article".into()),
-        },
-        Kind::Postmortem => {
-            let gain = e.field_int("sentiment_end").unwrap_or(0)
-                - e.field_int("sentiment_start").unwrap_or(0);
-            let shifted = e.field_str("shifted").is_some();
-            (
-                1.0 + if shifted { 1.5 } else { 0.0 } + gain.max(0) as f64 * 0.5,
-                if shifted {
-                    format!("what shifted the call; sentiment {gain:+}")
-                } else {
-                    "post-mortem".into()
-                },
-            )
-        }
-        Kind::Proposal => match e.field_str("status") {
-            Some("shipped") => (4.0, "shipped change to the system".into()),
-            Some("accepted") => (2.5, "accepted proposal".into()),
-            _ => (1.0, "proposal".into()),
-        },
-        Kind::Escalation if e.field_str("playbook_gap").is_some() => {
-            (1.5, "named the playbook gap".into())
-        }
-        Kind::Qa if e.field_bool("missed_escalation") || e.field_bool("critical_fail") => {
-            (1.8, "caught what the agent missed".into())
-        }
-        Kind::Handoff if e.field_str("feedback").is_some() => {
-            (1.6, "hand-off with the receiver's feedback".into())
-        }
-        Kind::Teach => (2.0, "taught others".into()),
-        _ => (
-            0.5 + (e.body.len() as f64 / 4000.0).min(0.5),
-            e.kind.habit().to_string(),
-        ),
+/// Escalations with the change's pattern in the weeks before it shipped
+/// and as many days after, up to eight weeks; none until a week has passed.
+fn pattern_effect(ctx: &Ctx, pattern: &str, shipped: NaiveDate) -> Option<PatternEffect> {
+    let observed = (ctx.window.end - shipped).num_days();
+    let window_days = observed.min(56);
+    if window_days < 7 {
+        return None;
     }
-}
-
-fn evaluate(
-    c: &crate::skills::Criterion,
-    input: &ReviewInput,
-    practice: &[&Entry],
-    cal: &Calibration,
-    ratings: &BTreeMap<String, SkillRatings>,
-    item: &dyn Fn(&Entry, &str) -> EvidenceItem,
-) -> CriterionResult {
-    let mut result = CriterionResult {
-        id: c.id.clone(),
-        text: c.text.trim_end_matches('.').to_string(),
-        status: Status::ToBeConfirmed,
-        detail: String::new(),
-        confirmed_by: None,
-        evidence: Vec::new(),
+    let same = |e: &&Entry| {
+        e.kind == Kind::Escalation
+            && e.field_str("pattern")
+                .is_some_and(|p| p.trim().eq_ignore_ascii_case(pattern.trim()))
     };
-    match &c.check {
-        None => result.detail = "not measured by casebook: to be confirmed by a lead".into(),
-        Some(Check::Entries { kind, where_, min }) => {
-            let matching: Vec<&Entry> = practice
-                .iter()
-                .copied()
-                .filter(|e| e.kind.as_str() == kind)
-                .filter(
-                    |e| match where_.as_deref().and_then(|w| w.split_once(':')) {
-                        Some((f, v)) => e.values_of(f).iter().any(|x| x.eq_ignore_ascii_case(v)),
-                        None => true,
-                    },
-                )
-                .collect();
-            let n = matching.len() as u32;
-            result.status = if n >= *min {
-                Status::Met
-            } else {
-                Status::NotYet
-            };
-            result.detail = format!(
-                "{n} {kind} entr{}{} in the period (needs {min})",
-                if n == 1 { "y" } else { "ies" },
-                where_
-                    .as_deref()
-                    .map(|w| format!(" with {w}"))
-                    .unwrap_or_default()
-            );
-            result.evidence = strongest(&matching, 3)
-                .into_iter()
-                .map(|(e, why)| item(e, &why))
-                .collect();
+    let mut before = 0;
+    let mut after = 0;
+    for e in ctx.history.iter().copied().filter(same) {
+        let days = (e.created.date_naive() - shipped).num_days();
+        if (-window_days..0).contains(&days) {
+            before += 1;
+        } else if (1..=window_days).contains(&days) {
+            after += 1;
         }
-        Some(Check::HitRate { min, min_n }) => {
-            match cal.hit_rate {
-                Some(rate) if cal.resolved >= *min_n as usize => {
-                    result.status = if rate >= *min {
-                        Status::Met
-                    } else {
-                        Status::NotYet
-                    };
-                    result.detail = format!(
-                        "hit rate {:.0}% over n = {} (needs {:.0}% over at least {min_n})",
-                        rate * 100.0,
-                        cal.resolved,
-                        min * 100.0
-                    );
-                }
-                _ => {
-                    result.status = Status::NotYet;
-                    result.detail = format!(
-                        "{} resolved predictions; needs at least {min_n} at {:.0}%",
-                        cal.resolved,
-                        min * 100.0
-                    );
-                }
-            }
-            let hits: Vec<&Entry> = practice
-                .iter()
-                .copied()
-                .filter(|e| e.kind == Kind::Diagnosis)
-                .collect();
-            result.evidence = strongest(&hits, 3)
-                .into_iter()
-                .map(|(e, why)| item(e, &why))
-                .collect();
-        }
-        Some(Check::SkillLevel { skill, min }) => {
-            match ratings.get(skill).and_then(|r| r.best_current()) {
-                Some(r) => {
-                    result.status = if level_rank(&r.level) >= level_rank(min) {
-                        Status::Met
-                    } else {
-                        Status::NotYet
-                    };
-                    result.detail = format!(
-                        "{skill}: {} ({} rating, {}), needs {min}",
-                        r.level, r.rater, r.date
-                    );
-                }
-                None => {
-                    result.status = Status::NotYet;
-                    result.detail = format!("{skill} has no rating yet (needs {min})");
-                }
-            }
-        }
-        Some(Check::Metric { metric, min, max }) => {
-            let latest = practice
-                .iter()
-                .filter(|e| e.kind == Kind::Metric && e.field_f64(metric).is_some())
-                .max_by_key(|e| e.created);
-            match latest {
-                Some(e) => {
-                    let v = e.field_f64(metric).unwrap_or_default();
-                    let ok = min.is_none_or(|m| v >= m) && max.is_none_or(|m| v <= m);
-                    result.status = if ok { Status::Met } else { Status::NotYet };
-                    let n = if metric == "csat" {
-                        e.field_int("csat_n")
-                            .map(|n| format!(", n = {n}"))
-                            .unwrap_or_default()
-                    } else {
-                        String::new()
-                    };
-                    let bound = match (min, max) {
-                        (Some(m), _) => format!("at least {m}"),
-                        (_, Some(m)) => format!("at most {m}"),
-                        _ => String::new(),
-                    };
-                    result.detail = format!(
-                        "{metric} {v} in {}{n} (needs {bound})",
-                        e.field_str("period").unwrap_or("the period")
-                    );
-                    result.evidence.push(item(e, "helpdesk figures"));
-                }
-                None => {
-                    result.detail = format!(
-                        "no {metric} recorded in the period: to be confirmed from the helpdesk"
-                    )
-                }
-            }
-        }
-        Some(Check::TenureMonths { min }) => {
-            result.detail =
-                format!("needs {min} months at the current level: to be confirmed from the profile")
-        }
-        Some(Check::Feedback { min }) => {
-            let fb: Vec<&Entry> = practice
-                .iter()
-                .copied()
-                .filter(|e| e.kind == Kind::Feedback && e.field_str("source") != Some("self"))
-                .collect();
-            let n = fb.len() as u32;
-            result.status = if n >= *min {
-                Status::Met
-            } else {
-                Status::NotYet
-            };
-            result.detail = format!("{n} pieces of feedback from others (needs {min})");
-            result.evidence = fb
-                .iter()
-                .take(3)
-                .map(|e| {
-                    item(
-                        e,
-                        &format!("from {}", e.field_str("from").unwrap_or("a colleague")),
-                    )
-                })
-                .collect();
-        }
-        Some(Check::Confirmation {}) => result.detail = "needs a lead's confirmation".into(),
     }
-    // A lead's confirmation settles the criterion either way.
-    if let Some(conf) = input
+    Some(PatternEffect {
+        window_days,
+        before,
+        after,
+    })
+}
+
+fn skill_section(s: &Skill, target: Option<&Level>, ctx: &Ctx) -> Option<SkillSection> {
+    let relevant = ctx.relevant(&s.id);
+    let r = ctx.ratings.get(&s.id);
+    // Foundations are private development notes: in the person's own pack
+    // only when asked for, and only when there is something to show.
+    if s.private
+        && (!ctx.input.include_private
+            || (relevant.is_empty() && r.is_none_or(|r| r.in_period.is_empty())))
+    {
+        return None;
+    }
+    let targets = Targets {
+        qa_per_week: ctx.input.qa_target_per_week,
+        explore_minutes_per_week: ctx.input.explore_target_per_week,
+        min_predictions_for_brier: ctx.input.min_predictions_for_brier,
+    };
+    let mut figures = Vec::new();
+    for k in &s.kinds {
+        if let Ok(kind) = k.parse::<Kind>()
+            && let Some(f) = figures::for_kind(kind, &ctx.entries, ctx.window, targets)
+        {
+            figures.push(f);
+        }
+    }
+    Some(SkillSection {
+        id: s.id.clone(),
+        name: s.name.clone(),
+        group: s.group.clone(),
+        private: s.private,
+        expected: target
+            .filter(|_| !s.private)
+            .and_then(|t| t.skills.get(&s.id).cloned()),
+        self_rating: r.and_then(|r| r.latest_self.clone()),
+        lead_rating: r.and_then(|r| r.latest_lead.clone()),
+        ratings_in_period: r.map(|r| r.in_period.clone()).unwrap_or_default(),
+        entries: relevant.len(),
+        figures,
+        evidence: evidence::strongest(&relevant, MAX_EVIDENCE)
+            .into_iter()
+            .map(|(e, why)| ctx.item(e, &why))
+            .collect(),
+    })
+}
+
+fn growth(
+    ctx: &Ctx,
+    target: Option<&Level>,
+    criteria: &[CriterionResult],
+    skills: &[SkillSection],
+) -> GrowthPlan {
+    let tree = ctx.input.skills;
+    let name = |id: &str| {
+        tree.get(id)
+            .map(|s| s.name.clone())
+            .unwrap_or_else(|| id.to_string())
+    };
+    let is_private = |id: &str| tree.get(id).is_some_and(|s| s.private);
+    let mut g = GrowthPlan::default();
+    if let Some(t) = target {
+        for (skill, expected) in t.skills.iter().filter(|(s, _)| !is_private(s)) {
+            let current = ctx.ratings.get(skill).and_then(|r| r.current());
+            if current.map_or(0, |r| level_rank(&r.level)) < level_rank(expected) {
+                g.below_expected.push(SkillGap {
+                    skill: skill.clone(),
+                    name: name(skill),
+                    current: current.map(|r| r.level.clone()),
+                    rater: current.map(|r| r.rater.clone()),
+                    expected: expected.clone(),
+                });
+            }
+        }
+    }
+    g.criteria_not_yet = criteria
+        .iter()
+        .filter(|c| c.status != Status::Met)
+        .map(|c| c.id.clone())
+        .collect();
+    let focus = ctx
         .history
         .iter()
-        .filter(|e| e.kind == Kind::Confirmation && e.field_str("criterion") == Some(c.id.as_str()))
-        .max_by_key(|e| e.created)
-    {
-        result.status = if conf.field_str("status") == Some("met") {
-            Status::Met
-        } else {
-            Status::NotYet
-        };
-        result.confirmed_by = Some(conf.field_str("by").unwrap_or("a lead").to_string());
+        .copied()
+        .filter(|e| e.kind == Kind::Focus && e.field_str("status") != Some("closed"))
+        .max_by_key(|e| e.created);
+    let focus_skill = focus.and_then(|f| f.field_str("skill"));
+    g.open_focus = focus.map(|f| OpenFocus {
+        entry: ctx.item(f, "current focus"),
+        skill: focus_skill.map(str::to_string),
+        skill_name: focus_skill.map(name),
+    });
+    let entries_of = |id: &str| {
+        skills
+            .iter()
+            .find(|s| s.id == id)
+            .map_or_else(|| ctx.relevant(id).len(), |s| s.entries)
+    };
+    let rank_of = |id: &str| {
+        ctx.ratings
+            .get(id)
+            .and_then(|r| r.current())
+            .map_or(0, |r| level_rank(&r.level))
+    };
+    let core: Vec<&Skill> = tree
+        .skills
+        .iter()
+        .filter(|s| s.group == "core" && !s.private)
+        .collect();
+    // The skill already in focus is being worked on; suggest another.
+    let pick = core.iter().min_by_key(|s| {
+        (
+            Some(s.id.as_str()) == focus_skill,
+            rank_of(&s.id),
+            entries_of(&s.id),
+        )
+    });
+    g.next_skill = pick.map(|s| NextSkill {
+        skill: s.id.clone(),
+        name: s.name.clone(),
+        current: ctx
+            .ratings
+            .get(&s.id)
+            .and_then(|r| r.current())
+            .map(|r| r.level.clone()),
+        entries: entries_of(&s.id),
+    });
+    for (skill, r) in &ctx.ratings {
+        if is_private(skill) && !ctx.input.include_private {
+            continue;
+        }
+        if let Some(latest) = r.latest_self.as_ref().filter(|x| x.evidence.is_empty())
+            && tree.get(skill).is_some()
+        {
+            g.ratings_without_evidence.push(SkillRatingRef {
+                skill: skill.clone(),
+                level: latest.level.clone(),
+                date: latest.date,
+            });
+        }
     }
-    result
+    g
+}
+
+fn activity(ctx: &Ctx) -> Activity {
+    let mut a = Activity {
+        total: ctx.entries.len(),
+        by_kind: BTreeMap::new(),
+        by_month: ctx
+            .window
+            .month_labels()
+            .into_iter()
+            .map(|m| (m, 0))
+            .collect(),
+    };
+    for e in &ctx.entries {
+        *a.by_kind.entry(e.kind.to_string()).or_default() += 1;
+        *a.by_month
+            .entry(crate::dates::month_label(e.created.date_naive()))
+            .or_default() += 1;
+    }
+    a
 }
 
 #[cfg(test)]
