@@ -6,6 +6,7 @@
 //! - [`dates`]: dates, relative dates and named periods.
 //! - [`journal`]: the journal on disk and in git: layout, config, atomic
 //!   writes, commits, history, locking. The only module that imports git2.
+//! - [`pii`]: the personal-data guard run before every commit. No I/O.
 //! - [`index`]: the tantivy search index, kept in step with git. The only
 //!   module that imports tantivy.
 //! - [`review`]: the evidence pack as plain data.
@@ -21,6 +22,7 @@ pub mod entry;
 pub mod filter;
 pub mod index;
 pub mod journal;
+pub mod pii;
 pub mod render;
 pub mod review;
 pub mod skills;

@@ -105,4 +105,6 @@ pub struct EntryArgs {
     /// Show what would be written, write nothing
     #[arg(long)]
     pub dry_run: bool,
+    #[command(flatten)]
+    pub pii: super::guard::PiiArgs,
 }

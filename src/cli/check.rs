@@ -16,10 +16,18 @@ const MAX_ENTRY_BYTES: u64 = 5 << 20;
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
   casebook check
-  casebook check people/ana-lima/2026 --json")]
+  casebook check people/ana-lima/2026 --json
+  casebook check --pii               personal data in the entries as they are now
+  casebook check --pii --history     ... and in every version ever committed")]
 pub struct CheckArgs {
     /// Files or folders to check (default: the whole journal)
     pub paths: Vec<PathBuf>,
+    /// Also look for personal data: emails, phones, cards, IBANs, IPs, secrets, listed names
+    #[arg(long)]
+    pub pii: bool,
+    /// With --pii: scan every version in the git history, not only the files
+    #[arg(long, requires = "pii")]
+    pub history: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -29,9 +37,20 @@ struct Finding {
     column: usize,
     field: Option<String>,
     message: String,
+    /// The kind of personal data, for `--pii` finds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pii: Option<&'static str>,
+    /// The commit that added the version, for `--history` finds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    commit: Option<String>,
 }
 
 pub fn run(args: CheckArgs, ctx: &mut Context) -> CliResult {
+    let guard = if args.pii {
+        Some(super::guard::guard(ctx)?)
+    } else {
+        None
+    };
     let journal = ctx.journal()?;
     let root = journal.root().to_path_buf();
     let skills: HashSet<String> = journal.skill_ids().into_iter().collect();
@@ -53,6 +72,7 @@ pub fn run(args: CheckArgs, ctx: &mut Context) -> CliResult {
     }
     files.sort();
     let mut findings = Vec::new();
+    let mut pii_findings = Vec::new();
     let mut ids: std::collections::HashMap<String, String> = Default::default();
     let mut links: Vec<(String, usize, String)> = Vec::new();
     for rel in &files {
@@ -68,6 +88,8 @@ pub fn run(args: CheckArgs, ctx: &mut Context) -> CliResult {
                 column,
                 field: field.map(str::to_string),
                 message,
+                pii: None,
+                commit: None,
             })
         };
         if size > MAX_ENTRY_BYTES {
@@ -96,6 +118,9 @@ pub fn run(args: CheckArgs, ctx: &mut Context) -> CliResult {
                 continue;
             }
         };
+        if let Some(guard) = &guard {
+            pii_findings.extend(guard.scan(&text).iter().map(|f| pii_finding(rel, f, None)));
+        }
         match entry::parse(&text, rel) {
             Ok(parsed) => {
                 for p in &parsed.problems {
@@ -138,6 +163,7 @@ pub fn run(args: CheckArgs, ctx: &mut Context) -> CliResult {
             Err(p) => finding(p.line, p.column, p.field.as_deref(), p.message),
         }
     }
+    findings.append(&mut pii_findings);
     // Links are checked against the files checked, so a partial check only
     // judges links when the whole journal was read.
     if args.paths.is_empty() {
@@ -153,6 +179,8 @@ pub fn run(args: CheckArgs, ctx: &mut Context) -> CliResult {
                     column: 1,
                     field: Some("links".into()),
                     message: format!("links to {target}, which is not an entry of this journal"),
+                    pii: None,
+                    commit: None,
                 });
             }
         }
@@ -165,16 +193,47 @@ pub fn run(args: CheckArgs, ctx: &mut Context) -> CliResult {
             column: 1,
             field: None,
             message: "an unresolved conflict copy; merge it into the original and delete it".into(),
+            pii: None,
+            commit: None,
         });
     }
+    if let (Some(guard), true) = (&guard, args.history) {
+        // Versions still on disk were reported above; history adds the ones
+        // that were edited away but remain in every clone.
+        let current: HashSet<(String, String)> = findings
+            .iter()
+            .filter(|f| f.pii.is_some())
+            .map(|f| (f.path.clone(), f.message.clone()))
+            .collect();
+        let mut seen = HashSet::new();
+        ctx.journal()?.each_historic_blob(|blob| {
+            for f in guard.scan(&blob.text) {
+                let finding = pii_finding(
+                    &blob.path,
+                    &f,
+                    Some(blob.commit.to_string()[..7].to_string()),
+                );
+                let key = (finding.path.clone(), finding.message.clone());
+                if !current.contains(&key) && seen.insert(key) {
+                    findings.push(finding);
+                }
+            }
+        })?;
+    }
+    findings.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
     if ctx.json() {
         let json = serde_json::json!({"files": files.len(), "problems": findings});
         ctx.ui
             .line(&serde_json::to_string_pretty(&json).unwrap_or_default());
     } else {
         for f in &findings {
+            let at = f
+                .commit
+                .as_ref()
+                .map(|c| format!("{c}:"))
+                .unwrap_or_default();
             ctx.ui.line(&format!(
-                "{}:{}:{}: {}",
+                "{at}{}:{}:{}: {}",
                 f.path,
                 f.line,
                 f.column,
@@ -197,6 +256,18 @@ pub fn run(args: CheckArgs, ctx: &mut Context) -> CliResult {
             findings.len(),
             files.len()
         )))
+    }
+}
+
+fn pii_finding(rel: &str, f: &crate::pii::Find, commit: Option<String>) -> Finding {
+    Finding {
+        path: rel.to_string(),
+        line: f.line,
+        column: f.column,
+        field: None,
+        message: format!("{} ({})", f.kind.describe(), f.masked()),
+        pii: Some(f.kind.label()),
+        commit,
     }
 }
 

@@ -57,6 +57,8 @@ pub struct ResolveArgs {
     /// Show what would change, write nothing
     #[arg(long)]
     pub dry_run: bool,
+    #[command(flatten)]
+    pub pii: super::guard::PiiArgs,
 }
 
 pub fn run(args: DiagnosisArgs, ctx: &mut Context) -> CliResult {
@@ -281,8 +283,9 @@ pub fn run_resolve(args: ResolveArgs, ctx: &mut Context) -> CliResult {
         ctx.ui.line(&diff);
         return Ok(());
     }
-    let info = ctx.journal()?.commit(
-        &[Change::Write {
+    let (info, warnings) = super::guard::commit(
+        ctx,
+        vec![Change::Write {
             path: item.path.clone(),
             content: entry.to_markdown().into_bytes(),
         }],
@@ -291,12 +294,13 @@ pub fn run_resolve(args: ResolveArgs, ctx: &mut Context) -> CliResult {
             one_line_title(&entry.title),
             verdict.as_deref().unwrap_or("no verdict yet")
         ),
+        &args.pii,
     )?;
     ctx.index_changed();
     if !ctx.json() {
         ctx.ui.status(&diff);
     }
-    report_write(ctx, &entry, &item.path, &info.short(), &[])
+    report_write(ctx, &entry, &item.path, &info.short(), &warnings)
 }
 
 /// Prediction against actual, word by word: removed words red and struck

@@ -149,15 +149,17 @@ pub fn run(args: EditArgs, ctx: &mut Context) -> CliResult {
         return Ok(());
     }
     // The file keeps its path: links and history follow it.
-    let info = ctx.journal()?.commit(
-        &[Change::Write {
+    let (info, warnings) = super::guard::commit(
+        ctx,
+        vec![Change::Write {
             path: item.path.clone(),
             content: entry.to_markdown().into_bytes(),
         }],
         &format!("edit {}: {}", entry.kind, one_line_title(&entry.title)),
+        &args.entry.pii,
     )?;
     ctx.index_changed();
-    report_write(ctx, &entry, &item.path, &info.short(), &[])
+    report_write(ctx, &entry, &item.path, &info.short(), &warnings)
 }
 
 pub fn run_rm(args: RmArgs, ctx: &mut Context) -> CliResult {

@@ -32,6 +32,8 @@ pub struct ImportArgs {
     /// Check everything, write nothing
     #[arg(long)]
     pub dry_run: bool,
+    #[command(flatten)]
+    pub pii: super::guard::PiiArgs,
 }
 
 pub fn run(args: ImportArgs, ctx: &mut Context) -> CliResult {
@@ -78,6 +80,7 @@ pub fn run(args: ImportArgs, ctx: &mut Context) -> CliResult {
         ctx,
         entries,
         &format!("import: {n} entries from {}", file_name(&source)),
+        &args.pii,
     )?;
     if ctx.json() {
         ctx.ui
@@ -285,6 +288,7 @@ pub(super) fn commit_entries(
     ctx: &mut Context,
     entries: Vec<Entry>,
     message: &str,
+    pii: &super::guard::PiiArgs,
 ) -> CliResult<String> {
     let changes: Vec<Change> = entries
         .into_iter()
@@ -293,8 +297,8 @@ pub(super) fn commit_entries(
             content: e.to_markdown().into_bytes(),
         })
         .collect();
-    let info = ctx.journal()?.commit(&changes, message)?;
-    drop(changes); // before indexing: the rebuild needs the memory
+    // The guard reports its finds on stderr; the import's summary follows.
+    let (info, _warnings) = super::guard::commit(ctx, changes, message, pii)?; // before indexing: the rebuild needs the memory
     ctx.index_changed();
     // Index now, so the first search after an import is instant.
     ctx.index()?;

@@ -104,7 +104,7 @@ pub fn run_clone(args: CloneArgs, ctx: &mut Context) -> CliResult {
         )),
         None => None,
     };
-    let out = std::process::Command::new("git")
+    let out = crate::journal::git_command()
         .arg("clone")
         .arg("--quiet")
         .arg(&args.url)
@@ -183,6 +183,7 @@ pub fn run_demo(args: DemoArgs, ctx: &mut Context) -> CliResult {
         ctx,
         entries,
         &format!("demo: a year of practice for {name}"),
+        &Default::default(),
     )?;
     let shown = root.display().to_string();
     let shown = shown.trim_end_matches('/');

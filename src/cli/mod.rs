@@ -10,6 +10,7 @@ mod diagnosis;
 mod edit;
 mod editor;
 mod error;
+mod guard;
 mod help;
 mod import;
 mod init;

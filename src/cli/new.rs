@@ -47,6 +47,8 @@ pub struct JotArgs {
     /// Show what would be written, write nothing
     #[arg(long)]
     pub dry_run: bool,
+    #[command(flatten)]
+    pub pii: super::guard::PiiArgs,
 }
 
 pub fn run(args: NewArgs, ctx: &mut Context) -> CliResult {
@@ -116,7 +118,14 @@ pub fn run(args: NewArgs, ctx: &mut Context) -> CliResult {
     validate(ctx, &entry)?;
     let case = entry.case.clone();
     let kind = entry.kind;
-    write_entry(ctx, entry, removed, args.entry.dry_run, "new")?;
+    write_entry(
+        ctx,
+        entry,
+        removed,
+        args.entry.dry_run,
+        "new",
+        &args.entry.pii,
+    )?;
     if let Some(case) = case
         && kind != Kind::Diagnosis
         && !args.entry.dry_run
@@ -570,6 +579,7 @@ pub(super) fn write_entry(
     removed: Vec<String>,
     dry_run: bool,
     op: &str,
+    pii: &super::guard::PiiArgs,
 ) -> CliResult {
     let rel = entry_path(&entry);
     let text = entry.to_markdown();
@@ -589,9 +599,9 @@ pub(super) fn write_entry(
     } else {
         format!("{op} {message}")
     };
-    let info = ctx.journal()?.commit(&changes, &message)?;
+    let (info, warnings) = super::guard::commit(ctx, changes, &message, pii)?;
     ctx.index_changed();
-    report_write(ctx, &entry, &rel, &info.short(), &[])
+    report_write(ctx, &entry, &rel, &info.short(), &warnings)
 }
 
 pub(super) fn one_line_title(title: &str) -> String {
@@ -645,17 +655,19 @@ pub fn run_jot(args: JotArgs, ctx: &mut Context) -> CliResult {
         ctx.ui.write(&entry.to_markdown());
         return Ok(());
     }
-    let info = ctx.journal()?.commit(
-        &[Change::Write {
+    let (info, warnings) = super::guard::commit(
+        ctx,
+        vec![Change::Write {
             path: rel.clone(),
             content: entry.to_markdown().into_bytes(),
         }],
         &format!("jot: {}", one_line_title(&entry.title)),
+        &args.pii,
     )?;
     // No index wait: a jot must be instant; the next reading command
     // brings the index up to date.
     if ctx.json() {
-        let json = serde_json::json!({"id": entry.id, "path": rel, "commit": info.short(), "warnings": []});
+        let json = serde_json::json!({"id": entry.id, "path": rel, "commit": info.short(), "warnings": warnings});
         ctx.ui.line(&json.to_string());
     } else {
         ctx.ui.line(&format!("{} {rel}", entry.id));

@@ -363,6 +363,32 @@ impl super::Journal {
         Ok(self.repo().find_blob(oid)?.content().to_vec())
     }
 
+    /// Every version of every entry file ever committed, once per blob, with
+    /// the commit that introduced it (for `check --pii --history`).
+    /// Streamed: a long history does not have to fit in memory.
+    pub fn each_historic_blob(&self, mut visit: impl FnMut(HistoricBlob)) -> Result<()> {
+        historic(self.repo(), "", &mut visit)?;
+        if let Some(private) = self.private_repo() {
+            historic(&private, "private/", &mut visit)?;
+        }
+        Ok(())
+    }
+
+    /// A file's text as last committed, if it was, from the private
+    /// repository for `private/` paths.
+    pub fn committed_text(&self, path: &str) -> Option<String> {
+        fn text(repo: &Repository, inner: &str) -> Option<String> {
+            let tree = repo.head().ok()?.peel_to_tree().ok()?;
+            let entry = tree.get_path(Path::new(inner)).ok()?;
+            let blob = repo.find_blob(entry.id()).ok()?;
+            Some(String::from_utf8_lossy(blob.content()).into_owned())
+        }
+        match path.strip_prefix("private/") {
+            Some(inner) => text(&self.private_repo()?, inner),
+            None => text(self.repo(), path),
+        }
+    }
+
     /// Every entry of the private repository at its HEAD.
     pub fn private_entry_blobs(&self) -> Result<Vec<(String, Oid)>> {
         let Some(repo) = self.private_repo() else {
@@ -398,6 +424,46 @@ impl super::Journal {
         }
         Ok(out)
     }
+}
+
+/// One stored version of an entry file.
+pub struct HistoricBlob {
+    pub commit: Oid,
+    pub path: String,
+    pub blob: Oid,
+    pub text: String,
+}
+
+fn historic(repo: &Repository, prefix: &str, visit: &mut dyn FnMut(HistoricBlob)) -> Result<()> {
+    let mut walk = repo.revwalk()?;
+    if walk.push_head().is_err() {
+        return Ok(());
+    }
+    // Oldest first, so each blob is attributed to the commit that added it.
+    walk.set_sorting(git2::Sort::TOPOLOGICAL | git2::Sort::REVERSE)?;
+    let mut seen = std::collections::HashSet::new();
+    for oid in walk {
+        let commit = repo.find_commit(oid?)?;
+        let parent_tree = commit.parent(0).ok().map(|p| p.tree_id());
+        for change in diff_trees(repo, parent_tree, Some(commit.tree_id()))? {
+            let Some(blob) = change.new else { continue };
+            let path = format!("{prefix}{}", change.path);
+            if !super::is_entry_path(&path) && !path.contains(".conflict-") {
+                continue;
+            }
+            if seen.insert(blob)
+                && let Ok(b) = repo.find_blob(blob)
+            {
+                visit(HistoricBlob {
+                    commit: commit.id(),
+                    path,
+                    blob,
+                    text: String::from_utf8_lossy(b.content()).into_owned(),
+                });
+            }
+        }
+    }
+    Ok(())
 }
 
 fn walk_blobs(

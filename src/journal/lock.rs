@@ -33,6 +33,24 @@ impl JournalLock {
         }
         Ok(JournalLock { _file: file })
     }
+
+    /// The lock if nobody holds it, `None` if a writer is running.
+    pub fn try_acquire(state_dir: &Path) -> Result<Option<JournalLock>> {
+        let path = state_dir.join("write.lock");
+        let file = File::options()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .with_context(|| format!("cannot open {}", path.display()))?;
+        match file.try_lock() {
+            Ok(()) => Ok(Some(JournalLock { _file: file })),
+            Err(std::fs::TryLockError::WouldBlock) => Ok(None),
+            Err(std::fs::TryLockError::Error(e)) => {
+                Err(e).with_context(|| format!("cannot lock {}", path.display()))
+            }
+        }
+    }
 }
 
 #[allow(clippy::print_stderr)]

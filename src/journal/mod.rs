@@ -10,10 +10,11 @@ mod git;
 mod layout;
 mod lock;
 mod purge;
+mod recovery;
 mod sync;
 
 pub use config::{JournalConfig, LocalConfig, user_config_path};
-pub use git::{Change, CommitInfo, HistoryItem, PathChange};
+pub use git::{Change, CommitInfo, HistoricBlob, HistoryItem, PathChange};
 pub use layout::{entry_path, is_conflict_copy, is_entry_path};
 pub use lock::JournalLock;
 pub use purge::{PurgeReport, Rewrite};
@@ -68,7 +69,9 @@ impl Journal {
                 message: format!("{} is a bare repository", root.display()),
             })?;
         let config = JournalConfig::load(&root.join("casebook.toml"))?;
-        Ok(Journal { root, repo, config })
+        let journal = Journal { root, repo, config };
+        journal.recover_if_interrupted();
+        Ok(journal)
     }
 
     /// Finds the journal: `dir` itself if given (from `-C` or `CASEBOOK_DIR`),
@@ -209,6 +212,20 @@ impl Journal {
     /// clone can ever carry them.
     pub fn commit(&self, changes: &[Change], message: &str) -> Result<CommitInfo> {
         let _lock = self.lock()?;
+        if let Some(r) = self.recover()? {
+            recovery::report(&r);
+        }
+        self.begin_write(changes)?;
+        let result = self.commit_locked(changes, message);
+        // A failed write (not a killed one) cleans up after itself.
+        if result.is_err() {
+            let _ = self.recover();
+        }
+        self.end_write();
+        result
+    }
+
+    fn commit_locked(&self, changes: &[Change], message: &str) -> Result<CommitInfo> {
         let is_private = |c: &&Change| c.path().starts_with(PRIVATE_PREFIX);
         let mut info = None;
         if changes.iter().any(|c| is_private(&c)) {
@@ -256,7 +273,7 @@ impl Journal {
         let bucket = self.repo.path().join("objects").join("17");
         let loose = std::fs::read_dir(&bucket).map(|d| d.count()).unwrap_or(0);
         if loose > 27 {
-            let _ = std::process::Command::new("git")
+            let _ = git_command()
                 .arg("-C")
                 .arg(&self.root)
                 .args(["gc", "--auto", "--quiet"])
@@ -337,6 +354,16 @@ fn collect_template(dir: &Dir<'_>, out: &mut Vec<Change>) {
 /// Writes `bytes` to `path` through a temporary file in the same directory,
 /// then renames it into place: readers see the old file or the new one,
 /// never half of one.
+/// The user's own `git` (their credentials, ssh setup and config), with the
+/// repository's hooks switched off: nothing in a journal is ever executed,
+/// and a hook planted in a clone must not run when casebook syncs.
+pub fn git_command() -> std::process::Command {
+    let mut c = std::process::Command::new("git");
+    c.args(["-c", "core.hooksPath=/dev/null"])
+        .env("GIT_TERMINAL_PROMPT", "0");
+    c
+}
+
 pub fn atomic_write(path: &Path, bytes: &[u8]) -> Result<()> {
     write_file(path, bytes, true)
 }

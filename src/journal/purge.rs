@@ -47,12 +47,12 @@ impl Journal {
         .into_iter()
         .flatten()
         {
-            let _ = std::process::Command::new("git")
+            let _ = super::git_command()
                 .arg("-C")
                 .arg(&dir)
                 .args(["reflog", "expire", "--expire=now", "--all"])
                 .output();
-            let _ = std::process::Command::new("git")
+            let _ = super::git_command()
                 .arg("-C")
                 .arg(&dir)
                 .args(["gc", "--prune=now", "--quiet"])

@@ -8,7 +8,6 @@
 use super::{Change, Journal};
 use anyhow::{Context, Result, anyhow, bail};
 use git2::{MergeAnalysis, Oid};
-use std::process::Command;
 
 #[derive(Debug, Default)]
 pub struct SyncReport {
@@ -123,7 +122,7 @@ impl Journal {
     }
 
     fn git(&self, args: &[&str]) -> std::result::Result<(), String> {
-        let out = Command::new("git")
+        let out = super::git_command()
             .arg("-C")
             .arg(self.root())
             .args(args)

@@ -1,0 +1,203 @@
+//! Crash safety for commits. A write puts its files in the work tree, stages
+//! them and moves HEAD; a process killed between the first file and the ref
+//! update would leave entries on disk that no commit holds (half an import,
+//! say). So every commit first records what it is about to touch, and the
+//! next casebook command that finds such a record rolls the unfinished write
+//! back to HEAD, all or nothing, keeping any text it removes as a draft.
+
+use super::{Change, Journal, PRIVATE_DIR, PRIVATE_PREFIX, lock::JournalLock, write_file};
+use anyhow::{Context, Result};
+use git2::{Oid, Repository};
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+
+const INTENT: &str = "write-intent.json";
+
+/// Texts of an interrupted write are kept as drafts only for small writes;
+/// an interrupted import still has its source file.
+const KEEP_AT_MOST: usize = 64;
+
+#[derive(Serialize, Deserialize)]
+struct Intent {
+    head: Option<String>,
+    private_head: Option<String>,
+    paths: Vec<String>,
+}
+
+/// What a recovery did, for the one line the user sees.
+pub struct Recovered {
+    pub files: usize,
+    pub kept_in: Option<PathBuf>,
+}
+
+impl Journal {
+    fn intent_path(&self) -> PathBuf {
+        self.state_dir().join(INTENT)
+    }
+
+    /// Records the write about to happen, durably, before any file moves.
+    pub(super) fn begin_write(&self, changes: &[Change]) -> Result<()> {
+        let intent = Intent {
+            head: self.head().map(|o| o.to_string()),
+            private_head: self.private_head().map(|o| o.to_string()),
+            paths: changes.iter().map(|c| c.path().to_string()).collect(),
+        };
+        let json = serde_json::to_vec(&intent)?;
+        std::fs::create_dir_all(self.state_dir())?;
+        write_file(&self.intent_path(), &json, true)
+    }
+
+    pub(super) fn end_write(&self) {
+        let _ = std::fs::remove_file(self.intent_path());
+    }
+
+    /// On open: if a write was interrupted and no writer is running now,
+    /// roll it back. Costs one `stat` when nothing happened.
+    pub(super) fn recover_if_interrupted(&self) {
+        if !self.intent_path().exists() {
+            return;
+        }
+        let Ok(Some(_lock)) = JournalLock::try_acquire(&self.state_dir()) else {
+            return; // a live writer holds the lock; its record is not stale
+        };
+        if let Ok(Some(r)) = self.recover() {
+            report(&r);
+        }
+    }
+
+    /// Rolls back an interrupted write. The caller holds the write lock.
+    pub(super) fn recover(&self) -> Result<Option<Recovered>> {
+        let path = self.intent_path();
+        let Ok(bytes) = std::fs::read(&path) else {
+            return Ok(None);
+        };
+        let Ok(intent) = serde_json::from_slice::<Intent>(&bytes) else {
+            // Killed while writing the record itself: nothing else moved.
+            let _ = std::fs::remove_file(&path);
+            return Ok(None);
+        };
+        let (private, public): (Vec<&String>, Vec<&String>) = intent
+            .paths
+            .iter()
+            .partition(|p| p.starts_with(PRIVATE_PREFIX));
+        let keep = (intent.paths.len() <= KEEP_AT_MOST).then(|| {
+            self.drafts_dir().join(format!(
+                "interrupted-{}",
+                crate::clock::now().format("%Y%m%d-%H%M%S")
+            ))
+        });
+        let mut files = 0;
+        files += roll_back(
+            &self.repo,
+            &self.root,
+            parse_oid(&intent.head),
+            &public.iter().map(|p| p.as_str()).collect::<Vec<_>>(),
+            keep.as_deref(),
+        )?;
+        if !private.is_empty()
+            && let Some(repo) = self.private_repo()
+        {
+            let inner: Vec<&str> = private
+                .iter()
+                .map(|p| p.strip_prefix(PRIVATE_PREFIX).unwrap_or(p))
+                .collect();
+            files += roll_back(
+                &repo,
+                &self.root.join(PRIVATE_DIR),
+                parse_oid(&intent.private_head),
+                &inner,
+                keep.as_deref(),
+            )?;
+        }
+        std::fs::remove_file(&path).ok();
+        Ok((files > 0).then(|| Recovered {
+            files,
+            kept_in: keep.filter(|k| k.exists()),
+        }))
+    }
+}
+
+fn parse_oid(s: &Option<String>) -> Option<Oid> {
+    s.as_deref().and_then(|s| Oid::from_str(s).ok())
+}
+
+/// Puts `paths` back as HEAD has them, if HEAD did not move (if it did, the
+/// commit landed and the files on disk are what it holds).
+fn roll_back(
+    repo: &Repository,
+    root: &Path,
+    recorded: Option<Oid>,
+    paths: &[&str],
+    keep: Option<&Path>,
+) -> Result<usize> {
+    let head = repo.head().ok().and_then(|h| h.target());
+    // The lock file of a git index write killed halfway: ours, because we
+    // hold casebook's lock and the record says our write was unfinished.
+    let _ = std::fs::remove_file(repo.path().join("index.lock"));
+    if head != recorded {
+        return Ok(0);
+    }
+    let tree = match head {
+        Some(oid) => Some(repo.find_commit(oid)?.tree()?),
+        None => None,
+    };
+    let mut restored = 0;
+    let mut index = repo.index()?;
+    for rel in paths {
+        let abs = root.join(rel);
+        let committed = tree
+            .as_ref()
+            .and_then(|t| t.get_path(Path::new(rel)).ok())
+            .and_then(|e| repo.find_blob(e.id()).ok().map(|b| b.content().to_vec()));
+        let on_disk = std::fs::read(&abs).ok();
+        if on_disk == committed {
+            continue;
+        }
+        if let (Some(dir), Some(text)) = (keep, &on_disk) {
+            std::fs::create_dir_all(dir)?;
+            let name = Path::new(rel).file_name().unwrap_or_default();
+            std::fs::write(dir.join(name), text)?;
+        }
+        match &committed {
+            Some(bytes) => write_file(&abs, bytes, true)?,
+            None => {
+                if on_disk.is_some() {
+                    std::fs::remove_file(&abs)
+                        .with_context(|| format!("cannot remove {}", abs.display()))?;
+                }
+            }
+        }
+        restored += 1;
+    }
+    // The staged side too, so `git status` shows a clean journal.
+    match &tree {
+        Some(_) => {
+            let commit = repo.find_commit(head.expect("tree implies head"))?;
+            repo.reset_default(Some(commit.as_object()), paths.iter().copied())?;
+        }
+        None => {
+            for rel in paths {
+                let _ = index.remove_path(Path::new(rel));
+            }
+            index.write()?;
+        }
+    }
+    Ok(restored)
+}
+
+#[allow(clippy::print_stderr)]
+pub(super) fn report(r: &Recovered) {
+    // The journal layer's second and last status line: the user must know
+    // that an interrupted write was undone, and where its text went.
+    match &r.kept_in {
+        Some(dir) => eprintln!(
+            "casebook: an interrupted write was rolled back ({} file(s)); its text is kept in {}",
+            r.files,
+            dir.display()
+        ),
+        None => eprintln!(
+            "casebook: an interrupted write was rolled back ({} file(s)); run the command again",
+            r.files
+        ),
+    }
+}
