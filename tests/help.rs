@@ -2,6 +2,8 @@
 //! examples, the README's command reference names every command, and the
 //! top-level help is a snapshot, so any change to it shows up in a diff.
 
+mod common;
+
 use assert_cmd::Command;
 
 fn casebook() -> Command {
@@ -94,10 +96,94 @@ fn bare_casebook_points_to_the_demo() {
 
 #[test]
 fn completions_and_man_page() {
-    for shell in ["bash", "zsh", "fish", "powershell"] {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
         let out = casebook().args(["completions", shell]).output().unwrap();
-        assert!(out.status.success() && out.stdout.len() > 1000, "{shell}");
+        let script = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success() && script.contains("COMPLETE"),
+            "{shell}: {script}"
+        );
     }
     let man = casebook().arg("man").output().unwrap();
     assert!(String::from_utf8_lossy(&man.stdout).contains(".TH casebook"));
+}
+
+/// The bash script is loaded by a real bash, and <Tab> is simulated: ids,
+/// kinds, skills and tags come from the journal the shell stands in.
+#[test]
+fn bash_completes_ids_kinds_skills_and_tags_from_the_journal() {
+    let env = common::TestEnv::new();
+    let a = env
+        .cb()
+        .args([
+            "--json",
+            "new",
+            "note",
+            "--title",
+            "Completion target",
+            "--tag",
+            "billing-sync",
+            "-m",
+            "x",
+        ])
+        .output()
+        .unwrap();
+    let written: serde_json::Value = serde_json::from_slice(&a.stdout).unwrap();
+    let id = written["id"].as_str().unwrap().to_string();
+    let bin_dir = assert_cmd::cargo::cargo_bin("casebook")
+        .parent()
+        .unwrap()
+        .to_path_buf();
+    let script = r#"
+source <(casebook completions bash)
+comp() {
+    COMP_WORDS=("$@"); COMP_CWORD=$(( $# - 1 )); COMP_LINE="$*"; COMP_POINT=${#COMP_LINE}
+    _clap_complete_casebook casebook "${COMP_WORDS[-1]}" "${COMP_WORDS[-2]}"
+    echo "$1 ${COMP_WORDS[-2]} ${COMP_WORDS[-1]} => ${COMPREPLY[*]}"
+}
+comp casebook sho
+comp casebook show "$PREFIX"
+comp casebook new diag
+comp casebook list --skill complex-case
+comp casebook list --tag billing
+"#;
+    let out = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(script)
+        .current_dir(&env.journal)
+        .env(
+            "PATH",
+            format!("{}:{}", bin_dir.display(), std::env::var("PATH").unwrap()),
+        )
+        .env("HOME", env.root.join("home"))
+        .env("PREFIX", &id[..5])
+        .env_remove("CASEBOOK_DIR")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{text}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let line = |start: &str| {
+        text.lines()
+            .find(|l| l.starts_with(start))
+            .unwrap_or_else(|| panic!("no line {start}: {text}"))
+            .to_string()
+    };
+    assert!(line("casebook casebook sho =>").contains("show"), "{text}");
+    assert!(
+        line(&format!("casebook show {} =>", &id[..5])).contains(&id),
+        "{text}"
+    );
+    assert!(line("casebook new diag =>").contains("diagnosis"), "{text}");
+    assert!(
+        line("casebook --skill complex-case =>").contains("complex-case-diagnosis"),
+        "{text}"
+    );
+    assert!(
+        line("casebook --tag billing =>").contains("billing-sync"),
+        "{text}"
+    );
 }

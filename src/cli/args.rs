@@ -8,16 +8,16 @@ use std::path::PathBuf;
 #[command(next_help_heading = "Filters (repeat a flag for OR; different flags AND)")]
 pub struct FilterArgs {
     /// Only this kind (diagnosis, postmortem, kb, escalation, qa, ...)
-    #[arg(long = "kind", value_name = "KIND")]
+    #[arg(long = "kind", value_name = "KIND", add = super::complete::kind_completer())]
     pub kinds: Vec<String>,
     /// Only entries that are evidence for this skill id
-    #[arg(long = "skill", value_name = "SKILL")]
+    #[arg(long = "skill", value_name = "SKILL", add = super::complete::skill_completer())]
     pub skills: Vec<String>,
     /// Only entries with this tag
-    #[arg(long = "tag", value_name = "TAG")]
+    #[arg(long = "tag", value_name = "TAG", add = super::complete::tag_completer())]
     pub tags: Vec<String>,
     /// Only entries about this product
-    #[arg(long = "product", value_name = "PRODUCT")]
+    #[arg(long = "product", value_name = "PRODUCT", add = super::complete::product_completer())]
     pub products: Vec<String>,
     /// Only entries about this case or ticket
     #[arg(long = "case", value_name = "REF")]
@@ -61,13 +61,13 @@ pub struct EntryArgs {
     #[arg(long, value_name = "TEXT")]
     pub title: Option<String>,
     /// A tag (repeatable)
-    #[arg(long = "tag", value_name = "TAG")]
+    #[arg(long = "tag", value_name = "TAG", add = super::complete::tag_completer())]
     pub tags: Vec<String>,
     /// A skill id this entry is evidence for (repeatable)
-    #[arg(long = "skill", value_name = "SKILL")]
+    #[arg(long = "skill", value_name = "SKILL", add = super::complete::skill_completer())]
     pub skills: Vec<String>,
     /// A product (repeatable)
-    #[arg(long = "product", value_name = "PRODUCT")]
+    #[arg(long = "product", value_name = "PRODUCT", add = super::complete::product_completer())]
     pub products: Vec<String>,
     /// The case or ticket reference, e.g. ZD-4821
     #[arg(long = "case", value_name = "REF")]

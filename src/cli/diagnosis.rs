@@ -47,6 +47,7 @@ pub struct PendingArgs {
   casebook resolve @ --actual \"a proxy stripped the header\"     (verdict asked, or left for later)")]
 pub struct ResolveArgs {
     /// The diagnosis entry (a picker of pending ones on a terminal)
+    #[arg(add = super::complete::id_completer())]
     pub id: Option<String>,
     /// What the real cause turned out to be
     #[arg(long, value_name = "TEXT")]

@@ -20,9 +20,10 @@ use clap::Args;
   casebook edit @ --kind postmortem --title \"Policy near-loss\"    a jot becomes a post-mortem")]
 pub struct EditArgs {
     /// The entry: id, unique prefix, path, @ or @~N
+    #[arg(add = super::complete::id_completer())]
     pub id: Option<String>,
     /// Turn a draft (from `jot`) into an entry of this kind
-    #[arg(long, value_name = "KIND")]
+    #[arg(long, value_name = "KIND", add = super::complete::kind_completer())]
     pub kind: Option<String>,
     #[command(flatten)]
     pub entry: EntryArgs,
@@ -32,7 +33,7 @@ pub struct EditArgs {
 #[command(after_help = "Example:\n  casebook rm kqzv mnop --yes")]
 pub struct RmArgs {
     /// Entries to delete
-    #[arg(required = true)]
+    #[arg(required = true, add = super::complete::id_completer())]
     pub ids: Vec<String>,
     /// Do not ask for confirmation
     #[arg(short, long)]

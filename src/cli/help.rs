@@ -15,9 +15,11 @@ pub struct HelpArgs {
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
-  casebook completions bash > ~/.local/share/bash-completion/completions/casebook
-  casebook completions zsh > \"${fpath[1]}/_casebook\"
-  casebook completions fish > ~/.config/fish/completions/casebook.fish")]
+  echo 'source <(casebook completions bash)' >> ~/.bashrc
+  echo 'source <(casebook completions zsh)' >> ~/.zshrc
+  echo 'casebook completions fish | source' >> ~/.config/fish/config.fish
+The script calls casebook at each <Tab>, so ids, kinds, skills and tags come
+from the journal you are in.")]
 pub struct CompletionsArgs {
     /// bash, zsh, fish, powershell or elvish
     pub shell: clap_complete::Shell,
@@ -123,10 +125,33 @@ fn kinds_page(ctx: &mut Context) -> String {
     out
 }
 
+/// Prints the shell's registration script. The script calls casebook back
+/// at each <Tab>, so ids, skills, tags and kinds come from the journal.
 pub fn run_completions(args: CompletionsArgs, ctx: &mut Context) -> CliResult {
-    let mut cmd = super::command();
+    let name = match args.shell {
+        clap_complete::Shell::Bash => "bash",
+        clap_complete::Shell::Zsh => "zsh",
+        clap_complete::Shell::Fish => "fish",
+        clap_complete::Shell::PowerShell => "powershell",
+        clap_complete::Shell::Elvish => "elvish",
+        _ => {
+            return Err(CliError::usage(
+                "completions: choose bash, zsh, fish, powershell or elvish",
+            ));
+        }
+    };
+    let shells = clap_complete::env::Shells::builtins();
+    let shell = shells
+        .completer(name)
+        .ok_or_else(|| CliError::usage(format!("completions: {name} is not supported")))?;
     let mut buf = Vec::new();
-    clap_complete::generate(args.shell, &mut cmd, "casebook", &mut buf);
+    shell.write_registration(
+        super::complete::VAR,
+        "casebook",
+        "casebook",
+        "casebook",
+        &mut buf,
+    )?;
     ctx.ui.write(&String::from_utf8_lossy(&buf));
     Ok(())
 }

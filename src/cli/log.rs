@@ -11,6 +11,7 @@ use clap::Args;
   casebook log kqzv          one entry's history")]
 pub struct LogArgs {
     /// An entry (id, prefix, path, @); without it, the whole journal
+    #[arg(add = super::complete::id_completer())]
     pub id: Option<String>,
     /// Show at most N commits
     #[arg(short = 'n', long = "limit", visible_alias = "n", default_value_t = 50)]

@@ -4,6 +4,7 @@
 
 mod args;
 mod check;
+mod complete;
 mod config;
 mod context;
 mod diagnosis;
@@ -139,6 +140,10 @@ enum Command {
 }
 
 pub fn main() -> ExitCode {
+    // `COMPLETE=bash casebook -- WORDS` answers the shell and exits.
+    clap_complete::CompleteEnv::with_factory(command)
+        .var(complete::VAR)
+        .complete();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

@@ -25,6 +25,7 @@ pub struct NewArgs {
     /// The kind: diagnosis, postmortem, kb, escalation, qa, handoff, explore,
     /// proposal, approval, teach, note (and rating, focus, goal, feedback,
     /// confirmation, metric, milestone)
+    #[arg(add = super::complete::kind_completer())]
     pub kind: String,
     #[command(flatten)]
     pub entry: EntryArgs,

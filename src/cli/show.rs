@@ -15,6 +15,7 @@ use clap::Args;
   casebook show kqzv --history     with its git history")]
 pub struct ShowArgs {
     /// Entry ids, id prefixes, paths, @ or @~N
+    #[arg(add = super::complete::id_completer())]
     pub ids: Vec<String>,
     /// Also show the entry's history from git
     #[arg(long)]

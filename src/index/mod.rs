@@ -436,6 +436,32 @@ impl Index {
         Ok(out)
     }
 
+    /// The values a field takes (lower-cased, as indexed), with roughly how
+    /// many entries have each: read from the term dictionary, so it costs
+    /// the number of distinct values, not the number of entries.
+    pub fn field_values(&self, field: &str) -> Result<Vec<(String, u64)>> {
+        let prefix = schema::facet_token(field, "");
+        let searcher = self.searcher();
+        let mut counts: std::collections::BTreeMap<String, u64> = Default::default();
+        for segment in searcher.segment_readers() {
+            let inverted = segment.inverted_index(self.fields.facets)?;
+            let mut stream = inverted
+                .terms()
+                .range()
+                .ge(prefix.as_bytes())
+                .into_stream()?;
+            while stream.advance() {
+                let Some(value) = stream.key().strip_prefix(prefix.as_bytes()) else {
+                    break;
+                };
+                *counts
+                    .entry(String::from_utf8_lossy(value).into_owned())
+                    .or_default() += u64::from(stream.value().doc_freq);
+            }
+        }
+        Ok(counts.into_iter().collect())
+    }
+
     pub fn by_id(&self, id: &str) -> Result<Option<IndexedEntry>> {
         self.by_term(Term::from_field_text(self.fields.id, id))
     }
