@@ -15,12 +15,14 @@ mod import;
 mod init;
 mod list;
 mod log;
+mod loops;
 mod new;
 mod purge;
 mod reindex;
 mod review;
 mod search;
 mod show;
+mod skill;
 mod status;
 mod sync;
 pub mod ui;
@@ -119,6 +121,14 @@ enum Command {
     Pending(diagnosis::PendingArgs),
     /// Record a prediction's actual cause and verdict (diagnosis resolve)
     Resolve(diagnosis::ResolveArgs),
+    /// The skills tree: ratings, evidence, the monthly focus
+    Skill(skill::SkillArgs),
+    /// The skills tree with your current ratings (skill list)
+    Skills(skill::ListArgs),
+    /// Rate a skill rookie, pro or master (skill rate)
+    Rate(skill::RateArgs),
+    /// This month's focus skill: pick it, or show it (skill focus)
+    Focus(skill::FocusArgs),
     /// Check entry files and report problems with file:line
     Check(check::CheckArgs),
     /// Pull, merge without losing entries, and push (through your git)
@@ -216,6 +226,10 @@ fn run(command: Command, ctx: &mut Context) -> CliResult {
         Command::Diagnosis(a) => diagnosis::run(a, ctx),
         Command::Pending(a) => diagnosis::run_pending(a, ctx),
         Command::Resolve(a) => diagnosis::run_resolve(a, ctx),
+        Command::Skill(a) => skill::run(a, ctx),
+        Command::Skills(a) => skill::run_list(a, ctx),
+        Command::Rate(a) => skill::run_rate(a, ctx),
+        Command::Focus(a) => skill::run_focus(a, ctx),
         Command::Check(a) => check::run(a, ctx),
         Command::Sync(a) => sync::run(a, ctx),
         Command::Purge(a) => purge::run(a, ctx),
