@@ -10,6 +10,7 @@ mod diagnosis;
 mod edit;
 mod editor;
 mod error;
+mod escalation;
 mod help;
 mod import;
 mod init;
@@ -121,6 +122,10 @@ enum Command {
     Pending(diagnosis::PendingArgs),
     /// Record a prediction's actual cause and verdict (diagnosis resolve)
     Resolve(diagnosis::ResolveArgs),
+    /// The escalation loop: monthly split, trend, repeated patterns
+    Escalation(escalation::EscalationArgs),
+    /// This month's escalation report (escalation report)
+    Escalations(escalation::EscalationsArgs),
     /// The skills tree: ratings, evidence, the monthly focus
     Skill(skill::SkillArgs),
     /// The skills tree with your current ratings (skill list)
@@ -226,6 +231,8 @@ fn run(command: Command, ctx: &mut Context) -> CliResult {
         Command::Diagnosis(a) => diagnosis::run(a, ctx),
         Command::Pending(a) => diagnosis::run_pending(a, ctx),
         Command::Resolve(a) => diagnosis::run_resolve(a, ctx),
+        Command::Escalation(a) => escalation::run(a, ctx),
+        Command::Escalations(a) => escalation::run_alias(a, ctx),
         Command::Skill(a) => skill::run(a, ctx),
         Command::Skills(a) => skill::run_list(a, ctx),
         Command::Rate(a) => skill::run_rate(a, ctx),
