@@ -19,6 +19,7 @@ mod log;
 mod loops;
 mod new;
 mod purge;
+mod qa;
 mod reindex;
 mod review;
 mod search;
@@ -126,6 +127,8 @@ enum Command {
     Escalation(escalation::EscalationArgs),
     /// This month's escalation report (escalation report)
     Escalations(escalation::EscalationsArgs),
+    /// The QA loop: a seeded weekly sample, cadence and pass rates
+    Qa(qa::QaArgs),
     /// The skills tree: ratings, evidence, the monthly focus
     Skill(skill::SkillArgs),
     /// The skills tree with your current ratings (skill list)
@@ -233,6 +236,7 @@ fn run(command: Command, ctx: &mut Context) -> CliResult {
         Command::Resolve(a) => diagnosis::run_resolve(a, ctx),
         Command::Escalation(a) => escalation::run(a, ctx),
         Command::Escalations(a) => escalation::run_alias(a, ctx),
+        Command::Qa(a) => qa::run(a, ctx),
         Command::Skill(a) => skill::run(a, ctx),
         Command::Skills(a) => skill::run_list(a, ctx),
         Command::Rate(a) => skill::run_rate(a, ctx),
