@@ -44,7 +44,7 @@ impl Scope {
             end: self.end,
         }
         .label();
-        if range == self.label {
+        if range == self.label || (self.start == NaiveDate::MIN && self.end == NaiveDate::MAX) {
             format!("{who} · {range}")
         } else {
             format!("{who} · {} ({range})", self.label)

@@ -14,6 +14,7 @@ mod escalation;
 mod help;
 mod import;
 mod init;
+mod kb;
 mod list;
 mod log;
 mod loops;
@@ -123,6 +124,8 @@ enum Command {
     Pending(diagnosis::PendingArgs),
     /// Record a prediction's actual cause and verdict (diagnosis resolve)
     Resolve(diagnosis::ResolveArgs),
+    /// The knowledge-base loop: articles, deflections, verification, stale list
+    Kb(kb::KbArgs),
     /// The escalation loop: monthly split, trend, repeated patterns
     Escalation(escalation::EscalationArgs),
     /// This month's escalation report (escalation report)
@@ -234,6 +237,7 @@ fn run(command: Command, ctx: &mut Context) -> CliResult {
         Command::Diagnosis(a) => diagnosis::run(a, ctx),
         Command::Pending(a) => diagnosis::run_pending(a, ctx),
         Command::Resolve(a) => diagnosis::run_resolve(a, ctx),
+        Command::Kb(a) => kb::run(a, ctx),
         Command::Escalation(a) => escalation::run(a, ctx),
         Command::Escalations(a) => escalation::run_alias(a, ctx),
         Command::Qa(a) => qa::run(a, ctx),
