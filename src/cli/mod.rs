@@ -11,6 +11,8 @@ mod edit;
 mod editor;
 mod error;
 mod escalation;
+mod explore;
+mod handoff;
 mod help;
 mod import;
 mod init;
@@ -19,6 +21,7 @@ mod list;
 mod log;
 mod loops;
 mod new;
+mod postmortem;
 mod purge;
 mod qa;
 mod reindex;
@@ -124,6 +127,10 @@ enum Command {
     Pending(diagnosis::PendingArgs),
     /// Record a prediction's actual cause and verdict (diagnosis resolve)
     Resolve(diagnosis::ResolveArgs),
+    /// The phrase library from post-mortems (postmortem phrases)
+    Postmortem(postmortem::PostmortemArgs),
+    /// Phrases that worked, with their context (postmortem phrases)
+    Phrases(postmortem::PhrasesArgs),
     /// The knowledge-base loop: articles, deflections, verification, stale list
     Kb(kb::KbArgs),
     /// The escalation loop: monthly split, trend, repeated patterns
@@ -132,6 +139,12 @@ enum Command {
     Escalations(escalation::EscalationsArgs),
     /// The QA loop: a seeded weekly sample, cadence and pass rates
     Qa(qa::QaArgs),
+    /// The hand-off loop: receivers' feedback, per-function report
+    Handoff(handoff::HandoffArgs),
+    /// Hand-offs per function and what receivers asked for (handoff report)
+    Handoffs(handoff::ReportArgs),
+    /// The exploration loop: minutes per week against the target
+    Explore(explore::ExploreArgs),
     /// The skills tree: ratings, evidence, the monthly focus
     Skill(skill::SkillArgs),
     /// The skills tree with your current ratings (skill list)
@@ -237,10 +250,15 @@ fn run(command: Command, ctx: &mut Context) -> CliResult {
         Command::Diagnosis(a) => diagnosis::run(a, ctx),
         Command::Pending(a) => diagnosis::run_pending(a, ctx),
         Command::Resolve(a) => diagnosis::run_resolve(a, ctx),
+        Command::Postmortem(a) => postmortem::run(a, ctx),
+        Command::Phrases(a) => postmortem::run_phrases(a, ctx),
         Command::Kb(a) => kb::run(a, ctx),
         Command::Escalation(a) => escalation::run(a, ctx),
         Command::Escalations(a) => escalation::run_alias(a, ctx),
         Command::Qa(a) => qa::run(a, ctx),
+        Command::Handoff(a) => handoff::run(a, ctx),
+        Command::Handoffs(a) => handoff::run_report(a, ctx),
+        Command::Explore(a) => explore::run(a, ctx),
         Command::Skill(a) => skill::run(a, ctx),
         Command::Skills(a) => skill::run_list(a, ctx),
         Command::Rate(a) => skill::run_rate(a, ctx),
