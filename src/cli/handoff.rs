@@ -29,6 +29,8 @@ pub struct HandoffArgs {
     pub filter: FilterArgs,
 }
 
+// Parsed once per run: the size of the flags does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 pub enum HandoffCommand {
     /// Record what the receiver wished had been included

@@ -343,7 +343,7 @@ fn show_focus(
             crate::dates::month_label(e.created.date_naive()) == month
                 && e.id != f.id
                 && e.kind != Kind::Rating
-                && e.skills.iter().any(|s| *s == skill)
+                && e.skills.contains(&skill)
         })
         .collect();
     if ctx.json() {

@@ -46,7 +46,7 @@ pub fn phrases(entries: &[&Entry], query: &[String]) -> Vec<Phrase> {
         .copied()
         .filter(|e| e.kind == Kind::Postmortem)
         .collect();
-    pms.sort_by(|a, b| b.created.cmp(&a.created));
+    pms.sort_by_key(|e| std::cmp::Reverse(e.created));
     let mut out = Vec::new();
     for e in pms {
         let context = e.field_str("phrase_context").map(str::to_string);
@@ -199,7 +199,7 @@ pub fn skill_rows(tree: &SkillsTree, history: &[&Entry], today: NaiveDate) -> Ve
                 ratings: r.map_or(0, |r| r.in_period.len()),
                 evidence: history
                     .iter()
-                    .filter(|e| e.kind != Kind::Draft && e.skills.iter().any(|x| *x == s.id))
+                    .filter(|e| e.kind != Kind::Draft && e.skills.contains(&s.id))
                     .count(),
                 focus: focus == Some(s.id.as_str()),
             }
@@ -349,7 +349,7 @@ pub fn repeated_patterns(escalations: &[&Entry], kb: &[&Entry]) -> Vec<RepeatedP
             }
         })
         .collect();
-    out.sort_by(|a, b| b.n.cmp(&a.n));
+    out.sort_by_key(|p| std::cmp::Reverse(p.n));
     out
 }
 
