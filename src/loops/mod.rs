@@ -114,11 +114,21 @@ const FILLERS: &[&str] = &[
     "been",
     "to",
     "of",
+    "next",
+    "time",
 ];
 
+/// Words after which a wish explains itself rather than names a thing.
+const CLAUSES: &[&str] = &[" so ", " because ", " would ", " which ", " as ", " since "];
+
+/// Longer fragments are sentences, not items, and would never repeat.
+const MAX_ITEM_WORDS: usize = 6;
+
 /// What receivers asked for, most often first: each feedback is split into
-/// items at commas, semicolons, full stops, new lines and "and", leading
-/// filler words dropped, each item counted once per hand-off.
+/// items at commas, semicolons, full stops, new lines and "and", cut before
+/// an explanation ("so", "because"...), leading filler words dropped, each
+/// item counted once per hand-off; what is left longer than a few words is
+/// a sentence and is not counted.
 pub fn requested_items<'a>(feedback: impl Iterator<Item = &'a str>) -> Vec<NamedCount> {
     let mut counts: BTreeMap<String, u64> = BTreeMap::new();
     for text in feedback {
@@ -129,6 +139,11 @@ pub fn requested_items<'a>(feedback: impl Iterator<Item = &'a str>) -> Vec<Named
             .flat_map(|p| p.split(" and "))
             .flat_map(|p| p.split(" & "))
         {
+            let part = CLAUSES
+                .iter()
+                .filter_map(|c| part.find(c))
+                .min()
+                .map_or(part, |at| &part[..at]);
             let words: Vec<&str> = part
                 .split_whitespace()
                 .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
@@ -139,7 +154,10 @@ pub fn requested_items<'a>(feedback: impl Iterator<Item = &'a str>) -> Vec<Named
                 .position(|w| !FILLERS.contains(w))
                 .unwrap_or(words.len());
             let item = words[start..].join(" ");
-            if !item.is_empty() && seen.insert(item.clone()) {
+            if !item.is_empty()
+                && words.len() - start <= MAX_ITEM_WORDS
+                && seen.insert(item.clone())
+            {
                 *counts.entry(item).or_default() += 1;
             }
         }
@@ -375,6 +393,8 @@ mod tests {
                 "The account id and the HAR file",
                 "more logs; account id, account id",
                 "Logs.",
+                "Next time include the renewal date so I can judge the urgency",
+                "it was fine and honestly we did not need anything else at all this time",
             ]
             .into_iter(),
         );
@@ -384,7 +404,9 @@ mod tests {
             vec![
                 ("account id".into(), 2),
                 ("logs".into(), 2),
-                ("har file".into(), 1)
+                ("har file".into(), 1),
+                ("it was fine".into(), 1),
+                ("renewal date".into(), 1)
             ]
         );
     }
