@@ -10,6 +10,7 @@
 //! - [`index`]: the tantivy search index, kept in step with git. The only
 //!   module that imports tantivy.
 //! - [`review`]: the evidence pack as plain data.
+//! - [`loops`]: what each practice-loop report shows, as plain data.
 //! - [`render`]: how data looks: terminal, Markdown, HTML, JSON.
 //! - [`demo`]: the built-in demo journal.
 //! - [`cli`]: argument parsing, settings, output, one file per command.
@@ -22,6 +23,7 @@ pub mod entry;
 pub mod filter;
 pub mod index;
 pub mod journal;
+pub mod loops;
 pub mod pii;
 pub mod render;
 pub mod review;

@@ -231,6 +231,40 @@ Search:  {"hits": [HIT...], "total": N}
 Writes:  {"id", "path", "commit", "warnings"}   new, edit, jot
 Check:   {"files": N, "problems": [{"path","line","column","field","message"}]}
 Log:     {"commits": [{"commit","summary","author","email","date"}]}
+Writes of the loops (kb deflect/verify, handoff feedback, rate, focus,
+close-focus) print the same write record as new.
+
+Loops (reports carry "person" (null with --team) and "period" {label,start,end}):
+  phrases            {"phrases": [{phrase, context, case, date, id, title, tags,
+                      sentiment_start, sentiment_end}]}
+  kb report          {"articles": [ARTICLE], "totals": {articles, drafts,
+                      published, retired, deflections, corrections, stale,
+                      verified_within_interval_percent, median_days_to_publish}}
+  kb stale           {"entries": [ARTICLE + path]}
+  escalation report  {"split": {total, categorised, uncategorised,
+                      should_have_handled|correctly_escalated|correct_but_late:
+                      {n, percent}}, "trend": {window, months, halves},
+                      "repeated_patterns": {window, entries: [{field, value, n,
+                      entries, playbook_gaps, needs, suggestion, kb}]}}
+  qa sample          {"tickets": [...], n, population, column, seed, week}
+  qa report          {target_per_week, this_week, samples, per_week,
+                      weeks_at_target, weeks: [{week, samples, target, met}],
+                      dimensions: [{dimension, n, passed, pass_rate}],
+                      critical_fails, missed_escalations,
+                      flags: {raised, open, closed, dismissed}}
+  handoff report     {total, with_feedback, by_function: [{function, n,
+                      with_feedback, requested: [{item, n}]}], requested}
+  explore report     {target_per_week, this_week, sessions, minutes, per_week,
+                      weeks_at_target, weeks: [{week, minutes, target, met}],
+                      areas: [{area, minutes}]}
+  skill list         {"person", "skills": [{id, name, group, current,
+                      latest_self, latest_lead, ratings, evidence, focus}],
+                      "focus"}
+  skill focus        {"focus": {id, skill, name, since, month, trigger_case,
+                      why, status}, "entries": [...]}
+ARTICLE: id, title, status, article_id, created, first_seen, published,
+         retired, deflections, gap_case, gap_entry, last_verified,
+         review_interval_days, corrections, review_due, days_overdue
 
 ENTRY:   id, kind, title, person, created, updated, skills, tags, products,
          case, tier, links, private, fields {the kind's own fields}, path

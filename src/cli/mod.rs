@@ -11,18 +11,26 @@ mod diagnosis;
 mod edit;
 mod editor;
 mod error;
+mod escalation;
+mod explore;
 mod guard;
+mod handoff;
 mod help;
 mod import;
 mod init;
+mod kb;
 mod list;
 mod log;
+mod loops;
 mod new;
+mod postmortem;
 mod purge;
+mod qa;
 mod reindex;
 mod review;
 mod search;
 mod show;
+mod skill;
 mod status;
 mod sync;
 pub mod ui;
@@ -121,6 +129,32 @@ enum Command {
     Pending(diagnosis::PendingArgs),
     /// Record a prediction's actual cause and verdict (diagnosis resolve)
     Resolve(diagnosis::ResolveArgs),
+    /// The phrase library from post-mortems (postmortem phrases)
+    Postmortem(postmortem::PostmortemArgs),
+    /// Phrases that worked, with their context (postmortem phrases)
+    Phrases(postmortem::PhrasesArgs),
+    /// The knowledge-base loop: articles, deflections, verification, stale list
+    Kb(kb::KbArgs),
+    /// The escalation loop: monthly split, trend, repeated patterns
+    Escalation(escalation::EscalationArgs),
+    /// This month's escalation report (escalation report)
+    Escalations(escalation::EscalationsArgs),
+    /// The QA loop: a seeded weekly sample, cadence and pass rates
+    Qa(qa::QaArgs),
+    /// The hand-off loop: receivers' feedback, per-function report
+    Handoff(handoff::HandoffArgs),
+    /// Hand-offs per function and what receivers asked for (handoff report)
+    Handoffs(handoff::ReportArgs),
+    /// The exploration loop: minutes per week against the target
+    Explore(explore::ExploreArgs),
+    /// The skills tree: ratings, evidence, the monthly focus
+    Skill(skill::SkillArgs),
+    /// The skills tree with your current ratings (skill list)
+    Skills(skill::ListArgs),
+    /// Rate a skill rookie, pro or master (skill rate)
+    Rate(skill::RateArgs),
+    /// This month's focus skill: pick it, or show it (skill focus)
+    Focus(skill::FocusArgs),
     /// Check entry files and report problems with file:line
     Check(check::CheckArgs),
     /// Pull, merge without losing entries, and push (through your git)
@@ -222,6 +256,19 @@ fn run(command: Command, ctx: &mut Context) -> CliResult {
         Command::Diagnosis(a) => diagnosis::run(a, ctx),
         Command::Pending(a) => diagnosis::run_pending(a, ctx),
         Command::Resolve(a) => diagnosis::run_resolve(a, ctx),
+        Command::Postmortem(a) => postmortem::run(a, ctx),
+        Command::Phrases(a) => postmortem::run_phrases(a, ctx),
+        Command::Kb(a) => kb::run(a, ctx),
+        Command::Escalation(a) => escalation::run(a, ctx),
+        Command::Escalations(a) => escalation::run_alias(a, ctx),
+        Command::Qa(a) => qa::run(a, ctx),
+        Command::Handoff(a) => handoff::run(a, ctx),
+        Command::Handoffs(a) => handoff::run_report(a, ctx),
+        Command::Explore(a) => explore::run(a, ctx),
+        Command::Skill(a) => skill::run(a, ctx),
+        Command::Skills(a) => skill::run_list(a, ctx),
+        Command::Rate(a) => skill::run_rate(a, ctx),
+        Command::Focus(a) => skill::run_focus(a, ctx),
         Command::Check(a) => check::run(a, ctx),
         Command::Sync(a) => sync::run(a, ctx),
         Command::Purge(a) => purge::run(a, ctx),

@@ -305,7 +305,7 @@ pub(super) fn body_from_args(a: &EntryArgs) -> CliResult<Option<String>> {
     Ok(None)
 }
 
-fn read_body_file(f: &std::path::Path) -> CliResult<String> {
+pub(super) fn read_body_file(f: &std::path::Path) -> CliResult<String> {
     let mut bytes = Vec::new();
     if f.as_os_str() == "-" {
         std::io::stdin().read_to_end(&mut bytes)?;

@@ -49,6 +49,17 @@ pub fn run(args: StatusArgs, ctx: &mut Context) -> CliResult {
         .filter(|i| i.entry.kind == Kind::Explore)
         .filter_map(|i| i.entry.field_int("minutes"))
         .sum();
+    // The loops that slip quietly: the month's focus and owned articles past
+    // their review date.
+    let entries: Vec<&crate::entry::Entry> = items.iter().map(|i| &i.entry).collect();
+    let focus = crate::loops::open_focus(&entries).map(|f| {
+        (
+            f.id.to_string(),
+            f.field_str("skill").unwrap_or("").to_string(),
+            f.created.date_naive(),
+        )
+    });
+    let stale = crate::loops::kb::stale(&entries, today, config.targets.kb_review_interval_days);
     let journal = ctx.journal()?;
     let dirty = journal
         .repo()
@@ -76,6 +87,8 @@ pub fn run(args: StatusArgs, ctx: &mut Context) -> CliResult {
             "qa_samples": {"done": qa, "target": config.targets.qa_samples_per_week},
             "explore_minutes": {"done": explore, "target": config.targets.explore_minutes_per_week},
             "drafts": drafts.iter().map(|d| serde_json::json!({"id": d.entry.id, "title": d.entry.title, "case": d.entry.case, "created": d.entry.created.to_rfc3339(), "path": d.path})).collect::<Vec<_>>(),
+            "focus": focus.as_ref().map(|(id, skill, since)| serde_json::json!({"id": id, "skill": skill, "since": since.to_string()})),
+            "kb_overdue": stale.iter().map(|a| serde_json::json!({"id": a.id, "title": a.title, "review_due": a.review_due.map(|d| d.to_string()), "days_overdue": a.days_overdue})).collect::<Vec<_>>(),
             "pending_predictions": pending.iter().map(|d| serde_json::json!({"id": d.entry.id, "title": d.entry.title, "created": d.entry.created.to_rfc3339()})).collect::<Vec<_>>(),
             "uncommitted": dirty,
             "head": head,
@@ -98,6 +111,22 @@ pub fn run(args: StatusArgs, ctx: &mut Context) -> CliResult {
         config.targets.qa_samples_per_week,
         config.targets.explore_minutes_per_week
     ));
+    match &focus {
+        Some((_, skill, since)) => ui.line(&format!("  focus: {skill} (since {since})")),
+        None => ui.line(&ui.paint(
+            DIM,
+            "  no focus skill this month: casebook skill focus SKILL -m WHY",
+        )),
+    }
+    if !stale.is_empty() {
+        ui.line(&ui.paint(
+            YELLOW,
+            &format!(
+                "  {} kb article(s) overdue for verification: casebook kb stale",
+                stale.len()
+            ),
+        ));
+    }
     ui.line("");
     if drafts.is_empty() {
         ui.line(&ui.paint(DIM, "No open drafts."));

@@ -11,8 +11,8 @@
 
 mod criteria;
 mod evidence;
-mod figures;
-mod ratings;
+pub mod figures;
+pub mod ratings;
 
 pub use criteria::{ConfirmationRef, CriterionResult};
 pub use evidence::{EXCERPT_CHARS, EvidenceItem, MAX_EVIDENCE};

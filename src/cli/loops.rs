@@ -1,0 +1,238 @@
+//! What the practice-loop commands (`kb`, `escalation`, `qa`, `handoff`,
+//! `explore`, `skill`, `postmortem`) share: the entries a report covers,
+//! one entry of an expected kind, and a change to it as one commit.
+
+use super::args::FilterArgs;
+use super::context::Context;
+use super::error::{CliError, CliResult};
+use super::new::{one_line_title, report_write};
+use crate::entry::{self, Entry, Kind};
+use crate::index::IndexedEntry;
+use crate::journal::Change;
+use chrono::{Datelike, Days, NaiveDate};
+use std::path::PathBuf;
+
+/// The entries a report reads and the period they cover.
+pub(super) struct Scope {
+    pub items: Vec<IndexedEntry>,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    /// The period as the user named it, or the default's name.
+    pub label: String,
+    /// Whose entries; None for `--team`.
+    pub person: Option<String>,
+}
+
+impl Scope {
+    pub fn entries(&self) -> Vec<&Entry> {
+        self.items.iter().map(|i| &i.entry).collect()
+    }
+
+    pub fn period_json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "label": self.label,
+            "start": (self.start != NaiveDate::MIN).then(|| self.start.to_string()),
+            "end": (self.end != NaiveDate::MAX).then(|| self.end.to_string()),
+        })
+    }
+
+    /// "ana-lima · 2026-11 (2026-11-01 to 2026-11-30)"
+    pub fn heading(&self) -> String {
+        let who = self.person.as_deref().unwrap_or("team");
+        let range = crate::dates::Period {
+            start: self.start,
+            end: self.end,
+        }
+        .label();
+        if range == self.label || (self.start == NaiveDate::MIN && self.end == NaiveDate::MAX) {
+            format!("{who} · {range}")
+        } else {
+            format!("{who} · {} ({range})", self.label)
+        }
+    }
+}
+
+/// A report's default period: start, end and its name.
+pub(super) type DefaultPeriod = Option<(NaiveDate, NaiveDate, String)>;
+
+/// A named period as a report's default.
+pub(super) fn named(ctx: &Context, name: &str) -> CliResult<DefaultPeriod> {
+    let p = crate::dates::parse_period(name, ctx.today())?;
+    Ok(Some((p.start, p.end, name.to_string())))
+}
+
+/// The last `n` ISO weeks up to today, this one included.
+pub(super) fn last_weeks(today: NaiveDate, n: u64) -> DefaultPeriod {
+    let monday = today - Days::new(u64::from(today.weekday().num_days_from_monday()));
+    let first = monday - Days::new(7 * (n - 1));
+    Some((first, today, format!("the last {n} weeks")))
+}
+
+/// The period of a report: `--period`/`--since`/`--until` when given, else
+/// `default` (None for all time).
+pub(super) fn period(
+    ctx: &mut Context,
+    args: &FilterArgs,
+    default: DefaultPeriod,
+) -> CliResult<(NaiveDate, NaiveDate, String)> {
+    let today = ctx.today();
+    let mut start = NaiveDate::MIN;
+    let mut end = NaiveDate::MAX;
+    let mut label = "all time".to_string();
+    if let Some(p) = &args.period {
+        let p = crate::dates::parse_period(p, today)?;
+        (start, end) = (p.start, p.end);
+        label = args.period.clone().unwrap_or_default();
+    }
+    if args.since.is_some() || args.until.is_some() {
+        let r = crate::dates::parse_range(args.since.as_deref(), args.until.as_deref(), today)?;
+        start = start.max(r.start);
+        end = end.min(r.end);
+        label = crate::dates::Period { start, end }.label();
+    } else if args.period.is_none()
+        && let Some(d) = default
+    {
+        (start, end, label) = d;
+    }
+    Ok((start, end, label))
+}
+
+/// The person's entries of `kinds` (all kinds if empty) in the period,
+/// narrowed by the other FILTERS. Reports default to the current person,
+/// whose private entries count (the report is theirs); `--team` reads
+/// everyone's shared entries.
+pub(super) fn scope(
+    ctx: &mut Context,
+    args: &FilterArgs,
+    kinds: &[Kind],
+    default_period: DefaultPeriod,
+) -> CliResult<Scope> {
+    let (start, end, label) = period(ctx, args, default_period)?;
+    let mut filter = ctx.filter(
+        &FilterArgs {
+            period: None,
+            since: None,
+            until: None,
+            ..args.clone()
+        },
+        true,
+    )?;
+    filter.since = (start != NaiveDate::MIN).then_some(start);
+    filter.until = (end != NaiveDate::MAX).then_some(end);
+    filter.include_private = !args.team;
+    let person = if args.team {
+        None
+    } else {
+        filter
+            .fields
+            .iter()
+            .find(|(f, _)| f == "person")
+            .map(|(_, v)| v.join(", "))
+    };
+    let mut items = ctx.query(|i| i.all_matching(&filter))?;
+    items.retain(|i| kinds.is_empty() || kinds.contains(&i.entry.kind));
+    items.sort_by_key(|i| i.entry.created);
+    Ok(Scope {
+        items,
+        start,
+        end,
+        label,
+        person,
+    })
+}
+
+/// Every entry of a kind in the journal, anyone's (the KB is shared).
+pub(super) fn all_of_kind(ctx: &mut Context, kind: Kind) -> CliResult<Vec<IndexedEntry>> {
+    let mut filter = crate::filter::Filter {
+        include_private: true,
+        ..Default::default()
+    };
+    filter.require("kind", kind.as_str());
+    ctx.query(|i| i.all_matching(&filter))
+}
+
+/// The entry the user named, which must be of `kind`, parsed from its file.
+pub(super) fn load(ctx: &mut Context, given: &str, kind: Kind) -> CliResult<(String, Entry)> {
+    let item = ctx.resolve(given)?;
+    if item.entry.kind != kind {
+        return Err(CliError::usage(format!(
+            "{} ({}) is a {} entry, not a {kind} entry",
+            item.entry.id,
+            one_line_title(&item.entry.title),
+            item.entry.kind
+        ))
+        .with_hint(format!("`casebook list --kind {kind}` shows them")));
+    }
+    let text = ctx.journal()?.read_file(&item.path)?;
+    let e = entry::parse(&text, &item.path)
+        .map_err(|p| CliError::failure(format!("{}:{p}", item.path)))?
+        .entry;
+    Ok((item.path, e))
+}
+
+/// Writes a changed entry back to its file as one commit and prints
+/// `ID PATH` (or the JSON write record), as every write does.
+pub(super) fn commit_update(
+    ctx: &mut Context,
+    path: &str,
+    mut e: Entry,
+    message: &str,
+    dry_run: bool,
+    pii: &super::guard::PiiArgs,
+) -> CliResult {
+    e.updated = Some(crate::clock::now());
+    let text = e.to_markdown();
+    let check = entry::parse(&text, path).map_err(|p| CliError::failure(p.to_string()))?;
+    if let Some(p) = check.problems.first() {
+        return Err(CliError::usage(format!(
+            "the entry would not be valid: {}",
+            p.message
+        )));
+    }
+    if dry_run {
+        ctx.ui.write(&text);
+        ctx.ui.status(&format!("(dry run: {path} not written)"));
+        return Ok(());
+    }
+    let (info, warnings) = super::guard::commit(
+        ctx,
+        vec![Change::Write {
+            path: path.to_string(),
+            content: text.into_bytes(),
+        }],
+        message,
+        pii,
+    )?;
+    ctx.index_changed();
+    report_write(ctx, &e, path, &info.short(), &warnings)
+}
+
+/// Free text from `-m TEXT` or `-F FILE` (`-` is stdin); never from an
+/// implicit stdin, so a loop command in a script does not wait for input.
+pub(super) fn text(m: &Option<String>, f: &Option<PathBuf>) -> CliResult<Option<String>> {
+    let t = match (m, f) {
+        (Some(m), _) => Some(m.replace("\\n", "\n")),
+        (None, Some(f)) => Some(super::new::read_body_file(f)?),
+        (None, None) => None,
+    };
+    Ok(t.map(|t| t.trim().to_string()).filter(|t| !t.is_empty()))
+}
+
+pub(super) fn set_str(e: &mut Entry, key: &str, value: &str) {
+    e.fields
+        .insert(key.into(), toml::Value::String(value.to_string()));
+}
+
+pub(super) fn print_json(ctx: &mut Context, value: &serde_json::Value) {
+    ctx.ui
+        .line(&serde_json::to_string_pretty(value).unwrap_or_default());
+}
+
+/// A share as a percentage with one decimal, for people and scripts alike.
+pub(super) fn percent(part: usize, whole: usize) -> Option<f64> {
+    (whole > 0).then(|| (part as f64 * 1000.0 / whole as f64).round() / 10.0)
+}
+
+pub(super) fn pct_text(p: Option<f64>) -> String {
+    p.map_or_else(|| "–".to_string(), |p| format!("{p:.0} %"))
+}
