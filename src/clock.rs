@@ -17,3 +17,12 @@ pub fn now() -> DateTime<FixedOffset> {
 pub fn today() -> NaiveDate {
     now().date_naive()
 }
+
+/// A day given by the user, at the current time of day: entries written
+/// for an earlier day still sort in the order they were written.
+pub fn at_day(day: NaiveDate) -> DateTime<FixedOffset> {
+    let now = now();
+    chrono::TimeZone::from_local_datetime(now.offset(), &day.and_time(now.time()))
+        .single()
+        .unwrap_or(now)
+}

@@ -137,6 +137,19 @@ fn attempt<T>(found: Found<T>) -> Option<Found<T>> {
     }
 }
 
+/// Whole months from `since` to `until`, as people count them.
+pub fn months_between(since: NaiveDate, until: NaiveDate) -> u32 {
+    if until < since {
+        return 0;
+    }
+    let mut months =
+        (until.year() - since.year()) * 12 + until.month() as i32 - since.month() as i32;
+    if until.day() < since.day() {
+        months -= 1;
+    }
+    months.max(0) as u32
+}
+
 /// A single day. Accepts `YYYY-MM-DD`; `today`, `yesterday`, `tomorrow`;
 /// weekday names (`monday`..`sunday` or `mon`..`sun`), meaning the most recent
 /// such day on or before today, and `last friday`, meaning the most recent one
@@ -1255,5 +1268,19 @@ mod tests {
                 assert!(parse_range(Some(&s), None, at).is_err(), "range {s:?}");
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod months_tests {
+    use super::months_between;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn months_count_whole_months() {
+        let d = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        assert_eq!(months_between(d("2025-09-01"), d("2026-06-01")), 9);
+        assert_eq!(months_between(d("2025-09-15"), d("2026-06-14")), 8);
+        assert_eq!(months_between(d("2026-06-15"), d("2026-06-01")), 0);
     }
 }

@@ -13,6 +13,8 @@ mod editor;
 mod error;
 mod escalation;
 mod explore;
+mod feedback;
+mod goal;
 mod guard;
 mod handoff;
 mod help;
@@ -22,8 +24,11 @@ mod kb;
 mod list;
 mod log;
 mod loops;
+mod metrics;
 mod new;
+mod oneonone;
 mod postmortem;
+mod profile;
 mod purge;
 mod qa;
 mod reindex;
@@ -155,6 +160,19 @@ enum Command {
     Rate(skill::RateArgs),
     /// This month's focus skill: pick it, or show it (skill focus)
     Focus(skill::FocusArgs),
+    /// Your level, since when, track, target and direction (tenure comes from it)
+    Profile(profile::ProfileArgs),
+    /// Feedback about someone, written from your clone into their journal
+    Feedback(feedback::FeedbackArgs),
+    /// A lead confirms a ladder criterion met or not yet
+    Confirm(feedback::ConfirmArgs),
+    /// Helpdesk outcome figures: import a CSV export, report them
+    Metrics(metrics::MetricsArgs),
+    /// Goals measured by a saved query: new, close, report
+    Goal(goal::GoalArgs),
+    /// Prepare a 1:1 from the journal, and record it (privately)
+    #[command(name = "1on1")]
+    OneOnOne(oneonone::OneOnOneArgs),
     /// Check entry files and report problems with file:line
     Check(check::CheckArgs),
     /// Pull, merge without losing entries, and push (through your git)
@@ -269,6 +287,12 @@ fn run(command: Command, ctx: &mut Context) -> CliResult {
         Command::Skills(a) => skill::run_list(a, ctx),
         Command::Rate(a) => skill::run_rate(a, ctx),
         Command::Focus(a) => skill::run_focus(a, ctx),
+        Command::Profile(a) => profile::run(a, ctx),
+        Command::Feedback(a) => feedback::run_feedback(a, ctx),
+        Command::Confirm(a) => feedback::run_confirm(a, ctx),
+        Command::Metrics(a) => metrics::run(a, ctx),
+        Command::Goal(a) => goal::run(a, ctx),
+        Command::OneOnOne(a) => oneonone::run(a, ctx),
         Command::Check(a) => check::run(a, ctx),
         Command::Sync(a) => sync::run(a, ctx),
         Command::Purge(a) => purge::run(a, ctx),

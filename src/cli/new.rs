@@ -217,11 +217,7 @@ pub(super) fn apply_entry_args(ctx: &mut Context, entry: &mut Entry, a: &EntryAr
     if let Some(d) = &a.date {
         let day = crate::dates::parse_day(d, ctx.today())
             .map_err(|e| CliError::usage(format!("--date: {e}")))?;
-        let now = crate::clock::now();
-        let at = day.and_time(now.time());
-        entry.created = chrono::TimeZone::from_local_datetime(now.offset(), &at)
-            .single()
-            .unwrap_or(now);
+        entry.created = crate::clock::at_day(day);
     }
     for kv in &a.fields {
         let (key, value) = kv.split_once('=').ok_or_else(|| {

@@ -80,7 +80,11 @@ pub fn run(args: ReviewArgs, ctx: &mut Context) -> CliResult {
         include_private: args.include_private,
         filter: args.filter.clone(),
     };
-    let text = build_pack(ctx, &person, &period, format, &options)?;
+    let text = if args.filter.team {
+        team_view(ctx, &period, format, &options)?
+    } else {
+        build_pack(ctx, &person, &period, format, &options)?
+    };
     write_out(ctx, args.out.as_ref(), &text)?;
     if args.snapshot {
         let tag = format!("review/{person}/{period}");
@@ -130,6 +134,55 @@ pub(super) fn print_pack(
     write_out(ctx, out, &text)
 }
 
+/// `review --team`: one row per person with entries in the period, each row
+/// read from that person's own pack.
+fn team_view(
+    ctx: &mut Context,
+    period_text: &str,
+    format: OutputFormat,
+    o: &PackOptions,
+) -> CliResult<String> {
+    let period = crate::dates::parse_period(period_text, ctx.today())?;
+    let f = Filter {
+        since: Some(period.start),
+        until: Some(period.end),
+        ..Filter::default()
+    };
+    let mut people: Vec<String> = ctx
+        .query(|i| i.all_matching(&f))?
+        .into_iter()
+        .filter(|i| i.entry.kind.is_practice())
+        .map(|i| i.entry.person)
+        .collect();
+    people.sort();
+    people.dedup();
+    if people.is_empty() {
+        return Err(CliError::nothing(format!(
+            "nobody wrote practice entries in {period_text}"
+        )));
+    }
+    let mut packs = Vec::new();
+    for person in &people {
+        // A lead's view never carries anyone's private entries.
+        let options = PackOptions {
+            include_private: false,
+            level: None,
+            target: o.target.clone(),
+            filter: FilterArgs::default(),
+        };
+        packs.push(pack_data(ctx, person, period_text, &options)?);
+    }
+    let view = crate::review::team::grid(&packs, period_text);
+    Ok(match format {
+        OutputFormat::Json => serde_json::to_string_pretty(&view).unwrap_or_default(),
+        OutputFormat::Html => format!(
+            "<!doctype html><meta charset=\"utf-8\"><title>Team view</title><pre>{}</pre>",
+            crate::render::html::escape(&crate::review::team::markdown(&view))
+        ),
+        _ => crate::review::team::markdown(&view),
+    })
+}
+
 fn build_pack(
     ctx: &mut Context,
     person: &str,
@@ -137,6 +190,21 @@ fn build_pack(
     format: OutputFormat,
     o: &PackOptions,
 ) -> CliResult<String> {
+    let pack = pack_data(ctx, person, period_text, o)?;
+    let format = match format {
+        OutputFormat::Html => render::Format::Html,
+        OutputFormat::Json => render::Format::Json,
+        _ => render::Format::Markdown,
+    };
+    Ok(render::render(&pack, format))
+}
+
+fn pack_data(
+    ctx: &mut Context,
+    person: &str,
+    period_text: &str,
+    o: &PackOptions,
+) -> CliResult<crate::review::EvidencePack> {
     let today = ctx.today();
     let period = crate::dates::parse_period(period_text, today)?;
     let journal = ctx.journal()?;
@@ -221,13 +289,7 @@ fn build_pack(
         min_predictions_for_brier: config.defaults.min_predictions_for_brier,
         include_private: o.include_private,
     };
-    let pack = crate::review::assemble(&input);
-    let format = match format {
-        OutputFormat::Html => render::Format::Html,
-        OutputFormat::Json => render::Format::Json,
-        _ => render::Format::Markdown,
-    };
-    Ok(render::render(&pack, format))
+    Ok(crate::review::assemble(&input))
 }
 
 fn write_out(ctx: &mut Context, out: Option<&PathBuf>, text: &str) -> CliResult {

@@ -187,6 +187,7 @@ kinds! {
         f("level", FieldType::Enum(&["rookie", "pro", "master"]), "the level"),
         f("rater", FieldType::Enum(&["self", "lead", "peer"]), "who rated"),
         f("rater_name", TEXT, "the rater's name"),
+        f("recorded_by", TEXT, "who wrote the record, if not the person"),
         f("evidence", LIST, "entries that support it"),
     ];
     Focus => "focus", "the one skill practised this month", [], [
@@ -202,16 +203,19 @@ kinds! {
         f("due", DATE, "due date"),
         f("status", FieldType::Enum(&["open", "met", "missed", "dropped"]), "where it stands"),
         f("retro", TEXT, "the retro when closed"),
+        f("closed", DATE, "when it was closed"),
     ];
     Feedback => "feedback", "what someone else said", [], [
         f("from", TEXT, "who gave it"),
         f("source", FieldType::Enum(&["peer", "lead", "engineering", "customer-success", "sales", "product", "customer", "self"]), "their role"),
         f("subject", TEXT, "the person it is about"),
+        f("recorded_by", TEXT, "who wrote the record, if not the giver"),
     ];
     Confirmation => "confirmation", "a lead marks a ladder criterion met or not yet", [], [
         f("criterion", TEXT, "ladder criterion id"),
         f("status", FieldType::Enum(&["met", "not-yet"]), "met or not yet"),
         f("by", TEXT, "who confirmed"),
+        f("recorded_by", TEXT, "who wrote the record"),
     ];
     Metric => "metric", "helpdesk outcome figures for a period", [], [
         f("period", TEXT, "the period, e.g. 2026-Q1"),
@@ -222,6 +226,18 @@ kinds! {
         f("qa_score", FieldType::Number { min: 0.0, max: 100.0 }, "QA score"),
         f("cases_handled", COUNT, "cases handled (context only)"),
         f("source", TEXT, "where the figures come from"),
+    ];
+    Profile => "profile", "level, track and target, dated: the baseline tenure is measured from", [], [
+        f("level", TEXT, "current ladder level id"),
+        f("level_since", DATE, "since when at this level"),
+        f("track", TEXT, "ladder track"),
+        f("target_level", TEXT, "the level aimed for"),
+        f("target_track", TEXT, "the track aimed for, if another"),
+        f("direction", TEXT, "where the person wants to head"),
+    ];
+    Oneonone => "oneonone", "a 1:1 between a specialist and their lead: what was said, actions and owners", [], [
+        f("with", TEXT, "the other person"),
+        f("actions", LIST, "actions, each as 'owner: what'"),
     ];
     Milestone => "milestone", "a certification, course, launch or award", [], [
         f("milestone_type", FieldType::Enum(&["certification", "course", "launch", "award", "other"]), "what kind"),

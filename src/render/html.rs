@@ -7,8 +7,8 @@
 //! `escape`; numbers and dates are formatted by us and need none.
 
 use super::{
-    ACTIVITY, GROWTH, OUTCOMES, SKILLS, criteria_title, figure_lines, num, opt_num, rating_text,
-    short_commit, short_label, status_label, target_note,
+    ACTIVITY, GROWTH, OUTCOMES, SKILLS, TENURE, criteria_title, figure_lines, num, opt_num,
+    rating_text, short_commit, short_label, status_label, target_note,
 };
 use crate::review::{EvidenceItem, EvidencePack, SkillFigures, Status};
 use std::fmt::Write;
@@ -237,6 +237,7 @@ pub fn render(p: &EvidencePack) -> String {
     header(&mut o, p);
     outcomes(&mut o, p);
     criteria(&mut o, p);
+    tenure(&mut o, p);
     skills(&mut o, p);
     growth(&mut o, p);
     activity(&mut o, p);
@@ -417,6 +418,16 @@ fn criteria(o: &mut String, p: &EvidencePack) {
         evidence(o, &c.evidence);
         o.push_str("</div>");
     }
+    o.push_str("</section>\n");
+}
+
+fn tenure(o: &mut String, p: &EvidencePack) {
+    let _ = write!(
+        o,
+        "<section><h2>{TENURE}</h2><p>{}</p>",
+        escape(&super::tenure_sentence(&p.tenure))
+    );
+    evidence(o, &p.tenure.milestones);
     o.push_str("</section>\n");
 }
 

@@ -7,8 +7,8 @@
 //! syntax escaped), so a title can never break the page.
 
 use super::{
-    ACTIVITY, GROWTH, OUTCOMES, SKILLS, criteria_title, figure_lines, num, opt_num, rating_text,
-    short_commit, status_label, target_note,
+    ACTIVITY, GROWTH, OUTCOMES, SKILLS, TENURE, criteria_title, figure_lines, num, opt_num,
+    rating_text, short_commit, status_label, target_note,
 };
 use crate::review::{EvidenceItem, EvidencePack, Status};
 use std::fmt::Write;
@@ -77,6 +77,7 @@ pub fn render(p: &EvidencePack) -> String {
     header(&mut o, p);
     outcomes(&mut o, p);
     criteria(&mut o, p);
+    tenure(&mut o, p);
     skills(&mut o, p);
     growth(&mut o, p);
     activity(&mut o, p);
@@ -289,6 +290,17 @@ fn capitalise(s: &str) -> String {
     c.next()
         .map(|f| f.to_uppercase().chain(c).collect())
         .unwrap_or_default()
+}
+
+fn tenure(o: &mut String, p: &EvidencePack) {
+    let _ = writeln!(o, "## {TENURE}\n");
+    let _ = writeln!(o, "{}\n", md(&super::tenure_sentence(&p.tenure)));
+    if p.tenure.milestones.is_empty() {
+        let _ = writeln!(o, "No milestones recorded (casebook new milestone).\n");
+    } else {
+        evidence(o, &p.tenure.milestones, "");
+        let _ = writeln!(o);
+    }
 }
 
 fn skills(o: &mut String, p: &EvidencePack) {

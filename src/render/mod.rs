@@ -7,7 +7,7 @@
 //! or filter anything, nor read files or the clock. User text is escaped by
 //! each format (`markdown::md`, `html::escape`), never trusted.
 
-mod html;
+pub mod html;
 mod markdown;
 
 use crate::review::{EvidencePack, RatingRow, SkillFigures, Status, TargetSource};
@@ -37,6 +37,22 @@ pub(crate) fn status_label(s: Status) -> &'static str {
 /// them so the order is stated once.
 pub(crate) const OUTCOMES: &str = "Outcomes and system impact";
 pub(crate) const SKILLS: &str = "Skills";
+pub(crate) const TENURE: &str = "Tenure and milestones";
+
+/// One sentence on time at the level against the target's minimum.
+pub(crate) fn tenure_sentence(t: &crate::review::Tenure) -> String {
+    let level = t.level.as_deref().unwrap_or("the current level");
+    let held = match (t.since, t.months) {
+        (Some(s), Some(m)) => format!("{m} months at {level}, since {s}"),
+        _ => format!("Time at {level} is not recorded (casebook profile --level L --since DATE)"),
+    };
+    match (t.min_months, t.months) {
+        (Some(min), Some(m)) if m >= min => format!("{held}: the target asks for {min}, met."),
+        (Some(min), Some(_)) => format!("{held}: the target asks for {min}, not yet."),
+        (Some(min), None) => format!("{held}; the target asks for {min} months."),
+        _ => format!("{held}."),
+    }
+}
 pub(crate) const GROWTH: &str = "Growth plan";
 pub(crate) const ACTIVITY: &str = "Activity (context)";
 

@@ -268,6 +268,14 @@ pub fn evaluate(c: &Criterion, ctx: &Ctx) -> CriterionResult {
                                 .unwrap_or_else(|| e.created.date_naive().to_string()),
                             n.map(|n| format!(", n = {n}")).unwrap_or_default(),
                         );
+                        if metric == "csat" && n.is_none_or(|n| n < 30) {
+                            r.detail.push_str(
+                                "; fewer than 30 responses, so a hint rather than a measure",
+                            );
+                        }
+                        if let Some(source) = e.field_str("source") {
+                            r.detail.push_str(&format!("; source: {source}"));
+                        }
                         r.evidence = vec![ctx.item(e, "helpdesk figures")];
                     }
                     None => {
@@ -280,8 +288,30 @@ pub fn evaluate(c: &Criterion, ctx: &Ctx) -> CriterionResult {
             }
         }
         Some(Check::TenureMonths { min }) => {
-            r.detail =
-                format!("needs {min} months at the current level: to be confirmed from the profile")
+            let since = ctx.profile.and_then(|p| {
+                p.field_str("level_since")
+                    .and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+            });
+            match since {
+                Some(since) => {
+                    let until = ctx.input.period_end.min(ctx.input.generated.date_naive());
+                    let months = crate::dates::months_between(since, until);
+                    r.computed = met(months >= *min);
+                    r.value = Some(months.into());
+                    r.detail = format!(
+                        "{} at {} since {since} (needs {min})",
+                        plural(months as usize, "month", "months"),
+                        ctx.profile
+                            .and_then(|p| p.field_str("level"))
+                            .unwrap_or("the current level"),
+                    );
+                }
+                None => {
+                    r.detail = format!(
+                        "needs {min} months at the current level: to be confirmed (record it with casebook profile --level L --since DATE)"
+                    )
+                }
+            }
         }
         Some(Check::Feedback { min }) => {
             let mut fb: Vec<&Entry> = ctx

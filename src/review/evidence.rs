@@ -8,7 +8,7 @@
 //! the pack at all — privacy is settled before anything gets here.
 
 use super::figures::sentiment_gain;
-use crate::entry::{Entry, Kind, truncate_chars};
+use crate::entry::{Entry, Kind, slugify, truncate_chars};
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -177,13 +177,28 @@ pub fn strength(e: &Entry) -> Option<(f64, String)> {
             0.7 + (e.field_int("minutes").unwrap_or(0).clamp(0, 240) as f64 / 240.0),
             "explored a product area".into(),
         ),
-        Kind::Feedback => (
-            3.5,
-            format!(
-                "feedback from {}",
-                e.field_str("from").unwrap_or("a colleague")
-            ),
-        ),
+        Kind::Feedback => {
+            let from = e.field_str("from").unwrap_or("a colleague");
+            let role = e
+                .field_str("source")
+                .filter(|s| *s != "self")
+                .map(|s| format!(" ({s})"))
+                .unwrap_or_default();
+            // Typed in by the person it is about (quoting a customer, say):
+            // boards weigh it less than words written by the giver.
+            let by_subject = e
+                .field_str("recorded_by")
+                .is_some_and(|r| slugify(r) == slugify(&e.person) && slugify(r) != slugify(from));
+            let (weight, label) = if by_subject {
+                (
+                    2.5,
+                    format!("feedback from {from}{role}, recorded by {}", e.person),
+                )
+            } else {
+                (3.5, format!("feedback from {from}{role}"))
+            };
+            (weight, label)
+        }
         Kind::Milestone => (2.5, "milestone".into()),
         Kind::Goal if e.field_str("status") == Some("met") => (1.5, "goal met".into()),
         Kind::Goal | Kind::Focus if e.field_str("retro").is_some() => {
@@ -192,7 +207,12 @@ pub fn strength(e: &Entry) -> Option<(f64, String)> {
         Kind::Goal | Kind::Focus => (0.5, "set and tracked".into()),
         Kind::Note => (0.3 + (e.body.len() as f64 / 4000.0).min(0.5), "note".into()),
         // Records that are not practice are shown elsewhere or not at all.
-        Kind::Rating | Kind::Metric | Kind::Confirmation | Kind::Draft => return None,
+        Kind::Rating
+        | Kind::Metric
+        | Kind::Confirmation
+        | Kind::Draft
+        | Kind::Profile
+        | Kind::Oneonone => return None,
     })
 }
 

@@ -13,6 +13,7 @@ mod criteria;
 mod evidence;
 pub mod figures;
 pub mod ratings;
+pub mod team;
 
 pub use criteria::{ConfirmationRef, CriterionResult};
 pub use evidence::{EXCERPT_CHARS, EvidenceItem, MAX_EVIDENCE};
@@ -68,6 +69,7 @@ pub struct EvidencePack {
     pub header: Header,
     pub outcomes: Outcomes,
     pub criteria: Vec<CriterionResult>,
+    pub tenure: Tenure,
     pub skills: Vec<SkillSection>,
     pub growth: GrowthPlan,
     pub activity: Activity,
@@ -89,6 +91,21 @@ pub struct Header {
     pub commit: Option<String>,
     /// Private entries were asked for and may appear.
     pub includes_private: bool,
+}
+
+/// Time at the current level against the target's minimum, and milestones.
+#[derive(Debug, Clone, Serialize)]
+pub struct Tenure {
+    /// The current level id (flag or profile).
+    pub level: Option<String>,
+    /// Since when, from the profile.
+    pub since: Option<NaiveDate>,
+    /// Whole months from `since` to the end of the period.
+    pub months: Option<u32>,
+    /// The target level's tenure criterion, if it has one.
+    pub min_months: Option<u32>,
+    /// Certifications, courses, launches and awards, newest first.
+    pub milestones: Vec<EvidenceItem>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -278,6 +295,8 @@ pub struct Activity {
 /// the calibration.
 pub(crate) struct Ctx<'i, 'a> {
     pub input: &'i ReviewInput<'a>,
+    /// The latest profile up to the end of the period: level, since when.
+    pub profile: Option<&'a Entry>,
     /// The period's entries that may be shown.
     pub entries: Vec<&'a Entry>,
     /// All entries up to the end of the period that may be shown.
@@ -326,7 +345,12 @@ impl Ctx<'_, '_> {
                 e.skills.iter().any(|s| s == skill) || kinds.iter().any(|k| k == e.kind.as_str())
             })
             .filter(|e| match e.kind {
-                Kind::Rating | Kind::Metric | Kind::Confirmation | Kind::Draft => false,
+                Kind::Rating
+                | Kind::Metric
+                | Kind::Confirmation
+                | Kind::Draft
+                | Kind::Profile
+                | Kind::Oneonone => false,
                 // What others said counts; what one said of oneself does not.
                 Kind::Feedback => criteria::from_others(e, &self.input.person),
                 _ => true,
@@ -356,8 +380,14 @@ pub fn assemble(input: &ReviewInput) -> EvidencePack {
         input.period_start
     };
     let window = Window::new(start, input.period_end, input.generated.date_naive());
+    let profile = history
+        .iter()
+        .copied()
+        .filter(|e| e.kind == Kind::Profile)
+        .max_by_key(|e| e.created);
     let ctx = Ctx {
         input,
+        profile,
         calibration: calibration(&entries, input.min_predictions_for_brier),
         ratings: ratings::by_skill(&history, input.period_start, input.period_end),
         entries,
@@ -372,7 +402,15 @@ pub fn assemble(input: &ReviewInput) -> EvidencePack {
         }
     }
 
-    let (level, target, target_source) = levels(input, &mut warnings);
+    // Flags win; else the latest profile says where the person stands.
+    let profile_level = ctx.profile.and_then(|p| p.field_str("level"));
+    let profile_target = ctx.profile.and_then(|p| p.field_str("target_level"));
+    let (level, target, target_source) = levels(
+        input.ladder,
+        input.level.as_deref().or(profile_level),
+        input.target.as_deref().or(profile_target),
+        &mut warnings,
+    );
     let header = Header {
         person: input.person.clone(),
         period: input.period_label.clone(),
@@ -405,15 +443,58 @@ pub fn assemble(input: &ReviewInput) -> EvidencePack {
         .collect();
     let growth = growth(&ctx, target, &criteria, &skills);
     let activity = activity(&ctx);
+    let tenure = tenure(&ctx, level, target);
 
     EvidencePack {
         header,
         outcomes,
         criteria,
+        tenure,
         skills,
         growth,
         activity,
         warnings,
+    }
+}
+
+/// The level held since when (from the profile), against the target
+/// level's minimum, and the milestones so far: boards read tenure and
+/// certifications together.
+fn tenure(ctx: &Ctx, level: Option<&Level>, target: Option<&Level>) -> Tenure {
+    let since = ctx.profile.and_then(|p| {
+        p.field_str("level_since")
+            .and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+    });
+    let min_months = target.and_then(|t| {
+        t.criteria.iter().find_map(|c| match &c.check {
+            Some(crate::skills::Check::TenureMonths { min }) => Some(*min),
+            _ => None,
+        })
+    });
+    let mut milestones: Vec<&Entry> = ctx
+        .history
+        .iter()
+        .copied()
+        .filter(|e| e.kind == Kind::Milestone)
+        .collect();
+    milestones.sort_by_key(|e| std::cmp::Reverse(e.created));
+    Tenure {
+        level: level.map(|l| l.id.clone()).or_else(|| {
+            ctx.profile
+                .and_then(|p| p.field_str("level"))
+                .map(str::to_string)
+        }),
+        since,
+        // Counted to the end of the period, or today if that is sooner.
+        months: since.map(|s| {
+            let until = ctx.input.period_end.min(ctx.input.generated.date_naive());
+            crate::dates::months_between(s, until)
+        }),
+        min_months,
+        milestones: milestones
+            .into_iter()
+            .map(|e| ctx.item(e, e.field_str("milestone_type").unwrap_or("milestone")))
+            .collect(),
     }
 }
 
@@ -427,10 +508,11 @@ fn level_ref(l: &Level) -> LevelRef {
 
 /// The current and target levels, and where the target came from.
 fn levels<'l>(
-    input: &ReviewInput<'l>,
+    ladder: &'l Ladder,
+    given_level: Option<&str>,
+    given_target: Option<&str>,
     warnings: &mut Vec<String>,
 ) -> (Option<&'l Level>, Option<&'l Level>, TargetSource) {
-    let ladder = input.ladder;
     let find = |id: &str, what: &str, warnings: &mut Vec<String>| {
         let l = ladder.level(id);
         if l.is_none() {
@@ -438,11 +520,8 @@ fn levels<'l>(
         }
         l
     };
-    let level = input
-        .level
-        .as_deref()
-        .and_then(|l| find(l, "current", warnings));
-    if let Some(t) = input.target.as_deref() {
+    let level = given_level.and_then(|l| find(l, "current", warnings));
+    if let Some(t) = given_target {
         let target = find(t, "target", warnings);
         let source = if target.is_some() {
             TargetSource::Given
@@ -457,7 +536,7 @@ fn levels<'l>(
             None => (level, None, TargetSource::None),
         };
     }
-    if input.level.is_some() {
+    if given_level.is_some() {
         return (None, None, TargetSource::None);
     }
     let first_track = ladder
