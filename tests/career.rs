@@ -1,0 +1,610 @@
+//! The case for the next level: profile, feedback and confirmations from a
+//! lead's own clone, metrics, goals, 1:1s, the pack's verdicts and order,
+//! and the team view. Two clones share a bare remote on disk.
+
+mod common;
+
+use common::TestEnv;
+use serde_json::{Value, json};
+use std::path::{Path, PathBuf};
+
+fn out(a: &assert_cmd::assert::Assert) -> String {
+    String::from_utf8_lossy(&a.get_output().stdout).to_string()
+}
+
+fn err(a: &assert_cmd::assert::Assert) -> String {
+    String::from_utf8_lossy(&a.get_output().stderr).to_string()
+}
+
+fn git_in(env: &TestEnv, dir: &Path, args: &[&str]) -> String {
+    let o = std::process::Command::new("git")
+        .current_dir(dir)
+        .env("HOME", env.root.join("home"))
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        o.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8_lossy(&o.stdout).to_string()
+}
+
+/// Ana's journal with a bare remote, and Bo's clone of it (his own git
+/// identity), both synced.
+fn two_clones() -> (TestEnv, PathBuf) {
+    let env = TestEnv::bare();
+    let remote = env.root.join("remote.git");
+    git_in(
+        &env,
+        &env.root,
+        &[
+            "init",
+            "-q",
+            "--bare",
+            "-b",
+            "main",
+            remote.to_str().unwrap(),
+        ],
+    );
+    env.cb_in(&env.root)
+        .args([
+            "init",
+            "journal",
+            "--person",
+            "Ana Lima",
+            "--remote",
+            remote.to_str().unwrap(),
+        ])
+        .assert()
+        .success();
+    env.cb().arg("sync").assert().success();
+    let bo = env.root.join("bo");
+    env.cb_in(&env.root)
+        .args([
+            "clone",
+            remote.to_str().unwrap(),
+            bo.to_str().unwrap(),
+            "--person",
+            "Bo Chen",
+        ])
+        .assert()
+        .success();
+    git_in(&env, &bo, &["config", "user.name", "Bo Chen"]);
+    git_in(&env, &bo, &["config", "user.email", "bo@example.org"]);
+    (env, bo)
+}
+
+fn write_file(path: &Path, text: &str) -> String {
+    std::fs::write(path, text).unwrap();
+    path.to_str().unwrap().to_string()
+}
+
+#[test]
+fn a_leads_feedback_and_confirmation_reach_the_pack_with_the_givers_identity() {
+    let (env, bo) = two_clones();
+    // Ana: where she stands, three published articles, helpdesk figures, a self-rating.
+    env.cb()
+        .args([
+            "profile",
+            "--level",
+            "specialist-1",
+            "--since",
+            "2025-09-01",
+            "--target",
+            "specialist-2",
+        ])
+        .assert()
+        .success();
+    let kb: Vec<String> = (1..=3)
+        .map(|i| json!({"kind": "kb", "date": format!("2026-0{i}-10"), "title": format!("Article {i}"), "body": "steps", "status": "published"}).to_string())
+        .collect();
+    let file = write_file(&env.root.join("kb.jsonl"), &kb.join("\n"));
+    env.cb().args(["import", &file]).assert().success();
+    let csv = write_file(
+        &env.root.join("h1.csv"),
+        "Agent,Period,CSAT,Responses,Reopen rate,Cases\nAna Lima,2026-H1,94%,212,4.5,400\n",
+    );
+    env.cb()
+        .args(["metrics", "import", &csv])
+        .assert()
+        .success();
+    env.cb()
+        .args([
+            "rate",
+            "empathic-communication",
+            "rookie",
+            "-m",
+            "still learning",
+        ])
+        .assert()
+        .success();
+    env.cb().arg("sync").assert().success();
+
+    // Bo, her lead, from his own clone.
+    env.cb_in(&bo).arg("sync").assert().success();
+    let a = env
+        .cb_in(&bo)
+        .args([
+            "--json",
+            "feedback",
+            "ana-lima",
+            "-m",
+            "Her hand-off had the HAR file and the repro; engineering fixed it in a day",
+            "--source",
+            "lead",
+            "--skill",
+            "hand-off-documentation",
+        ])
+        .assert()
+        .success();
+    let fb: Value = serde_json::from_str(&out(&a)).unwrap();
+    let fb_path = fb["path"].as_str().unwrap().to_string();
+    assert!(
+        fb_path.starts_with("people/ana-lima/"),
+        "written into Ana's folder: {fb_path}"
+    );
+    env.cb_in(&bo)
+        .args([
+            "rate",
+            "empathic-communication",
+            "pro",
+            "--by",
+            "lead",
+            "--person",
+            "ana-lima",
+            "-m",
+            "three calm turnarounds",
+        ])
+        .assert()
+        .success();
+    env.cb_in(&bo)
+        .args([
+            "confirm",
+            "s2-gate-judgment",
+            "--person",
+            "ana-lima",
+            "--met",
+            "-m",
+            "reviewed ten gate decisions",
+        ])
+        .assert()
+        .success();
+    // Confirming your own criteria is not a confirmation.
+    env.cb()
+        .args(["confirm", "s2-gate-judgment", "--met"])
+        .assert()
+        .code(2);
+    env.cb_in(&bo)
+        .args([
+            "confirm",
+            "no-such-criterion",
+            "--person",
+            "ana-lima",
+            "--met",
+        ])
+        .assert()
+        .code(2);
+    env.cb_in(&bo).arg("sync").assert().success();
+    env.cb().arg("sync").assert().success();
+
+    // The commit author is the giver; the record says so too.
+    let author = env.git(&["log", "--format=%an", "--", &fb_path]);
+    assert_eq!(author.trim(), "Bo Chen");
+    let list = env.json(&["list", "--kind", "feedback"]);
+    assert_eq!(list["entries"][0]["fields"]["from"], "Bo Chen");
+    assert_eq!(list["entries"][0]["fields"]["recorded_by"], "bo-chen");
+
+    // The criteria of specialist-2, worked out by hand:
+    //   s2-calibration: no resolved predictions, needs 20       -> not yet
+    //   s2-kb-published: 3 published in 2026, needs 3           -> met
+    //   s2-reopen: 4.5 % <= 8 %                                 -> met
+    //   s2-hard-conversations: lead rated pro (self rookie)     -> met
+    //   s2-tenure: 2025-09-01 to 2026-11-24 = 14 months >= 9    -> met
+    //   s2-gate-judgment: no check; Bo confirmed it met         -> met (by Bo Chen)
+    let pack = env.json(&["review", "--period", "2026"]);
+    assert_eq!(
+        pack["header"]["level"]["id"], "specialist-1",
+        "level from the profile"
+    );
+    assert_eq!(
+        pack["header"]["target"]["id"], "specialist-2",
+        "target from the profile"
+    );
+    let status = |id: &str| {
+        pack["criteria"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == id)
+            .unwrap_or_else(|| panic!("criterion {id}"))
+            .clone()
+    };
+    assert_eq!(status("s2-calibration")["status"], "not_yet");
+    assert_eq!(status("s2-kb-published")["status"], "met");
+    assert_eq!(status("s2-kb-published")["value"], 3.0);
+    assert_eq!(status("s2-reopen")["status"], "met");
+    assert_eq!(status("s2-hard-conversations")["status"], "met");
+    assert_eq!(status("s2-tenure")["status"], "met");
+    assert_eq!(status("s2-tenure")["value"], 14.0);
+    let gate = status("s2-gate-judgment");
+    assert_eq!(gate["status"], "met");
+    assert_eq!(gate["computed"], "to_be_confirmed");
+    assert_eq!(gate["confirmation"]["by"], "Bo Chen");
+    assert_eq!(gate["confirmation"]["date"], "2026-11-24");
+    assert_eq!(pack["tenure"]["months"], 14);
+    assert_eq!(pack["tenure"]["min_months"], 9);
+
+    // The Markdown pack reads in the order boards read.
+    let md = out(&env
+        .cb()
+        .args(["review", "--period", "2026"])
+        .assert()
+        .success());
+    let at = |h: &str| md.find(h).unwrap_or_else(|| panic!("no {h} in the pack"));
+    let order = [
+        at("## Outcomes and system impact"),
+        at("## Criteria for Support Specialist II"),
+        at("## Tenure and milestones"),
+        at("## Skills"),
+        at("## Growth plan"),
+        at("## Activity (context)"),
+    ];
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
+    assert!(md.contains("Confirmed by Bo Chen on 2026-11-24"), "{md}");
+    assert!(md.contains("feedback from Bo Chen (lead)"), "{md}");
+}
+
+#[test]
+fn the_team_view_is_a_grid_in_name_order_per_100_cases() {
+    let (env, bo) = two_clones();
+    let kb: Vec<String> = (1..=3)
+        .map(|i| json!({"kind": "kb", "date": format!("2026-0{i}-10"), "title": format!("Article {i}"), "body": "x", "status": "published", "skills": ["knowledge-base-specification"]}).to_string())
+        .collect();
+    let file = write_file(&env.root.join("kb.jsonl"), &kb.join("\n"));
+    env.cb().args(["import", &file]).assert().success();
+    let csv = write_file(
+        &env.root.join("m.csv"),
+        "Period,Reopen rate,Cases\n2026-H1,5,400\n",
+    );
+    env.cb()
+        .args(["metrics", "import", &csv])
+        .assert()
+        .success();
+    env.cb().arg("sync").assert().success();
+    env.cb_in(&bo).arg("sync").assert().success();
+    env.cb_in(&bo)
+        .args([
+            "new",
+            "note",
+            "--title",
+            "Bo's note",
+            "-m",
+            "x",
+            "--date",
+            "2026-05-01",
+        ])
+        .assert()
+        .success();
+    env.cb_in(&bo).arg("sync").assert().success();
+    env.cb().arg("sync").assert().success();
+    let v = env.json(&["review", "--team", "--period", "2026"]);
+    let people: Vec<&str> = v["people"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["person"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        people,
+        ["ana-lima", "bo-chen"],
+        "name order, never a ranking"
+    );
+    let ana = &v["people"][0];
+    // 3 practice entries over 400 cases handled = 0.75 per 100, shown as 0.8.
+    assert_eq!(ana["entries"], 3);
+    assert_eq!(ana["cases_handled"], 400);
+    assert_eq!(ana["entries_per_100_cases"], 0.8);
+    assert!(
+        v["people"][1]["entries_per_100_cases"].is_null(),
+        "no cases, no ratio"
+    );
+    let kbcell = ana["cells"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["skill"] == "knowledge-base-specification")
+        .unwrap();
+    assert_eq!(kbcell["evidence"], 3);
+    // Foundations are never columns.
+    assert!(
+        v["skills"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|s| s["id"] != "self-care")
+    );
+    let md = out(&env
+        .cb()
+        .args(["review", "--team", "--period", "2026"])
+        .assert()
+        .success());
+    assert!(md.contains("Calibration, not a ranking"), "{md}");
+}
+
+#[test]
+fn snapshot_tags_the_commit_the_pack_summarised() {
+    let env = TestEnv::new();
+    env.cb()
+        .args(["new", "note", "--title", "t", "-m", "x"])
+        .assert()
+        .success();
+    let head = env.git(&["rev-parse", "HEAD"]);
+    env.cb()
+        .args([
+            "review",
+            "--period",
+            "2026-H2",
+            "--snapshot",
+            "-o",
+            "pack.md",
+        ])
+        .assert()
+        .success();
+    let tagged = env.git(&["rev-parse", "review/ana-lima/2026-H2^{commit}"]);
+    assert_eq!(tagged.trim(), head.trim());
+    // Written later, the pack for that period can be rebuilt from the tag.
+    env.cb()
+        .args(["new", "note", "--title", "later", "-m", "y"])
+        .assert()
+        .success();
+    assert_ne!(env.git(&["rev-parse", "HEAD"]).trim(), tagged.trim());
+}
+
+#[test]
+fn profile_history_and_bad_values() {
+    let env = TestEnv::new();
+    env.cb().arg("profile").assert().code(1);
+    env.cb()
+        .args(["profile", "--level", "wizard"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("levels:"));
+    // Written minutes apart: the latest profile is the one that counts.
+    let at = |t: &str| format!("2026-11-24T{t}:00+00:00");
+    env.cb()
+        .env("CASEBOOK_NOW", at("09:00"))
+        .args([
+            "profile",
+            "--level",
+            "specialist-1",
+            "--since",
+            "2025-01-15",
+        ])
+        .assert()
+        .success();
+    env.cb()
+        .env("CASEBOOK_NOW", at("09:10"))
+        .args([
+            "profile",
+            "--target",
+            "specialist-2",
+            "-m",
+            "towards complex escalations",
+        ])
+        .assert()
+        .success();
+    env.cb()
+        .env("CASEBOOK_NOW", at("09:20"))
+        .args([
+            "profile",
+            "--level",
+            "specialist-2",
+            "--since",
+            "2026-10-01",
+        ])
+        .assert()
+        .success();
+    let p = env.json(&["profile"]);
+    assert_eq!(p["profile"]["level"], "specialist-2");
+    assert_eq!(
+        p["profile"]["target_level"], "specialist-2",
+        "the target is carried forward"
+    );
+    assert_eq!(p["profile"]["direction"], "towards complex escalations");
+    // 2026-10-01 to 2026-11-24: one whole month.
+    assert_eq!(p["profile"]["tenure_months"], 1);
+    assert_eq!(p["history"].as_array().unwrap().len(), 3);
+    let human = out(&env.cb().arg("profile").assert().success());
+    assert!(
+        human.contains("2025-01-15  specialist-1") && human.contains("2026-10-01  specialist-2"),
+        "{human}"
+    );
+}
+
+#[test]
+fn metrics_import_maps_columns_warns_on_small_n_and_rejects_bad_rows() {
+    let env = TestEnv::new();
+    let csv = write_file(
+        &env.root.join("m.csv"),
+        "Agent,Satisfaction,Surveys,FCR,Handle time\nAna Lima,0.91,18,72,310\n",
+    );
+    let a = env
+        .cb()
+        .args([
+            "metrics",
+            "import",
+            &csv,
+            "--period",
+            "2026-Q3",
+            "--map",
+            "Satisfaction=csat",
+            "--map",
+            "Surveys=csat_n",
+        ])
+        .assert()
+        .success();
+    assert!(
+        err(&a).contains("18 responses (fewer than 30)"),
+        "{}",
+        err(&a)
+    );
+    assert!(
+        err(&a).contains("ignoring columns Handle time"),
+        "{}",
+        err(&a)
+    );
+    let r = env.json(&["metrics", "report"]);
+    let m = &r["metrics"][0];
+    assert_eq!(m["csat"], 91.0, "a fraction is read as a percentage");
+    assert_eq!(m["csat_n"], 18);
+    assert_eq!(m["fcr"], 72.0);
+    assert_eq!(m["small_n"], true);
+    assert_eq!(m["source"], "m.csv");
+    let before = env.commits();
+    let bad = write_file(
+        &env.root.join("bad.csv"),
+        "Period,CSAT\n2026-Q3,94\n2026-Q4,lots\n",
+    );
+    env.cb()
+        .args(["metrics", "import", &bad])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "bad.csv:3: csat: 'lots' is not a number",
+        ));
+    let none = write_file(&env.root.join("none.csv"), "Ticket,Subject\n1,x\n");
+    env.cb()
+        .args(["metrics", "import", &none, "--period", "2026"])
+        .assert()
+        .code(2);
+    env.cb()
+        .args(["metrics", "import", &csv, "--map", "Surveys=happiness"])
+        .assert()
+        .code(2);
+    assert_eq!(env.commits(), before, "nothing written on a bad file");
+}
+
+#[test]
+fn goals_are_measured_by_their_query_and_closed_with_a_retro() {
+    let env = TestEnv::new();
+    let a = env
+        .cb()
+        .args([
+            "--json",
+            "goal",
+            "new",
+            "--title",
+            "Two KB articles",
+            "--query",
+            "kind:kb",
+            "--target",
+            "2",
+            "--due",
+            "2026-12-31",
+        ])
+        .assert()
+        .success();
+    let id = serde_json::from_str::<Value>(&out(&a)).unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    env.cb()
+        .args(["new", "kb", "--title", "Reset SSO", "-m", "steps"])
+        .assert()
+        .success();
+    let r = env.json(&["goal", "report"]);
+    assert_eq!(r["goals"][0]["count"], 1);
+    assert_eq!(r["goals"][0]["target"], 2);
+    assert_eq!(r["goals"][0]["status"], "open");
+    env.cb()
+        .args(["goal", "close", &id, "met"])
+        .assert()
+        .code(2);
+    env.cb()
+        .args([
+            "goal",
+            "close",
+            &id,
+            "missed",
+            "-m",
+            "one article; the second waits on engineering",
+        ])
+        .assert()
+        .success();
+    let r = env.json(&["goal"]);
+    assert_eq!(r["goals"][0]["status"], "missed");
+    env.cb()
+        .args(["goal", "close", &id, "met", "-m", "again"])
+        .assert()
+        .code(2);
+    env.cb()
+        .args([
+            "goal",
+            "new",
+            "--title",
+            "x",
+            "--query",
+            "kind:kb",
+            "--target",
+            "1",
+            "--due",
+            "2020-01-01",
+        ])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn one_on_one_notes_stay_private_and_prep_reads_since_the_last_one() {
+    let (env, bo) = two_clones();
+    env.cb()
+        .args(["new", "note", "--title", "Ana's first", "-m", "x"])
+        .assert()
+        .success();
+    env.cb().arg("sync").assert().success();
+    env.cb_in(&bo).arg("sync").assert().success();
+    let a = env
+        .cb_in(&bo)
+        .args([
+            "--json",
+            "1on1",
+            "note",
+            "ana-lima",
+            "-m",
+            "talked about SSO",
+            "--action",
+            "ana: draft the SAML article",
+        ])
+        .assert()
+        .success();
+    let note: Value = serde_json::from_str(&out(&a)).unwrap();
+    assert!(note["path"].as_str().unwrap().starts_with("private/"));
+    env.cb_in(&bo)
+        .args(["1on1", "note", "ana-lima", "--action", "no owner"])
+        .assert()
+        .code(2);
+    env.cb_in(&bo).arg("sync").assert().success();
+    let remote_files = git_in(
+        &env,
+        &env.root.join("remote.git"),
+        &["ls-tree", "-r", "--name-only", "main"],
+    );
+    assert!(
+        !remote_files.contains("1-1-with"),
+        "a 1:1 note reached the remote: {remote_files}"
+    );
+    let prep = {
+        let a = env
+            .cb_in(&bo)
+            .args(["--json", "1on1", "prep", "ana-lima"])
+            .assert()
+            .success();
+        serde_json::from_str::<Value>(&out(&a)).unwrap()
+    };
+    assert_eq!(prep["open_actions"][0], "ana: draft the SAML article");
+    assert_eq!(prep["last_1on1"], "2026-11-24");
+    assert_eq!(prep["entries"][0]["title"], "Ana's first");
+}
