@@ -195,7 +195,8 @@ fn check_field(field: &str, kind: Option<Kind>, kind_column: bool) -> Result<(),
                 .map(|k| k.as_str())
                 .collect();
             let mut message = format!(
-                "unknown field '{field}' for a {k} entry (fields: {}{}{})",
+                "unknown field '{field}' for {} {k} entry (fields: {}{}{})",
+                a_or_an(k),
                 FIELDS.join(", "),
                 if own.is_empty() { "" } else { "; " },
                 own.join(", ")
@@ -293,8 +294,9 @@ fn row_record(
                 let k_name = kind.unwrap_or(Kind::Note);
                 if k_name.field(k).is_none() {
                     return Err(format!(
-                        "{}: a {k_name} entry has no field '{k}'",
-                        column_at(m.column)
+                        "{}: {} {k_name} entry has no field '{k}'",
+                        column_at(m.column),
+                        a_or_an(k_name)
                     ));
                 }
                 J::from(value)
@@ -325,6 +327,14 @@ fn row_record(
         value: J::Object(out),
         keys,
     })
+}
+
+fn a_or_an(kind: Kind) -> &'static str {
+    if kind.as_str().starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    }
 }
 
 /// The dates helpdesk exports write, besides those casebook reads anywhere.
