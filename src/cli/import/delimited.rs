@@ -166,11 +166,12 @@ fn mappings(headers: &[String], maps: &[String], kind: Option<Kind>) -> CliResul
     }
     for (i, header) in headers.iter().enumerate() {
         let field = field_name(header);
-        if BY_NAME.contains(&field.as_str())
-            && !out.iter().any(|m| m.column == i || m.field == field)
-            && !(field == "date" && out.iter().any(|m| m.field == "created"))
-            && !(field == "created" && out.iter().any(|m| m.field == "date"))
-        {
+        // `date` and `created` are one field: whichever is mapped first wins.
+        let taken = |f: &str| out.iter().any(|m| m.field == f);
+        let given = taken(&field)
+            || (field == "date" && taken("created"))
+            || (field == "created" && taken("date"));
+        if BY_NAME.contains(&field.as_str()) && !given && !out.iter().any(|m| m.column == i) {
             out.push(Mapping { column: i, field });
         }
     }

@@ -204,7 +204,7 @@ impl<'a> Reader<'a> {
         };
         out.insert("created".into(), created.to_rfc3339().into());
         let mut body = front.body.trim_start_matches(['\n', '\r']).to_string();
-        if !out.get("title").is_some_and(|t| !t.is_null()) {
+        if out.get("title").is_none_or(|t| t.is_null()) {
             // The first `# heading` becomes the title; when it opens the
             // note it leaves the body, which would otherwise repeat it.
             let title = match first_heading(&body) {
