@@ -233,6 +233,8 @@ Check:   {"files": N, "problems": [{"path","line","column","field","message"}]}
 Log:     {"commits": [{"commit","summary","author","email","date"}]}
 Writes of the loops (kb deflect/verify, handoff feedback, rate, focus,
 close-focus) print the same write record as new.
+Import:  {"imported": N, "commit", "skipped": N}   ("skipped": jrnl, markdown,
+         csv); with --dry-run {"dry_run", "would_import", "skipped", "entries"}
 
 Loops (reports carry "person" (null with --team) and "period" {label,start,end}):
   phrases            {"phrases": [{phrase, context, case, date, id, title, tags,

@@ -103,7 +103,7 @@ enum Command {
     New(new::NewArgs),
     /// Change an entry: in the editor, or set fields without it
     Edit(edit::EditArgs),
-    /// Import many entries in one commit (JSON Lines)
+    /// Import many entries in one commit (JSON Lines, jrnl, Markdown, CSV)
     Import(import::ImportArgs),
     /// Delete entries (one commit)
     Rm(edit::RmArgs),

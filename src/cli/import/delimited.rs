@@ -1,0 +1,385 @@
+//! CSV (and TSV) exports, such as a helpdesk's list of escalations: one
+//! entry per row, `--map COLUMN=FIELD` saying which column holds what.
+//! Columns named like casebook's own CSV (`title`, `created`, `case`...)
+//! map themselves, so `export --format csv` reads back.
+
+use super::{Options, Parsed, Record};
+use crate::cli::error::{CliError, CliResult};
+use crate::entry::{self, COMMON_FIELDS, Kind};
+use chrono::{DateTime, FixedOffset, NaiveDateTime};
+use serde_json::{Map, Value as J};
+
+/// Fields a column can give besides the kind's own.
+const FIELDS: &[&str] = &[
+    "title", "body", "date", "created", "updated", "kind", "person", "case", "tier", "tags",
+    "skills", "products", "links", "private", "id",
+];
+const LISTS: &[&str] = &["tags", "skills", "products", "links"];
+/// Columns that map themselves by name. Not `id` (a helpdesk's "ID" is a
+/// ticket number) nor kind fields (a helpdesk "Status" is not a KB status).
+const BY_NAME: &[&str] = &[
+    "title", "body", "date", "created", "kind", "person", "case", "tags", "skills", "products",
+];
+/// Where a row's title comes from when no column gives one.
+const TITLE_COLUMNS: &[&str] = &["subject", "summary", "title", "name"];
+
+/// One `--map`: a column index and the field it gives.
+struct Mapping {
+    column: usize,
+    field: String,
+}
+
+pub(super) fn read(text: &str, opts: &Options, maps: &[String], tsv: bool) -> CliResult<Parsed> {
+    let source = opts.source;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let delimiter = if tsv { b'\t' } else { sniff_delimiter(text) };
+    let mut reader = ::csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let headers: Vec<String> = reader
+        .headers()
+        .map_err(|e| CliError::failure(format!("{source}:1: cannot read the header row: {e}")))?
+        .iter()
+        .map(|h| h.trim().to_string())
+        .collect();
+    if headers.iter().all(String::is_empty) {
+        return Err(CliError::failure(format!(
+            "{source} has no header row naming its columns"
+        )));
+    }
+    let mappings = mappings(&headers, maps, opts.kind)?;
+    if !mappings
+        .iter()
+        .any(|m| matches!(m.field.as_str(), "date" | "created"))
+    {
+        return Err(CliError::usage(format!(
+            "no column of {source} gives the date (columns: {})",
+            headers.join(", ")
+        ))
+        .with_hint("map one: --map \"Created=date\""));
+    }
+    let title_column = if mappings.iter().any(|m| m.field == "title") {
+        None
+    } else {
+        headers
+            .iter()
+            .position(|h| TITLE_COLUMNS.iter().any(|t| h.eq_ignore_ascii_case(t)))
+    };
+    let mut parsed = Parsed::default();
+    let unused: Vec<&str> = headers
+        .iter()
+        .enumerate()
+        .filter(|(i, h)| {
+            !h.is_empty() && !mappings.iter().any(|m| m.column == *i) && title_column != Some(*i)
+        })
+        .map(|(_, h)| h.as_str())
+        .collect();
+    if !unused.is_empty() {
+        parsed.notes.push(format!(
+            "columns not imported: {} (keep one with --map COLUMN=FIELD)",
+            unused.join(", ")
+        ));
+    }
+    for row in reader.records() {
+        let record = match row {
+            Ok(row) => {
+                let line = row.position().map(|p| p.line()).unwrap_or(0);
+                let at = format!("{source}:{line}");
+                row_record(&row, &at, &headers, &mappings, title_column, opts)
+            }
+            Err(e) => {
+                let line = e.position().map(|p| p.line()).unwrap_or(0);
+                Err(format!("{source}:{line}: not valid CSV: {e}"))
+            }
+        };
+        parsed.records.push(record);
+    }
+    Ok(parsed)
+}
+
+/// A semicolon-separated file (spreadsheets in many locales) says so in
+/// its header line.
+fn sniff_delimiter(text: &str) -> u8 {
+    let header = text.lines().next().unwrap_or("");
+    let count = |c: char| header.matches(c).count();
+    if count('\t') > count(',') && count('\t') >= count(';') {
+        b'\t'
+    } else if count(';') > count(',') {
+        b';'
+    } else {
+        b','
+    }
+}
+
+/// The field name as casebook spells it: `Phrase Context` → `phrase_context`.
+fn field_name(text: &str) -> String {
+    let lower = text.trim().to_lowercase().replace([' ', '-'], "_");
+    match lower.as_str() {
+        "tag" => "tags".into(),
+        "skill" => "skills".into(),
+        "product" => "products".into(),
+        "link" => "links".into(),
+        _ => lower,
+    }
+}
+
+/// `--map` flags checked against the header and the fields, plus columns
+/// that map themselves by name. Mistakes here are usage errors (exit 2).
+fn mappings(headers: &[String], maps: &[String], kind: Option<Kind>) -> CliResult<Vec<Mapping>> {
+    let mut out: Vec<Mapping> = Vec::new();
+    let kind_column = maps.iter().any(|m| {
+        m.rsplit_once('=')
+            .is_some_and(|(_, f)| field_name(f) == "kind")
+    }) || headers.iter().any(|h| field_name(h) == "kind");
+    for map in maps {
+        let bad = |message: String| CliError::usage(format!("--map {map}: {message}"));
+        // The last `=` splits: column names may hold one, field names never do.
+        let (column, field) = map
+            .rsplit_once('=')
+            .ok_or_else(|| bad("expected COLUMN=FIELD, e.g. \"Ticket ID=case\"".into()))?;
+        let column = column.trim();
+        let index = headers
+            .iter()
+            .position(|h| h == column)
+            .or_else(|| headers.iter().position(|h| h.eq_ignore_ascii_case(column)))
+            .ok_or_else(|| {
+                bad(format!(
+                    "no column '{column}' (columns: {})",
+                    headers.join(", ")
+                ))
+            })?;
+        let field = field_name(field);
+        check_field(&field, kind, kind_column).map_err(bad)?;
+        if out
+            .iter()
+            .any(|m| m.field == field && field != "body" && !LISTS.contains(&field.as_str()))
+        {
+            return Err(bad(format!(
+                "{field} is already given by another column (only body and lists take several)"
+            )));
+        }
+        out.push(Mapping {
+            column: index,
+            field,
+        });
+    }
+    for (i, header) in headers.iter().enumerate() {
+        let field = field_name(header);
+        // `date` and `created` are one field: whichever is mapped first wins.
+        let taken = |f: &str| out.iter().any(|m| m.field == f);
+        let given = taken(&field)
+            || (field == "date" && taken("created"))
+            || (field == "created" && taken("date"));
+        if BY_NAME.contains(&field.as_str()) && !given && !out.iter().any(|m| m.column == i) {
+            out.push(Mapping { column: i, field });
+        }
+    }
+    Ok(out)
+}
+
+/// Is `field` something a column can give, for the kind the rows will have?
+fn check_field(field: &str, kind: Option<Kind>, kind_column: bool) -> Result<(), String> {
+    if FIELDS.contains(&field) {
+        return Ok(());
+    }
+    let kind_has = |k: Kind| k.field(field).is_some();
+    match kind {
+        _ if kind_column && Kind::ALL.iter().any(|k| kind_has(*k)) => Ok(()),
+        Some(k) if kind_has(k) => Ok(()),
+        _ => {
+            let k = kind.unwrap_or(Kind::Note);
+            let own: Vec<&str> = k.fields().iter().map(|f| f.name).collect();
+            let owners: Vec<&str> = Kind::ALL
+                .iter()
+                .filter(|k| kind_has(**k))
+                .map(|k| k.as_str())
+                .collect();
+            let mut message = format!(
+                "unknown field '{field}' for {} {k} entry (fields: {}{}{})",
+                a_or_an(k),
+                FIELDS.join(", "),
+                if own.is_empty() { "" } else { "; " },
+                own.join(", ")
+            );
+            if !owners.is_empty() {
+                message.push_str(&format!(
+                    "; {field} belongs to {}: pass --kind {}",
+                    owners.join(", "),
+                    owners[0]
+                ));
+            }
+            Err(message)
+        }
+    }
+}
+
+fn row_record(
+    row: &::csv::StringRecord,
+    at: &str,
+    headers: &[String],
+    mappings: &[Mapping],
+    title_column: Option<usize>,
+    opts: &Options,
+) -> Result<Record, String> {
+    let cell = |i: usize| row.get(i).map(str::trim).unwrap_or("");
+    let column_at = |i: usize| format!("{at}: column '{}'", headers[i]);
+    let mut out = Map::new();
+    let mut keys = Vec::new();
+    // The kind first: it decides which fields the row may carry.
+    let kind = match mappings.iter().find(|m| m.field == "kind") {
+        Some(m) if !cell(m.column).is_empty() => Some(
+            cell(m.column)
+                .parse::<Kind>()
+                .map_err(|e| format!("{}: {e}", column_at(m.column)))?,
+        ),
+        _ => opts.kind,
+    };
+    if let Some(k) = kind {
+        out.insert("kind".into(), k.as_str().into());
+    }
+    for m in mappings {
+        let value = cell(m.column);
+        if value.is_empty() || m.field == "kind" {
+            continue;
+        }
+        let key = match m.field.as_str() {
+            "date" => "created",
+            other => other,
+        };
+        let json = match key {
+            "created" | "updated" => {
+                let dt = parse_date(value).ok_or_else(|| {
+                    format!(
+                        "{}: '{value}' is not a date (use YYYY-MM-DD, YYYY-MM-DD HH:MM or RFC 3339)",
+                        column_at(m.column)
+                    )
+                })?;
+                J::from(dt.to_rfc3339())
+            }
+            "private" => match value.to_ascii_lowercase().as_str() {
+                "true" | "yes" | "y" | "1" => J::Bool(true),
+                "false" | "no" | "n" | "0" => J::Bool(false),
+                _ => {
+                    return Err(format!(
+                        "{}: private must be true or false, found \"{value}\"",
+                        column_at(m.column)
+                    ));
+                }
+            },
+            k if LISTS.contains(&k) => {
+                let items = value
+                    .split([',', ';'])
+                    .map(|s| s.trim().trim_start_matches('#'))
+                    .filter(|s| !s.is_empty())
+                    .map(|s| J::from(s.to_string()));
+                match out.get_mut(k) {
+                    Some(J::Array(have)) => {
+                        have.extend(items);
+                        continue;
+                    }
+                    _ => J::Array(items.collect()),
+                }
+            }
+            "body" => match out.get_mut("body") {
+                // Several columns make one body, a paragraph each.
+                Some(J::String(have)) => {
+                    have.push_str("\n\n");
+                    have.push_str(value);
+                    continue;
+                }
+                _ => J::from(value),
+            },
+            k if COMMON_FIELDS.contains(&k) => J::from(value),
+            k => {
+                let k_name = kind.unwrap_or(Kind::Note);
+                if k_name.field(k).is_none() {
+                    return Err(format!(
+                        "{}: {} {k_name} entry has no field '{k}'",
+                        column_at(m.column),
+                        a_or_an(k_name)
+                    ));
+                }
+                J::from(value)
+            }
+        };
+        keys.push((key.to_string(), column_at(m.column)));
+        out.insert(key.to_string(), json);
+    }
+    if !out.contains_key("title") {
+        let from = title_column.filter(|i| !cell(*i).is_empty()).or_else(|| {
+            // No subject and no body: the first column holding words.
+            (!out.contains_key("body")).then(|| {
+                (0..row.len()).find(|i| {
+                    let v = cell(*i);
+                    !v.is_empty() && v.parse::<f64>().is_err() && parse_date(v).is_none()
+                })
+            })?
+        });
+        if let Some(i) = from {
+            out.insert(
+                "title".into(),
+                entry::truncate_chars(cell(i).lines().next().unwrap_or(""), 72).into(),
+            );
+        }
+    }
+    Ok(Record {
+        at: at.to_string(),
+        value: J::Object(out),
+        keys,
+    })
+}
+
+fn a_or_an(kind: Kind) -> &'static str {
+    if kind.as_str().starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    }
+}
+
+/// The dates helpdesk exports write, besides those casebook reads anywhere.
+fn parse_date(text: &str) -> Option<DateTime<FixedOffset>> {
+    entry::parse_datetime_text(text)
+        .or_else(|| DateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S %z").ok())
+        .or_else(|| DateTime::parse_from_str(text, "%Y-%m-%d %H:%M %z").ok())
+        .or_else(|| {
+            // "2026-11-02 09:15:00 UTC"
+            let bare = text.strip_suffix(" UTC").or(text.strip_suffix('Z'))?;
+            NaiveDateTime::parse_from_str(bare, "%Y-%m-%d %H:%M:%S")
+                .or_else(|_| NaiveDateTime::parse_from_str(bare, "%Y-%m-%d %H:%M"))
+                .ok()
+                .map(|n| n.and_utc().fixed_offset())
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn field_names_and_delimiters() {
+        assert_eq!(field_name("Phrase Context"), "phrase_context");
+        assert_eq!(field_name("Tag"), "tags");
+        assert_eq!(sniff_delimiter("a;b;c\n1;2;3"), b';');
+        assert_eq!(sniff_delimiter("a,b\n"), b',');
+        assert_eq!(sniff_delimiter("a\tb\tc\n"), b'\t');
+    }
+
+    #[test]
+    fn unknown_fields_name_the_kind_that_has_them() {
+        let err = check_field("reason", None, false).unwrap_err();
+        assert!(err.contains("--kind escalation"), "{err}");
+        assert!(check_field("reason", Some(Kind::Escalation), false).is_ok());
+        assert!(check_field("reasn", Some(Kind::Escalation), false).is_err());
+        assert!(check_field("reason", None, true).is_ok());
+    }
+
+    #[test]
+    fn helpdesk_dates() {
+        assert!(parse_date("2026-11-02").is_some());
+        assert!(parse_date("2026-11-02 09:15:00 +0100").is_some());
+        assert!(parse_date("2026-11-02 09:15:00 UTC").is_some());
+        assert!(parse_date("yesterday-ish").is_none());
+    }
+}

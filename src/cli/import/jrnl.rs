@@ -1,0 +1,175 @@
+//! jrnl's JSON export (`jrnl --export json`): `{"tags": {...}, "entries":
+//! [{"date", "time", "title", "body", "tags": ["@billing"], "starred"}]}`.
+//! The date and time are local time, as jrnl writes them.
+
+use super::{Options, Parsed, Record, clean_tag, kind_from_tags, push_tags};
+use crate::cli::error::{CliError, CliResult};
+use serde_json::{Value as J, json};
+
+/// True for text that opens like a jrnl export: one object whose first key
+/// is `tags` or `entries`.
+pub(super) fn looks_like(text: &str) -> bool {
+    let rest = text.trim_start_matches('\u{feff}').trim_start();
+    let Some(rest) = rest.strip_prefix('{') else {
+        return false;
+    };
+    let rest = rest.trim_start();
+    rest.starts_with("\"tags\"") || rest.starts_with("\"entries\"")
+}
+
+pub(super) fn read(text: &str, opts: &Options) -> CliResult<Parsed> {
+    let source = opts.source;
+    let doc: J = serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {
+        CliError::failure(format!(
+            "{source}:{}:{}: not JSON: {e}",
+            e.line(),
+            e.column()
+        ))
+    })?;
+    let Some(list) = doc.get("entries").and_then(J::as_array) else {
+        return Err(CliError::failure(format!(
+            "{source} is not a jrnl export (it has no \"entries\" list)"
+        ))
+        .with_hint("make one with `jrnl --export json > jrnl.json`"));
+    };
+    let lines = entry_lines(text);
+    let records = list
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let at = match lines.get(i) {
+                Some(line) => format!("{source}:{line}"),
+                None => format!("{source}: entry {}", i + 1),
+            };
+            record(item, opts)
+                .map(|value| Record::new(at.clone(), value))
+                .map_err(|message| format!("{at}: {message}"))
+        })
+        .collect();
+    Ok(Parsed {
+        records,
+        notes: Vec::new(),
+    })
+}
+
+/// One jrnl entry as an import record.
+fn record(item: &J, opts: &Options) -> Result<J, String> {
+    let obj = item
+        .as_object()
+        .ok_or("a jrnl entry must be a JSON object")?;
+    let text = |k: &str| -> Result<String, String> {
+        match obj.get(k) {
+            None | Some(J::Null) => Ok(String::new()),
+            Some(J::String(s)) => Ok(s.trim().to_string()),
+            Some(other) => Err(format!("'{k}' must be text, found {other}")),
+        }
+    };
+    let date = text("date")?;
+    if date.is_empty() {
+        return Err("the entry has no \"date\"".into());
+    }
+    let time = text("time")?;
+    let created = if time.is_empty() {
+        date
+    } else {
+        format!("{date} {time}")
+    };
+    let mut tags = Vec::new();
+    match obj.get("tags") {
+        None | Some(J::Null) => {}
+        Some(J::Array(items)) => {
+            for t in items {
+                let t = t.as_str().ok_or("'tags' must be a list of text")?;
+                push_tags(&mut tags, clean_tag(t));
+            }
+        }
+        Some(_) => return Err("'tags' must be a list of text".into()),
+    }
+    if obj.get("starred") == Some(&J::Bool(true)) {
+        push_tags(&mut tags, ["starred".to_string()]);
+    }
+    let kind = kind_from_tags(&mut tags).or(opts.kind);
+    let mut record = json!({
+        "title": text("title")?,
+        "body": text("body")?,
+        "created": created,
+        "tags": tags,
+    });
+    if let Some(kind) = kind {
+        record["kind"] = kind.as_str().into();
+    }
+    Ok(record)
+}
+
+/// The line on which each object of the top-level `entries` list opens, so
+/// errors can name it. A small scan that knows JSON strings, not a parser:
+/// the text was parsed already.
+fn entry_lines(text: &str) -> Vec<usize> {
+    let mut lines = Vec::new();
+    let mut line = 1;
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut last_key = String::new();
+    let mut current = String::new();
+    let mut entries_depth = None;
+    for c in text.chars() {
+        if c == '\n' {
+            line += 1;
+        }
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+                last_key = std::mem::take(&mut current);
+            } else {
+                current.push(c);
+            }
+            continue;
+        }
+        match c {
+            '"' => in_string = true,
+            '[' => {
+                depth += 1;
+                if depth == 2 && last_key == "entries" {
+                    entries_depth = Some(depth);
+                }
+            }
+            '{' => {
+                depth += 1;
+                if entries_depth == Some(depth - 1) {
+                    lines.push(line);
+                }
+            }
+            ']' | '}' => {
+                if entries_depth == Some(depth) {
+                    entries_depth = None;
+                }
+                depth = depth.saturating_sub(1);
+            }
+            _ => {}
+        }
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_line_of_each_entry() {
+        let text = "{\n \"tags\": {\"@a\": 1},\n \"entries\": [\n  {\"title\": \"x {\"},\n  {\n   \"title\": \"y\"\n  }\n ]\n}\n";
+        assert_eq!(entry_lines(text), vec![4, 5]);
+    }
+
+    #[test]
+    fn sniffs_jrnl_exports() {
+        assert!(looks_like("{\n  \"tags\": {}, \"entries\": []}"));
+        assert!(looks_like("{\"entries\": []}"));
+        assert!(!looks_like("{\"kind\": \"note\"}\n{\"kind\": \"note\"}"));
+    }
+}

@@ -1,0 +1,636 @@
+//! `casebook import`: many entries in one commit, from JSON Lines (the
+//! format `export --format jsonl` writes and the benchmark corpus uses), a
+//! jrnl JSON export, a folder of Markdown notes (Obsidian, zk, plain) or a
+//! CSV export from a helpdesk.
+//!
+//! Every format is turned into the same JSON records that JSON Lines holds,
+//! so one function (`entry_from_record`) checks them all. Every record is
+//! checked before anything is written: an import either lands whole or not
+//! at all, and errors name the file and line (or row).
+
+mod delimited;
+mod jrnl;
+mod markdown;
+
+use super::context::Context;
+use super::error::{CliError, CliResult};
+use crate::entry::{self, Entry, EntryId, Kind};
+use crate::filter::Filter;
+use crate::journal::{Change, entry_path};
+use clap::Args;
+use std::collections::HashSet;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  casebook import entries.jsonl
+  casebook export --format jsonl | casebook -C ../other import -
+  jrnl --export json > jrnl.json && casebook import jrnl.json
+  casebook import ~/Obsidian/Support --kind note          # a folder of Markdown notes
+  casebook import escalations.csv --kind escalation \\
+      --map \"Ticket ID=case\" --map Subject=title --map Created=date --map Reason=reason
+  casebook import notes/ --dry-run                        # what would be imported
+
+Formats (--from, else guessed from the name and the first bytes):
+  jsonl     one JSON object per line: kind, title, body, date (or created),
+            person, tags, skills, products, case, links, private, and the
+            kind's own fields (at the top level or under \"fields\")
+  jrnl      `jrnl --export json`: date and time, title, body, tags without
+            their @, starred as the tag `starred`
+  markdown  a .md file or a folder of them (hidden folders such as .obsidian
+            are skipped); YAML (---) or TOML (+++) front matter or none; the
+            title from `title`, the first # heading or the file name; the date
+            from `date`/`created`, a YYYY-MM-DD in the file name or the file's
+            time; tags from `tags` and inline #tags
+  csv       one entry per row; --map COLUMN=FIELD says which column holds
+            which field; columns named like casebook's own (title, date,
+            created, kind, case, tags...) map themselves
+
+The kind is the record's own (a `kind` key or column, or a tag that names a
+practice kind such as @postmortem), else --kind, else note. `casebook help
+kinds` lists the kinds and their fields. Notes imported before (same time,
+title, person and case) are skipped, so importing a folder again adds only
+what is new (JSON Lines imports are taken as they are).")]
+pub struct ImportArgs {
+    /// The file or folder to import (`-` or nothing for stdin)
+    pub file: Option<PathBuf>,
+    /// The input format (default: guessed from the file)
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub from: Option<Format>,
+    /// The kind of records that name none (default: note)
+    #[arg(long, value_name = "KIND", add = super::complete::kind_completer())]
+    pub kind: Option<String>,
+    /// CSV: the field a column holds, e.g. "Ticket ID=case" (repeatable)
+    #[arg(long = "map", value_name = "COLUMN=FIELD")]
+    pub maps: Vec<String>,
+    /// Person for records that name none
+    #[arg(long, value_name = "NAME")]
+    pub person: Option<String>,
+    /// Check everything, list what would be imported, write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    #[command(flatten)]
+    pub pii: super::guard::PiiArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    #[value(alias = "json")]
+    Jsonl,
+    Jrnl,
+    #[value(alias = "md")]
+    Markdown,
+    #[value(alias = "tsv")]
+    Csv,
+}
+
+impl Format {
+    fn name(self) -> &'static str {
+        match self {
+            Format::Jsonl => "jsonl",
+            Format::Jrnl => "jrnl",
+            Format::Markdown => "markdown",
+            Format::Csv => "csv",
+        }
+    }
+}
+
+/// One record on its way to becoming an entry: the JSON shape JSON Lines
+/// holds, where it came from, and where each key came from, so an error
+/// about one field names the line (or the CSV column) that gave it.
+pub(super) struct Record {
+    pub at: String,
+    pub value: serde_json::Value,
+    pub keys: Vec<(String, String)>,
+}
+
+impl Record {
+    fn new(at: String, value: serde_json::Value) -> Record {
+        Record {
+            at,
+            value,
+            keys: Vec::new(),
+        }
+    }
+
+    /// Where an error message about this record points: the key it names,
+    /// else the record.
+    fn locate(&self, message: &str) -> &str {
+        self.keys
+            .iter()
+            .find(|(key, _)| mentions(message, key))
+            .map(|(_, at)| at.as_str())
+            .unwrap_or(&self.at)
+    }
+}
+
+/// Does an error from `entry_from_record` concern this key? Its messages
+/// start with the field's name or quote it.
+fn mentions(message: &str, key: &str) -> bool {
+    message.starts_with(&format!("{key} "))
+        || message.contains(&format!("'{key}'"))
+        || (key == "skills" && message.starts_with("unknown skill"))
+        || (key == "kind" && message.starts_with("unknown kind"))
+}
+
+/// What a format's reader hands back: the records and notes for stderr
+/// (ignored columns, front-matter keys that have no place in an entry).
+#[derive(Default)]
+pub(super) struct Parsed {
+    pub records: Vec<Result<Record, String>>,
+    pub notes: Vec<String>,
+}
+
+/// Settings every reader needs.
+pub(super) struct Options<'a> {
+    pub source: &'a str,
+    pub kind: Option<Kind>,
+}
+
+pub fn run(args: ImportArgs, ctx: &mut Context) -> CliResult {
+    let kind = match &args.kind {
+        Some(k) => Some(
+            k.parse::<Kind>()
+                .map_err(|e| CliError::usage(format!("--kind: {e}")))?,
+        ),
+        None => None,
+    };
+    let path = args.file.as_ref().filter(|p| p.as_os_str() != "-");
+    let source = path
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|| "stdin".into());
+    let is_dir = path.is_some_and(|p| p.is_dir());
+    if is_dir && args.from.is_some_and(|f| f != Format::Markdown) {
+        return Err(CliError::usage(format!(
+            "--from {}: {source} is a folder; only --from markdown reads folders",
+            args.from.map(Format::name).unwrap_or_default()
+        )));
+    }
+    // A folder is read file by file; everything else is one text.
+    let text = match path {
+        _ if is_dir => String::new(),
+        None => read_stdin()?,
+        Some(p) => read_text(p)?,
+    };
+    let format = match args.from {
+        Some(f) => f,
+        None if is_dir => Format::Markdown,
+        None => detect(path.map(PathBuf::as_path), &text),
+    };
+    if !args.maps.is_empty() && format != Format::Csv {
+        return Err(CliError::usage(format!(
+            "--map applies to CSV; {source} is read as {}",
+            format.name()
+        ))
+        .with_hint("pass --from csv if the file is CSV"));
+    }
+    let default_person = ctx.person(args.person.as_deref()).ok();
+    let skills = ctx.journal()?.skill_ids();
+    let opts = Options {
+        source: &source,
+        kind,
+    };
+    let entries = match format {
+        Format::Jsonl => {
+            // Records become entries one line at a time: a 100,000-line
+            // import never holds its JSON values all at once.
+            let records = parse_jsonl(&text, &source).map(|r| {
+                r.map(|(line, mut v)| {
+                    if let (Some(k), Some(obj)) = (kind, v.as_object_mut())
+                        && obj.get("kind").is_none_or(|k| k.is_null())
+                    {
+                        obj.insert("kind".into(), k.as_str().into());
+                    }
+                    (line, v)
+                })
+            });
+            entries_from_records(records, default_person.as_deref(), &skills, &source)?
+        }
+        other => {
+            let parsed = match other {
+                Format::Jrnl => jrnl::read(&text, &opts)?,
+                Format::Csv => {
+                    let tsv = path.is_some_and(|p| has_extension(p, &["tsv"]));
+                    delimited::read(&text, &opts, &args.maps, tsv)?
+                }
+                _ => match path {
+                    Some(p) if is_dir => markdown::read_dir(p, &opts)?,
+                    _ => markdown::read_one(&text, path.map(PathBuf::as_path), &opts)?,
+                },
+            };
+            for note in &parsed.notes {
+                ctx.ui.warn(note);
+            }
+            entries_from(parsed.records, default_person.as_deref(), &skills)?
+        }
+    };
+    drop(text);
+    // JSON Lines carries ids and is what scripts and the benchmark feed:
+    // it is taken as it is. Notes from other tools are matched against the
+    // journal, so running the same import twice adds only what is new.
+    let (entries, skipped) = if format == Format::Jsonl {
+        (entries, 0)
+    } else {
+        skip_already_imported(ctx, entries)?
+    };
+    let n = entries.len();
+    let skipped_note = if skipped > 0 {
+        format!(", {skipped} skipped as already imported")
+    } else {
+        String::new()
+    };
+    if args.dry_run {
+        if ctx.json() {
+            let list: Vec<_> = entries
+                .iter()
+                .map(|e| {
+                    let mut j = e.to_json();
+                    j["path"] = entry_path(e).into();
+                    j
+                })
+                .collect();
+            ctx.ui.line(
+                &serde_json::json!({"dry_run": true, "would_import": n, "skipped": skipped, "entries": list})
+                    .to_string(),
+            );
+        } else if format != Format::Jsonl {
+            for e in &entries {
+                ctx.ui.line(&format!(
+                    "{}  {:<10}  {}{}",
+                    e.created.format("%Y-%m-%d %H:%M"),
+                    e.kind.as_str(),
+                    super::ui::one_line(&e.title),
+                    if e.tags.is_empty() {
+                        String::new()
+                    } else {
+                        format!("  #{}", e.tags.join(" #"))
+                    }
+                ));
+            }
+        }
+        ctx.ui.status(&format!(
+            "{n} entries would be imported from {source}{skipped_note}"
+        ));
+        return Ok(());
+    }
+    if n == 0 {
+        if skipped > 0 {
+            if ctx.json() {
+                ctx.ui.line(
+                    &serde_json::json!({"imported": 0, "commit": null, "skipped": skipped})
+                        .to_string(),
+                );
+            } else {
+                ctx.ui.line(&format!(
+                    "imported 0 entries{skipped_note}; nothing to commit"
+                ));
+            }
+            return Ok(());
+        }
+        return Err(CliError::nothing(format!("{source} holds no entries")));
+    }
+    let info = commit_entries(
+        ctx,
+        entries,
+        &format!("import: {n} entries from {}", file_name(&source)),
+        &args.pii,
+    )?;
+    if ctx.json() {
+        let mut out = serde_json::json!({"imported": n, "commit": info});
+        if format != Format::Jsonl {
+            out["skipped"] = skipped.into();
+        }
+        ctx.ui.line(&out.to_string());
+    } else {
+        ctx.ui
+            .line(&format!("imported {n} entries ({info}){skipped_note}"));
+    }
+    Ok(())
+}
+
+/// The format of a file given without `--from`: by its extension, then by
+/// its first bytes (a jrnl export is one JSON object holding `entries`).
+fn detect(path: Option<&Path>, text: &str) -> Format {
+    if let Some(p) = path {
+        if has_extension(p, &["csv", "tsv"]) {
+            return Format::Csv;
+        }
+        if has_extension(p, &["md", "markdown"]) {
+            return Format::Markdown;
+        }
+        if has_extension(p, &["jsonl", "ndjson"]) {
+            return Format::Jsonl;
+        }
+    }
+    if jrnl::looks_like(text) {
+        return Format::Jrnl;
+    }
+    Format::Jsonl
+}
+
+fn has_extension(path: &Path, extensions: &[&str]) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| extensions.iter().any(|x| e.eq_ignore_ascii_case(x)))
+}
+
+fn file_name(source: &str) -> &str {
+    source.rsplit('/').next().unwrap_or(source)
+}
+
+fn read_stdin() -> CliResult<String> {
+    let mut s = String::new();
+    std::io::stdin()
+        .read_to_string(&mut s)
+        .map_err(|e| CliError::failure(format!("cannot read stdin: {e}")))?;
+    Ok(s)
+}
+
+fn read_text(path: &Path) -> CliResult<String> {
+    std::fs::read_to_string(path)
+        .map_err(|e| CliError::failure(format!("cannot read {}: {e}", path.display())))
+}
+
+/// Drops entries the journal already holds: same time, title, person and
+/// case. Asks the index for the days the import spans only.
+fn skip_already_imported(ctx: &mut Context, entries: Vec<Entry>) -> CliResult<(Vec<Entry>, usize)> {
+    let days = entries.iter().map(|e| e.created.date_naive());
+    let (Some(first), Some(last)) = (days.clone().min(), days.max()) else {
+        return Ok((entries, 0));
+    };
+    // A day either side: the journal may hold the same instant under
+    // another UTC offset, which can fall on another calendar day.
+    let filter = Filter {
+        since: first.pred_opt(),
+        until: last.succ_opt(),
+        include_private: true,
+        include_drafts: true,
+        ..Filter::default()
+    };
+    let existing = ctx.query(|index| index.all_matching(&filter))?;
+    let known: HashSet<_> = existing.iter().map(|item| same_key(&item.entry)).collect();
+    let before = entries.len();
+    let fresh: Vec<Entry> = entries
+        .into_iter()
+        .filter(|e| !known.contains(&same_key(e)))
+        .collect();
+    let skipped = before - fresh.len();
+    Ok((fresh, skipped))
+}
+
+fn same_key(e: &Entry) -> (i64, String, String, Option<String>) {
+    (
+        e.created.timestamp(),
+        e.title.clone(),
+        e.person.clone(),
+        e.case.clone(),
+    )
+}
+
+/// The records of a JSON Lines text, lazily, each with its line number.
+pub(super) fn parse_jsonl<'a>(
+    text: &'a str,
+    source: &'a str,
+) -> impl Iterator<Item = CliResult<(usize, serde_json::Value)>> + 'a {
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty())
+        .map(move |(i, line)| {
+            serde_json::from_str(line)
+                .map(|v| (i + 1, v))
+                .map_err(|e| CliError::failure(format!("{source}:{}: not JSON: {e}", i + 1)))
+        })
+}
+
+pub(super) fn entries_from_records(
+    records: impl IntoIterator<Item = CliResult<(usize, serde_json::Value)>>,
+    default_person: Option<&str>,
+    skills: &[String],
+    source: &str,
+) -> CliResult<Vec<Entry>> {
+    entries_from(
+        records.into_iter().map(|r| {
+            r.map(|(line, v)| Record::new(format!("{source}:{line}"), v))
+                .map_err(|e| e.message)
+        }),
+        default_person,
+        skills,
+    )
+}
+
+/// Checks every record and returns the entries, or one error listing the
+/// first ten bad records (nothing is imported then).
+pub(super) fn entries_from(
+    records: impl IntoIterator<Item = Result<Record, String>>,
+    default_person: Option<&str>,
+    skills: &[String],
+) -> CliResult<Vec<Entry>> {
+    let mut entries = Vec::new();
+    let mut errors = Vec::new();
+    let mut ids = HashSet::new();
+    for record in records {
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                errors.push(e);
+                continue;
+            }
+        };
+        match entry_from_record(&record.value, default_person, skills) {
+            Ok(e) => {
+                if !ids.insert(e.id.clone()) {
+                    errors.push(format!("{}: id {} appears twice", record.at, e.id));
+                }
+                entries.push(e);
+            }
+            Err(message) => errors.push(format!("{}: {message}", record.locate(&message))),
+        }
+    }
+    if !errors.is_empty() {
+        let more = if errors.len() > 10 {
+            format!("\n... and {} more", errors.len() - 10)
+        } else {
+            String::new()
+        };
+        let count = errors.len();
+        errors.truncate(10);
+        return Err(CliError::failure(format!(
+            "nothing imported; {count} record(s) are not valid:\n{}{more}",
+            errors.join("\n")
+        )));
+    }
+    Ok(entries)
+}
+
+/// The kind a set of tags names: the first tag that is exactly a practice
+/// kind (`postmortem`, `diagnosis`...), which is then no longer a tag.
+/// History records (ratings, goals...) are never guessed from a tag.
+pub(super) fn kind_from_tags(tags: &mut Vec<String>) -> Option<Kind> {
+    let at = tags.iter().position(|t| {
+        Kind::ALL
+            .iter()
+            .any(|k| k.is_practice() && k.as_str().eq_ignore_ascii_case(t))
+    })?;
+    let tag = tags.remove(at);
+    tag.to_ascii_lowercase().parse().ok()
+}
+
+/// A tag as other tools write it (`@billing`, `#billing`), without the sign.
+pub(super) fn clean_tag(tag: &str) -> Option<String> {
+    let t = tag.trim().trim_start_matches(['@', '#', '+']).trim();
+    (!t.is_empty()).then(|| t.to_string())
+}
+
+/// Adds tags, keeping the first spelling of each.
+pub(super) fn push_tags(tags: &mut Vec<String>, more: impl IntoIterator<Item = String>) {
+    for t in more {
+        if !tags.iter().any(|x| x.eq_ignore_ascii_case(&t)) {
+            tags.push(t);
+        }
+    }
+}
+
+/// Turns one JSON record into an entry, checking every field.
+pub fn entry_from_record(
+    v: &serde_json::Value,
+    default_person: Option<&str>,
+    skills: &[String],
+) -> Result<Entry, String> {
+    use serde_json::Value as J;
+    let obj = v.as_object().ok_or("a record must be a JSON object")?;
+    let text = |k: &str| -> Result<Option<String>, String> {
+        match obj.get(k) {
+            None | Some(J::Null) => Ok(None),
+            Some(J::String(s)) => Ok(Some(s.trim().to_string()).filter(|s| !s.is_empty())),
+            Some(J::Number(n)) => Ok(Some(n.to_string())),
+            Some(other) => Err(format!("'{k}' must be text, found {other}")),
+        }
+    };
+    let list = |k: &str| -> Result<Vec<String>, String> {
+        match obj.get(k) {
+            None | Some(J::Null) => Ok(Vec::new()),
+            Some(J::String(s)) => Ok(s
+                .split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect()),
+            Some(J::Array(a)) => a
+                .iter()
+                .map(|x| {
+                    x.as_str()
+                        .map(|s| s.trim().to_string())
+                        .ok_or(format!("'{k}' must be a list of text"))
+                })
+                .collect(),
+            Some(_) => Err(format!("'{k}' must be a list of text")),
+        }
+    };
+    let kind: Kind = match text("kind")? {
+        Some(k) => k.parse().map_err(|e: entry::UnknownKind| e.to_string())?,
+        None => Kind::Note,
+    };
+    let person_raw = text("person")?
+        .or(default_person.map(str::to_string))
+        .ok_or("the record names no person (add \"person\" or pass --person)")?;
+    let person = entry::person_slug(&person_raw)?;
+    let created_text = text("created")?
+        .or(text("date")?)
+        .ok_or("the record has no date (\"date\" or \"created\")")?;
+    let created = entry::parse_datetime_text(&created_text).ok_or(format!(
+        "'{created_text}' is not a date (use YYYY-MM-DD or RFC 3339)"
+    ))?;
+    let body = text("body")?.unwrap_or_default();
+    let title = match text("title")? {
+        Some(t) => t,
+        None => body
+            .lines()
+            .next()
+            .map(|l| entry::truncate_chars(l.trim_start_matches('#').trim(), 72))
+            .filter(|t| !t.is_empty())
+            .ok_or("the record has no title")?,
+    };
+    let mut e = Entry::new(kind, &title, &person, created);
+    if let Some(id) = text("id")? {
+        e.id = EntryId::parse_lenient(&id).ok_or(format!(
+            "id '{id}' may hold only letters, digits, '-' and '_'"
+        ))?;
+    }
+    if let Some(u) = text("updated")? {
+        e.updated =
+            Some(entry::parse_datetime_text(&u).ok_or(format!("updated '{u}' is not a date"))?);
+    }
+    e.body = body;
+    if obj.contains_key("skills") {
+        e.skills = list("skills")?;
+    }
+    e.tags = list("tags")?;
+    e.products = list("products")?;
+    e.links = list("links")?;
+    e.case = text("case")?;
+    e.tier = text("tier")?;
+    e.private = match obj.get("private") {
+        None | Some(J::Null) => false,
+        Some(J::Bool(b)) => *b,
+        Some(other) => return Err(format!("'private' must be true or false, found {other}")),
+    };
+    if !skills.is_empty()
+        && let Some(s) = e.skills.iter().find(|s| !skills.contains(s))
+    {
+        return Err(format!("unknown skill '{s}'"));
+    }
+    let mut set_field = |key: &str, value: &J| -> Result<(), String> {
+        let spec = kind.field(key).ok_or_else(|| {
+            let known: Vec<_> = kind.fields().iter().map(|f| f.name).collect();
+            format!(
+                "unknown field '{key}' for a {kind} entry (fields: {})",
+                if known.is_empty() {
+                    "none".to_string()
+                } else {
+                    known.join(", ")
+                }
+            )
+        })?;
+        if let Some(v) = entry::json_to_field(spec, value)? {
+            e.fields.insert(key.to_string(), v);
+        }
+        Ok(())
+    };
+    for (key, value) in obj {
+        if entry::COMMON_FIELDS.contains(&key.as_str())
+            || matches!(key.as_str(), "date" | "body" | "fields" | "path")
+        {
+            continue;
+        }
+        set_field(key, value)?;
+    }
+    if let Some(J::Object(fields)) = obj.get("fields") {
+        for (key, value) in fields {
+            set_field(key, value)?;
+        }
+    }
+    Ok(e)
+}
+
+/// Writes entries as one commit and returns the short commit id.
+pub(super) fn commit_entries(
+    ctx: &mut Context,
+    entries: Vec<Entry>,
+    message: &str,
+    pii: &super::guard::PiiArgs,
+) -> CliResult<String> {
+    let changes: Vec<Change> = entries
+        .into_iter()
+        .map(|e| Change::Write {
+            path: entry_path(&e),
+            content: e.to_markdown().into_bytes(),
+        })
+        .collect();
+    // The guard reports its finds on stderr; the import's summary follows.
+    let (info, _warnings) = super::guard::commit(ctx, changes, message, pii)?; // before indexing: the rebuild needs the memory
+    ctx.index_changed();
+    // Index now, so the first search after an import is instant.
+    ctx.index()?;
+    Ok(info.short())
+}

@@ -1,0 +1,587 @@
+//! `casebook import` from the tools people leave behind: jrnl's JSON export,
+//! folders of Markdown notes (Obsidian, zk, plain) and helpdesk CSV exports.
+//! Each import is one commit, all or nothing, and a second run of the same
+//! import adds nothing.
+
+mod common;
+use common::{TestEnv, err, out};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+/// Real `jrnl --export json` output (jrnl v4.6, four entries written on the
+/// command line and from stdin).
+const JRNL_FIXTURE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/jrnl-export.json"
+);
+
+/// `casebook import ARGS...` in UTC, so local times in the sources are
+/// predictable whatever the machine's zone.
+fn import(env: &TestEnv, args: &[&str]) -> assert_cmd::Command {
+    let mut c = env.cb();
+    c.env("TZ", "UTC").arg("import").args(args);
+    c
+}
+
+fn entries(env: &TestEnv) -> Vec<Value> {
+    env.json(&["list"])["entries"].as_array().unwrap().clone()
+}
+
+fn by_title<'a>(entries: &'a [Value], title: &str) -> &'a Value {
+    entries
+        .iter()
+        .find(|e| e["title"] == title)
+        .unwrap_or_else(|| panic!("no entry titled {title:?} in {entries:#?}"))
+}
+
+fn tags(e: &Value) -> Vec<&str> {
+    e["tags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t.as_str().unwrap())
+        .collect()
+}
+
+fn body(env: &TestEnv, id: &Value) -> String {
+    env.json(&["show", id.as_str().unwrap()])["entries"][0]["body"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+fn write(root: &Path, rel: &str, text: &str) -> PathBuf {
+    let p = root.join(rel);
+    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+    std::fs::write(&p, text).unwrap();
+    p
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+#[test]
+fn jrnl_export_maps_dates_tags_stars_and_kinds() {
+    let env = TestEnv::new();
+    let before = env.commits();
+    let a = import(&env, &[JRNL_FIXTURE]).assert().success();
+    assert!(out(&a).starts_with("imported 4 entries ("), "{}", out(&a));
+    assert_eq!(env.commits(), before + 1, "one commit");
+    assert!(env.clean());
+
+    let list = entries(&env);
+    let refund = by_title(&list, "Refund loop on the annual plan.");
+    assert_eq!(refund["created"], "2026-11-02T09:15:00+00:00");
+    // `@postmortem` names a kind: it becomes the kind, not a tag.
+    assert_eq!(refund["kind"], "postmortem");
+    assert_eq!(tags(refund), vec!["billing"]);
+    assert_eq!(refund["person"], "ana-lima");
+    assert!(body(&env, &refund["id"]).contains("naming the refund date first"));
+
+    let sso = by_title(&list, "SSO outage question.");
+    assert_eq!(sso["kind"], "note");
+    assert_eq!(tags(sso), vec!["sso"]);
+    assert_eq!(sso["created"], "2026-11-03T14:40:00+00:00");
+
+    let starred = by_title(&list, "Star this. A good one");
+    assert_eq!(tags(starred), vec!["starred"]);
+
+    // jrnl's `#tags` too; a multi-line body keeps its paragraphs.
+    let chargeback = by_title(&list, "Chargeback dispute with a high-tier customer.");
+    assert_eq!(chargeback["kind"], "escalation");
+    assert_eq!(tags(chargeback), vec!["billing"]);
+    assert!(body(&env, &chargeback["id"]).contains("ended.\n\nWhat worked"));
+
+    // The same export again: nothing new, no commit, said so.
+    let a = import(&env, &[JRNL_FIXTURE]).assert().success();
+    assert!(
+        out(&a).contains("4 skipped as already imported"),
+        "{}",
+        out(&a)
+    );
+    assert_eq!(env.commits(), before + 1);
+    assert_eq!(entries(&env).len(), 4);
+}
+
+#[test]
+fn kind_flag_sets_the_kind_of_records_that_name_none() {
+    let env = TestEnv::new();
+    import(&env, &[JRNL_FIXTURE, "--kind", "diagnosis"])
+        .assert()
+        .success();
+    let list = entries(&env);
+    assert_eq!(by_title(&list, "SSO outage question.")["kind"], "diagnosis");
+    assert_eq!(
+        by_title(&list, "Refund loop on the annual plan.")["kind"],
+        "postmortem",
+        "a kind tag is the entry's own"
+    );
+    let a = import(&env, &[JRNL_FIXTURE, "--kind", "postmortum"])
+        .assert()
+        .code(2);
+    assert!(err(&a).contains("--kind"), "{}", err(&a));
+}
+
+#[test]
+fn jrnl_bad_entry_names_the_line_and_imports_nothing() {
+    let env = TestEnv::new();
+    let before = env.commits();
+    let bad = write(
+        &env.root,
+        "bad.json",
+        "{\n  \"tags\": {},\n  \"entries\": [\n    {\"date\": \"2026-11-02\", \"time\": \"09:15\", \"title\": \"fine\", \"body\": \"\", \"tags\": []},\n    {\"date\": \"02/11/2026\", \"time\": \"09:15\", \"title\": \"bad date\", \"body\": \"\", \"tags\": []}\n  ]\n}\n",
+    );
+    let a = import(&env, &[s(&bad)]).assert().code(1);
+    assert!(err(&a).contains("bad.json:5:"), "{}", err(&a));
+    assert!(err(&a).contains("02/11/2026"), "{}", err(&a));
+    assert_eq!(env.commits(), before);
+}
+
+/// An Obsidian-like vault: YAML, TOML and no front matter, a daily note,
+/// Obsidian's own folder, a hidden folder and a file that is not Markdown.
+fn vault(root: &Path) -> PathBuf {
+    let v = root.join("vault");
+    write(&v, ".obsidian/app.json", "{}");
+    write(&v, ".trash/old.md", "# Thrown away\n");
+    write(&v, "attachments/screenshot.txt", "not a note");
+    write(
+        &v,
+        "cases/refund.md",
+        "---\ntitle: Refund loop on the annual plan\ndate: 2026-11-02 09:15\ntags: [billing, postmortem]\naliases: [refund]\ncase: ZD-4821\nsentiment_start: 2\nsentiment_end: 4\ncssclasses: wide\n---\nNaming the refund date first calmed her. #empathy\n",
+    );
+    write(
+        &v,
+        "daily/2026-11-03.md",
+        "# SSO outage question\n\nWalked the admin through the IdP metadata. #sso #product/identity and ticket #4821\n\n```\n#not-a-tag\n```\n",
+    );
+    write(
+        &v,
+        "zk/escalation-rule.md",
+        "+++\ntitle = \"Downgrades should stay with the agent\"\ncreated = 2026-11-04T10:00:00+01:00\ntags = \"playbook downgrade\"\nkind = \"escalation\"\ncategory = \"should-have-handled\"\n+++\nThe agent should handle plan downgrades.\n",
+    );
+    write(
+        &v,
+        "2026-11-05-plain-thoughts.md",
+        "Just text, no heading.\n",
+    );
+    v
+}
+
+#[test]
+fn markdown_folder_front_matter_headings_file_names_and_tags() {
+    let env = TestEnv::new();
+    let v = vault(&env.root);
+    let before = env.commits();
+    let a = import(&env, &[s(&v)]).assert().success();
+    assert!(out(&a).starts_with("imported 4 entries ("), "{}", out(&a));
+    // Keys with no place in an entry are named, with how often they came.
+    assert!(
+        err(&a).contains("aliases (1 note)") && err(&a).contains("cssclasses (1 note)"),
+        "{}",
+        err(&a)
+    );
+    assert_eq!(env.commits(), before + 1);
+    assert!(env.clean());
+
+    let list = entries(&env);
+    assert_eq!(list.len(), 4, "hidden folders and other files skipped");
+    let refund = by_title(&list, "Refund loop on the annual plan");
+    assert_eq!(refund["kind"], "postmortem");
+    assert_eq!(refund["created"], "2026-11-02T09:15:00+00:00");
+    assert_eq!(refund["case"], "ZD-4821");
+    assert_eq!(tags(refund), vec!["billing", "empathy"]);
+    assert_eq!(refund["fields"]["sentiment_start"], 2);
+    assert_eq!(refund["fields"]["sentiment_end"], 4);
+
+    // Title from the first heading (which leaves the body), date from the
+    // file name, inline tags outside code, never a bare number.
+    let sso = by_title(&list, "SSO outage question");
+    assert_eq!(sso["created"], "2026-11-03T00:00:00+00:00");
+    assert_eq!(tags(sso), vec!["sso", "product/identity"]);
+    let sso_body = body(&env, &sso["id"]);
+    assert!(sso_body.starts_with("Walked the admin"), "{sso_body}");
+
+    let rule = by_title(&list, "Downgrades should stay with the agent");
+    assert_eq!(rule["kind"], "escalation");
+    assert_eq!(rule["fields"]["category"], "should-have-handled");
+    assert_eq!(rule["created"], "2026-11-04T10:00:00+01:00");
+    assert_eq!(tags(rule), vec!["playbook", "downgrade"]);
+
+    // No front matter, no heading: the file name is the title, less its date.
+    let plain = by_title(&list, "plain thoughts");
+    assert_eq!(plain["created"], "2026-11-05T00:00:00+00:00");
+    assert_eq!(plain["kind"], "note");
+}
+
+#[test]
+fn markdown_reimport_adds_only_new_notes_and_dry_run_writes_nothing() {
+    let env = TestEnv::new();
+    let v = vault(&env.root);
+    import(&env, &[s(&v)]).assert().success();
+    let after_first = env.commits();
+    write(
+        &v,
+        "cases/new-one.md",
+        "---\ndate: 2026-11-06\n---\n# A new case\n\nbody\n",
+    );
+
+    let a = import(&env, &[s(&v), "--dry-run"]).assert().success();
+    assert!(out(&a).contains("A new case"), "{}", out(&a));
+    assert!(
+        !out(&a).contains("Refund loop"),
+        "already imported: {}",
+        out(&a)
+    );
+    assert!(
+        err(&a).contains("1 entries would be imported") && err(&a).contains("4 skipped"),
+        "{}",
+        err(&a)
+    );
+    assert_eq!(env.commits(), after_first, "a dry run commits nothing");
+    assert!(env.clean());
+
+    let j = import(&env, &[s(&v), "--dry-run", "--json"])
+        .assert()
+        .success();
+    let j: Value = serde_json::from_str(&out(&j)).unwrap();
+    assert_eq!(j["would_import"], 1);
+    assert_eq!(j["skipped"], 4);
+    assert_eq!(j["entries"][0]["title"], "A new case");
+
+    let a = import(&env, &[s(&v), "--json"]).assert().success();
+    let j: Value = serde_json::from_str(&out(&a)).unwrap();
+    assert_eq!(j["imported"], 1);
+    assert_eq!(j["skipped"], 4);
+    assert!(j["commit"].is_string());
+    assert_eq!(env.commits(), after_first + 1);
+    assert_eq!(entries(&env).len(), 5);
+}
+
+#[test]
+fn markdown_bad_notes_name_file_and_line_and_nothing_lands() {
+    let env = TestEnv::new();
+    let v = vault(&env.root);
+    write(
+        &v,
+        "cases/bad-score.md",
+        "---\ntitle: Too happy\ndate: 2026-11-07\nkind: postmortem\nsentiment_end: 9\n---\nbody\n",
+    );
+    write(
+        &v,
+        "cases/bad-yaml.md",
+        "---\ntitle: Broken\ntags: [a, b\n---\nbody\n",
+    );
+    let before = env.commits();
+    let a = import(&env, &[s(&v)]).assert().code(1);
+    let e = err(&a);
+    assert!(e.contains("nothing imported; 2 record(s)"), "{e}");
+    assert!(
+        e.contains("bad-score.md:5: sentiment_end must be integer 1-5"),
+        "{e}"
+    );
+    assert!(
+        e.contains("bad-yaml.md:") && e.contains("invalid YAML"),
+        "{e}"
+    );
+    assert_eq!(env.commits(), before);
+    assert!(env.clean());
+}
+
+#[test]
+fn csv_helpdesk_export_with_mapping() {
+    let env = TestEnv::new();
+    let file = write(
+        &env.root,
+        "escalations.csv",
+        "Ticket ID,Subject,Created,Reason,Category,Priority,Assignee\n\
+         ZD-100,Refund over the limit,2026-11-10 09:00:00 UTC,\"Refund above the agent's limit, twice\",should-have-handled,high,bot\n\
+         ZD-101,Angry enterprise admin,2026-11-11,Sentiment dropped fast,correctly-escalated,urgent,bot\n",
+    );
+    let before = env.commits();
+    let a = import(
+        &env,
+        &[
+            s(&file),
+            "--kind",
+            "escalation",
+            "--map",
+            "Ticket ID=case",
+            "--map",
+            "Created=date",
+            "--map",
+            "Reason=reason",
+            "--map",
+            "Category=category",
+            "--person",
+            "Bo Chen",
+        ],
+    )
+    .assert()
+    .success();
+    assert!(out(&a).starts_with("imported 2 entries ("), "{}", out(&a));
+    // Unmapped columns are named; Subject gave the titles.
+    assert!(
+        err(&a).contains("columns not imported: Priority, Assignee"),
+        "{}",
+        err(&a)
+    );
+    assert_eq!(env.commits(), before + 1);
+
+    let list = entries(&env);
+    let refund = by_title(&list, "Refund over the limit");
+    assert_eq!(refund["kind"], "escalation");
+    assert_eq!(refund["case"], "ZD-100");
+    assert_eq!(refund["person"], "bo-chen");
+    assert_eq!(refund["created"], "2026-11-10T09:00:00+00:00");
+    assert_eq!(refund["fields"]["category"], "should-have-handled");
+    assert_eq!(
+        refund["fields"]["reason"],
+        "Refund above the agent's limit, twice"
+    );
+    let angry = by_title(&list, "Angry enterprise admin");
+    assert_eq!(angry["fields"]["category"], "correctly-escalated");
+    assert_eq!(angry["created"], "2026-11-11T00:00:00+00:00");
+
+    // The escalation report counts them like any other escalation.
+    assert_eq!(
+        env.json(&["list", "--kind", "escalation", "--count"])["count"],
+        2
+    );
+}
+
+#[test]
+fn csv_mapping_mistakes_are_usage_errors_naming_the_map() {
+    let env = TestEnv::new();
+    let file = write(
+        &env.root,
+        "esc.csv",
+        "Ticket ID,Subject,Created,Reason\nZD-1,One,2026-11-10,why\n",
+    );
+    let before = env.commits();
+    // A field no kind has.
+    let a = import(
+        &env,
+        &[s(&file), "--kind", "escalation", "--map", "Reason=reasn"],
+    )
+    .assert()
+    .code(2);
+    assert!(
+        err(&a).contains("--map Reason=reasn: unknown field 'reasn' for an escalation entry"),
+        "{}",
+        err(&a)
+    );
+    // A field of another kind: the error says which.
+    let a = import(&env, &[s(&file), "--map", "Reason=reason"])
+        .assert()
+        .code(2);
+    assert!(
+        err(&a).contains("--map Reason=reason") && err(&a).contains("--kind escalation"),
+        "{}",
+        err(&a)
+    );
+    // A column the file does not have.
+    let a = import(&env, &[s(&file), "--map", "Ticket=case"])
+        .assert()
+        .code(2);
+    assert!(
+        err(&a).contains("--map Ticket=case: no column 'Ticket'"),
+        "{}",
+        err(&a)
+    );
+    // No date at all.
+    let nodate = write(&env.root, "nodate.csv", "Subject\nOne\n");
+    let a = import(&env, &[s(&nodate)]).assert().code(2);
+    assert!(err(&a).contains("gives the date"), "{}", err(&a));
+    // --map on something that is not CSV.
+    let a = import(&env, &[JRNL_FIXTURE, "--map", "a=title"])
+        .assert()
+        .code(2);
+    assert!(err(&a).contains("--map applies to CSV"), "{}", err(&a));
+    assert_eq!(env.commits(), before);
+}
+
+#[test]
+fn csv_bad_values_fail_all_or_nothing_naming_row_and_column() {
+    let env = TestEnv::new();
+    let file = write(
+        &env.root,
+        "qa.csv",
+        "Ticket,Created,Tone,Note\n\
+         ZD-1,2026-11-10,4,fine\n\
+         ZD-2,2026-11-11,loud,bad score\n\
+         ZD-3,someday,3,bad date\n",
+    );
+    let before = env.commits();
+    let a = import(
+        &env,
+        &[
+            s(&file),
+            "--kind",
+            "qa",
+            "--map",
+            "Ticket=ticket",
+            "--map",
+            "Created=date",
+            "--map",
+            "Tone=tone",
+            "--map",
+            "Note=body",
+        ],
+    )
+    .assert()
+    .code(1);
+    let e = err(&a);
+    assert!(e.contains("nothing imported; 2 record(s)"), "{e}");
+    assert!(
+        e.contains("qa.csv:3: column 'Tone': tone must be integer 1-5"),
+        "{e}"
+    );
+    assert!(
+        e.contains("qa.csv:4: column 'Created': 'someday' is not a date"),
+        "{e}"
+    );
+    assert_eq!(env.commits(), before);
+    assert!(env.clean());
+}
+
+#[test]
+fn csv_from_casebook_export_maps_itself() {
+    let source = TestEnv::new();
+    source
+        .cb()
+        .args([
+            "new",
+            "note",
+            "--title",
+            "Round trip",
+            "--tag",
+            "a",
+            "--tag",
+            "b",
+            "--case",
+            "ZD-9",
+            "-m",
+            "body, with a comma",
+            "--date",
+            "2026-11-01",
+            "--no-edit",
+        ])
+        .assert()
+        .success();
+    let csv = source
+        .cb()
+        .args(["export", "--format", "csv"])
+        .assert()
+        .success();
+    let env = TestEnv::new();
+    let file = write(&env.root, "export.csv", &out(&csv));
+    let a = import(&env, &[s(&file)]).assert().success();
+    assert!(err(&a).contains("columns not imported: id"), "{}", err(&a));
+    let list = entries(&env);
+    let e = by_title(&list, "Round trip");
+    assert_eq!(tags(e), vec!["a", "b"]);
+    assert_eq!(e["case"], "ZD-9");
+    assert_eq!(body(&env, &e["id"]).trim_end(), "body, with a comma");
+}
+
+#[test]
+fn the_format_is_detected_from_name_and_content() {
+    let env = TestEnv::new();
+    // A jrnl export on stdin, by its first bytes.
+    let a = import(&env, &["-", "--dry-run"])
+        .write_stdin(std::fs::read_to_string(JRNL_FIXTURE).unwrap())
+        .assert()
+        .success();
+    assert!(
+        out(&a).contains("Refund loop on the annual plan."),
+        "{}",
+        out(&a)
+    );
+    // A jrnl export with any name ending in .json.
+    let copy = env.root.join("export.json");
+    std::fs::copy(JRNL_FIXTURE, &copy).unwrap();
+    let a = import(&env, &[s(&copy), "--dry-run"]).assert().success();
+    assert!(
+        err(&a).contains("4 entries would be imported"),
+        "{}",
+        err(&a)
+    );
+    // One Markdown note.
+    let note = write(
+        &env.root,
+        "one.md",
+        "---\ndate: 2026-11-01\n---\n# One note\n",
+    );
+    let a = import(&env, &[s(&note), "--dry-run"]).assert().success();
+    assert!(out(&a).contains("One note"), "{}", out(&a));
+    // CSV by extension.
+    let csv = write(&env.root, "x.csv", "title,date\nFrom CSV,2026-11-01\n");
+    let a = import(&env, &[s(&csv), "--dry-run"]).assert().success();
+    assert!(out(&a).contains("From CSV"), "{}", out(&a));
+    // JSON Lines stays the default for anything else, and is taken as is.
+    let jsonl = write(
+        &env.root,
+        "x.txt",
+        "{\"kind\":\"note\",\"title\":\"From JSONL\",\"date\":\"2026-11-01\"}\n",
+    );
+    import(&env, &[s(&jsonl)]).assert().success();
+    import(&env, &[s(&jsonl)]).assert().success();
+    assert_eq!(
+        env.json(&["list", "--count"])["count"],
+        2,
+        "JSON Lines imports are not de-duplicated"
+    );
+    // A folder is Markdown only.
+    let a = import(&env, &[s(&env.root), "--from", "csv"])
+        .assert()
+        .code(2);
+    assert!(
+        err(&a).contains("only --from markdown reads folders"),
+        "{}",
+        err(&a)
+    );
+    // An explicit --from wins over the name.
+    let md_as_csv = write(&env.root, "table.md", "title,date\nForced,2026-11-02\n");
+    let a = import(&env, &[s(&md_as_csv), "--from", "csv", "--dry-run"])
+        .assert()
+        .success();
+    assert!(out(&a).contains("Forced"), "{}", out(&a));
+}
+
+#[test]
+fn personal_data_guard_covers_every_format() {
+    let env = TestEnv::new();
+    let v = env.root.join("notes");
+    write(
+        &v,
+        "a.md",
+        "---\ndate: 2026-11-01\n---\n# Callback\n\nShe asked us to write to jane.doe@globex.net.\n",
+    );
+    write(
+        &v,
+        "b.md",
+        "---\ndate: 2026-11-02\n---\n# Clean\n\nNothing here.\n",
+    );
+    let before = env.commits();
+    let a = import(&env, &[s(&v)]).assert().code(1);
+    assert!(err(&a).contains("email"), "{}", err(&a));
+    assert_eq!(env.commits(), before, "all or nothing");
+    import(&env, &[s(&v), "--redact"]).assert().success();
+    let list = entries(&env);
+    let callback = by_title(&list, "Callback");
+    let text = body(&env, &callback["id"]);
+    assert!(
+        text.contains("[email]") && !text.contains("globex"),
+        "{text}"
+    );
+
+    let csv = write(
+        &env.root,
+        "c.csv",
+        "title,date,body\nCard,2026-11-03,paid with 4111 1111 1111 1111\n",
+    );
+    import(&env, &[s(&csv)]).assert().code(1);
+    import(&env, &[s(&csv), "--allow-pii"]).assert().success();
+    assert_eq!(env.commits(), before + 2);
+}
