@@ -144,6 +144,12 @@ impl Context {
         self.index = None;
     }
 
+    /// Pages what follows on a terminal, with the configured pager if any.
+    pub fn page(&mut self) {
+        let configured = self.local_config().ok().and_then(|c| c.pager);
+        self.ui.start_pager(configured.as_deref());
+    }
+
     pub fn local_config(&mut self) -> CliResult<LocalConfig> {
         let user = match user_config_path() {
             Some(p) => LocalConfig::load(&p)?,

@@ -1,6 +1,7 @@
-//! Opening the user's editor, resolved as git resolves it:
-//! `$CASEBOOK_EDITOR`, `$VISUAL`, `$EDITOR`, the user config, then `vi` —
-//! run through the shell so `EDITOR="code --wait"` works.
+//! Opening the user's editor, resolved in git's order (`GIT_EDITOR`,
+//! `core.editor`, `VISUAL`, `EDITOR`): `$CASEBOOK_EDITOR`, the editor of
+//! `casebook config`, `$VISUAL`, `$EDITOR`, then `vi` — run through the
+//! shell so `EDITOR="code --wait"` works.
 
 use super::error::{CliError, CliResult};
 use std::path::Path;
@@ -9,10 +10,15 @@ use std::process::Command;
 /// The editor command, if one is configured (`vi` is not assumed when the
 /// user never chose an editor and stdin is not a terminal).
 pub fn configured(config_editor: Option<&str>) -> Option<String> {
-    ["CASEBOOK_EDITOR", "VISUAL", "EDITOR"]
-        .iter()
-        .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
-        .or_else(|| config_editor.map(str::to_string))
+    let env = |v: &str| std::env::var(v).ok().filter(|s| !s.trim().is_empty());
+    env("CASEBOOK_EDITOR")
+        .or_else(|| {
+            config_editor
+                .map(str::to_string)
+                .filter(|s| !s.trim().is_empty())
+        })
+        .or_else(|| env("VISUAL"))
+        .or_else(|| env("EDITOR"))
 }
 
 pub fn edit_file(editor: &str, path: &Path) -> CliResult {

@@ -127,7 +127,7 @@ pub(super) fn print_entries(
         }
         _ => {
             if items.len() > 40 {
-                ctx.ui.start_pager(None);
+                ctx.page();
             }
             for item in items {
                 let line = entry_line(ctx, item);

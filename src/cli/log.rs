@@ -35,7 +35,7 @@ pub fn run(args: LogArgs, ctx: &mut Context) -> CliResult {
         );
     } else {
         if items.len() > 40 {
-            ctx.ui.start_pager(None);
+            ctx.page();
         }
         for c in &items {
             let line = format!(

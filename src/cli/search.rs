@@ -133,7 +133,7 @@ pub fn run(args: SearchArgs, ctx: &mut Context) -> CliResult {
         }
         _ => {
             if rows.len() > 8 {
-                ctx.ui.start_pager(None);
+                ctx.page();
             }
             for (hit, fragment, ranges, edited) in &rows {
                 let e = &hit.item.entry;

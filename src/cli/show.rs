@@ -34,7 +34,7 @@ pub fn run(args: ShowArgs, ctx: &mut Context) -> CliResult {
     }
     let mut json_entries = Vec::new();
     if !ctx.json() {
-        ctx.ui.start_pager(None);
+        ctx.page();
     }
     for (i, item) in items.iter().enumerate() {
         let journal = ctx.journal()?;
