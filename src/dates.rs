@@ -316,6 +316,19 @@ fn period_of(s: &str, today: NaiveDate) -> Found<Period> {
         let start = back(today, count, unit)?;
         return Ok(Period { start, end: today });
     }
+    // `last-6m`, `last-30d`, `last 12w`: the same windows, as people name
+    // them in review periods; after `last` an `m` can only mean months.
+    if let Some(rest) = s.strip_prefix("last-").or_else(|| s.strip_prefix("last ")) {
+        let rest = match rest.strip_suffix('m') {
+            Some(n) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => format!("{n}mo"),
+            _ => rest.to_string(),
+        };
+        if let Some(found) = attempt(relative(&rest)) {
+            let (count, unit) = found?;
+            let start = back(today, count, unit)?;
+            return Ok(Period { start, end: today });
+        }
+    }
     day_of(s, today).map(Period::day)
 }
 
@@ -1282,5 +1295,30 @@ mod months_tests {
         assert_eq!(months_between(d("2025-09-01"), d("2026-06-01")), 9);
         assert_eq!(months_between(d("2025-09-15"), d("2026-06-14")), 8);
         assert_eq!(months_between(d("2026-06-15"), d("2026-06-01")), 0);
+    }
+}
+
+#[cfg(test)]
+mod last_window_tests {
+    use super::parse_period;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn last_n_units_are_windows_ending_today() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+        let p = parse_period("last-6m", today).unwrap();
+        assert_eq!(
+            (p.start.to_string(), p.end),
+            ("2026-05-24".to_string(), today)
+        );
+        assert_eq!(
+            parse_period("last-30d", today).unwrap().start.to_string(),
+            "2026-10-25"
+        );
+        assert_eq!(
+            parse_period("last 2w", today).unwrap().start.to_string(),
+            "2026-11-10"
+        );
+        assert!(parse_period("last-6x", today).is_err());
     }
 }

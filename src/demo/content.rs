@@ -1796,6 +1796,18 @@ impl Builder<'_> {
                 fields,
             );
         }
+        // Where Sam stands: the baseline tenure is measured from.
+        let since = self.end - Duration::days(540);
+        self.push(
+            "profile",
+            self.day(355),
+            Head::new("", &format!("Profile: specialist-1 since {since}")),
+            "Support Specialist I on the IC track, aiming for Specialist II and, later, the complex-escalation work a senior does.".to_string(),
+            json!({
+                "level": "specialist-1", "level_since": since.to_string(), "track": "ic",
+                "target_level": "specialist-2", "direction": "towards complex escalations and the agent's playbook",
+            }),
+        );
     }
 }
 

@@ -463,6 +463,26 @@ fn skills(o: &mut String, p: &EvidencePack) {
                 "<p class=\"meta\">Ratings in the period: {}</p>",
                 hist.join(" → ")
             );
+            // Rating history as a chart: rookie 1, pro 2, master 3.
+            let data: Vec<(String, f64)> = s
+                .ratings_in_period
+                .iter()
+                .map(|r| {
+                    let level = match r.level.as_str() {
+                        "master" => 3.0,
+                        "pro" => 2.0,
+                        _ => 1.0,
+                    };
+                    (format!("{} {}", r.date, r.rater), level)
+                })
+                .collect();
+            o.push_str(&bars(
+                "Rating history (1 rookie, 2 pro, 3 master)",
+                &data,
+                3.0,
+                None,
+                "",
+            ));
         }
         let lines: Vec<_> = s.figures.iter().flat_map(figure_lines).collect();
         if !lines.is_empty() {

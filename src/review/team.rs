@@ -4,8 +4,8 @@
 //! is shown per 100 cases handled, with its n, because raw counts reward
 //! whoever handles the most tickets.
 
-use super::EvidencePack;
-use super::Status;
+use super::figures::SkillFigures;
+use super::{EvidencePack, Status};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
@@ -36,6 +36,10 @@ pub struct PersonRow {
     pub entries_per_100_cases: Option<f64>,
     pub criteria_met: usize,
     pub criteria_total: usize,
+    /// Weeks of the period at the QA sampling target, and the weeks counted.
+    pub qa_weeks_at_target: Option<(usize, usize)>,
+    /// Weeks of the period at the exploration-minutes target.
+    pub explore_weeks_at_target: Option<(usize, usize)>,
     /// One cell per skill, in the order of `TeamView::skills`.
     pub cells: Vec<Cell>,
 }
@@ -101,8 +105,21 @@ pub fn grid(packs: &[EvidencePack], period: &str) -> TeamView {
                     }
                 })
                 .collect();
+            let mut qa = None;
+            let mut explore = None;
+            for f in p.skills.iter().flat_map(|s| s.figures.iter()) {
+                match f {
+                    SkillFigures::Qa(q) => qa = Some((q.weeks_at_target, q.by_week.len())),
+                    SkillFigures::Explore(x) => {
+                        explore = Some((x.weeks_at_target, x.by_week.len()))
+                    }
+                    _ => {}
+                }
+            }
             PersonRow {
                 person: p.header.person.clone(),
+                qa_weeks_at_target: qa,
+                explore_weeks_at_target: explore,
                 level: p.header.level.as_ref().map(|l| l.id.clone()),
                 target: p.header.target.as_ref().map(|l| l.id.clone()),
                 entries,
@@ -142,9 +159,9 @@ pub fn markdown(v: &TeamView) -> String {
         "Calibration, not a ranking: people are in name order. Volume is per 100 cases handled (n = cases); ratings read self / lead, with the entries that are evidence in brackets.\n"
     );
     let mut header = String::from(
-        "| Person | Level → target | Entries | Cases (n) | Per 100 cases | Criteria met |",
+        "| Person | Level → target | Entries | Cases (n) | Per 100 cases | Criteria met | QA weeks at target | Exploration weeks at target |",
     );
-    let mut rule = String::from("| --- | --- | ---: | ---: | ---: | ---: |");
+    let mut rule = String::from("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
     for s in &v.skills {
         let _ = write!(header, " {} |", s.name.replace('|', "/"));
         rule.push_str(" --- |");
@@ -164,6 +181,13 @@ pub fn markdown(v: &TeamView) -> String {
             p.criteria_met,
             p.criteria_total
         );
+        for weeks in [p.qa_weeks_at_target, p.explore_weeks_at_target] {
+            let _ = write!(
+                o,
+                " {} |",
+                weeks.map_or("-".to_string(), |(met, of)| format!("{met}/{of}"))
+            );
+        }
         for c in &p.cells {
             let _ = write!(
                 o,
