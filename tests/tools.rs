@@ -266,3 +266,40 @@ fn export_leaves_private_entries_out_unless_asked() {
         .unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).contains("mine alone"));
 }
+
+#[test]
+fn user_aliases_expand_but_never_replace_commands() {
+    let env = TestEnv::new();
+    env.cb()
+        .args([
+            "config",
+            "set",
+            "alias.pm",
+            "new postmortem --tag hard-case",
+        ])
+        .assert()
+        .success();
+    env.cb()
+        .args(["config", "set", "alias.list", "search x"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("aliases cannot replace commands"));
+    env.cb()
+        .args([
+            "--json",
+            "pm",
+            "--title",
+            "Refund loop",
+            "-m",
+            "what shifted it",
+        ])
+        .assert()
+        .success();
+    let e = &env.json(&["show", "@"])["entries"][0];
+    assert_eq!(e["kind"], "postmortem");
+    assert_eq!(e["tags"][0], "hard-case");
+    // Aliases live in the user's config, not the clone's or the journal's.
+    let user = std::fs::read_to_string(env.root.join("home/.config/casebook/config.toml")).unwrap();
+    assert!(user.contains("[alias]") && user.contains("pm = "), "{user}");
+    assert!(env.clean());
+}

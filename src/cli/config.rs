@@ -76,6 +76,9 @@ pub fn run(args: ConfigArgs, ctx: &mut Context) -> CliResult {
             }
         }
         ConfigCommand::Set { key, value, user } => {
+            if let Some(name) = key.strip_prefix("alias.") {
+                return set_alias(ctx, name, &value, user_path);
+            }
             if !LOCAL_KEYS.contains(&key.as_str()) {
                 return Err(CliError::usage(format!(
                     "'{key}' cannot be set here (settable: {})",
@@ -108,6 +111,41 @@ pub fn run(args: ConfigArgs, ctx: &mut Context) -> CliResult {
             Ok(())
         }
     }
+}
+
+/// `casebook config set alias.NAME "COMMAND ARGS"`: always in the user's
+/// config, and never over a built-in command.
+fn set_alias(
+    ctx: &mut Context,
+    name: &str,
+    value: &str,
+    user_path: Option<std::path::PathBuf>,
+) -> CliResult {
+    let builtin = super::command()
+        .get_subcommands()
+        .any(|c| c.get_name() == name || c.get_all_aliases().any(|a| a == name));
+    if builtin {
+        return Err(CliError::usage(format!(
+            "alias.{name}: '{name}' is a casebook command; aliases cannot replace commands"
+        )));
+    }
+    if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+        return Err(CliError::usage(format!(
+            "alias.{name}: an alias name is letters, digits and dashes"
+        )));
+    }
+    if shlex::split(value).is_none_or(|w| w.is_empty()) {
+        return Err(CliError::usage(format!(
+            "alias.{name}: '{value}' is not a command line"
+        )));
+    }
+    let path = user_path.ok_or_else(|| CliError::failure("no user config (HOME is not set)"))?;
+    let mut cfg = LocalConfig::load(&path)?;
+    cfg.alias.insert(name.to_string(), value.to_string());
+    cfg.save(&path)?;
+    ctx.ui
+        .status(&format!("set alias.{name} in {}", path.display()));
+    Ok(())
 }
 
 /// `(key, value, layer)` from the lowest layer to the highest.

@@ -196,7 +196,14 @@ pub fn main() -> ExitCode {
     clap_complete::CompleteEnv::with_factory(command)
         .var(complete::VAR)
         .complete();
-    let cli = match Cli::try_parse() {
+    let args = match expand_alias(std::env::args_os().collect()) {
+        Ok(args) => args,
+        Err(message) => {
+            eprintln_usage(&message);
+            return ExitCode::from(2);
+        }
+    };
+    let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {
             let code = if e.use_stderr() { 2 } else { 0 };
@@ -244,6 +251,43 @@ pub fn main() -> ExitCode {
             ExitCode::from(e.exit_code())
         }
     }
+}
+
+/// Replaces a user alias (`[alias]` in the user config) with its command
+/// line. Built-in commands always win; an alias expands once, never into
+/// another alias.
+fn expand_alias(mut args: Vec<std::ffi::OsString>) -> Result<Vec<std::ffi::OsString>, String> {
+    // The command is the first word that is not a global flag or its value.
+    let mut i = 1;
+    while i < args.len() {
+        let a = args[i].to_string_lossy();
+        match a.as_ref() {
+            "-C" | "--color" | "--format" => i += 2,
+            s if s.starts_with('-') => i += 1,
+            _ => break,
+        }
+    }
+    let Some(word) = args.get(i).map(|a| a.to_string_lossy().into_owned()) else {
+        return Ok(args);
+    };
+    let builtin = command()
+        .get_subcommands()
+        .any(|c| c.get_name() == word || c.get_all_aliases().any(|a| a == word));
+    if builtin {
+        return Ok(args);
+    }
+    let aliases = crate::journal::user_config_path()
+        .and_then(|p| crate::journal::LocalConfig::load(&p).ok())
+        .map(|c| c.alias)
+        .unwrap_or_default();
+    let Some(line) = aliases.get(&word) else {
+        return Ok(args);
+    };
+    let words = shlex::split(line)
+        .filter(|w| !w.is_empty())
+        .ok_or_else(|| format!("alias {word}: '{line}' is not a command line"))?;
+    args.splice(i..=i, words.into_iter().map(Into::into));
+    Ok(args)
 }
 
 #[allow(clippy::print_stderr)]

@@ -122,6 +122,10 @@ pub struct LocalConfig {
     pub color: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pager: Option<String>,
+    /// Command aliases (`[alias] pm = "new postmortem"`), from the user's
+    /// own config only: a shared journal never adds commands.
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub alias: std::collections::BTreeMap<String, String>,
 }
 
 impl LocalConfig {
@@ -147,6 +151,8 @@ impl LocalConfig {
             editor: over.editor.clone().or_else(|| self.editor.clone()),
             color: over.color.clone().or_else(|| self.color.clone()),
             pager: over.pager.clone().or_else(|| self.pager.clone()),
+            // Aliases are the user's: the clone layer does not add any.
+            alias: self.alias.clone(),
         }
     }
 }
