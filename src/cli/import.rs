@@ -65,6 +65,9 @@ pub fn run(args: ImportArgs, ctx: &mut Context) -> CliResult {
         &source,
     )?;
     drop(text);
+    for e in &entries {
+        super::approval::check_gate(ctx, e, &format!("{source}: '{}'", e.title))?;
+    }
     if args.dry_run {
         ctx.ui.status(&format!(
             "{} entries would be imported from {source}",

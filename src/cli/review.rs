@@ -202,6 +202,8 @@ fn build_pack(
     entries.sort_by_key(|e| e.created);
     let path_of = |e: &Entry| paths.get(e.id.as_str()).cloned().unwrap_or_default();
     let config = ctx.journal()?.config.clone();
+    let own = (person != TEAM && o.include_private).then_some(person);
+    let team = super::loops::pattern_entries(ctx, own)?;
     let input = crate::review::ReviewInput {
         person: person.to_string(),
         period_label: period_text.to_string(),
@@ -211,6 +213,7 @@ fn build_pack(
         commit,
         entries: &entries,
         history: &history,
+        team: &team,
         skills: &skills,
         ladder: &ladder,
         level: o.level.clone(),

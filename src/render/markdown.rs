@@ -7,7 +7,7 @@
 //! syntax escaped), so a title can never break the page.
 
 use super::{
-    ACTIVITY, GROWTH, OUTCOMES, SKILLS, criteria_title, figure_lines, num, opt_num, rating_text,
+    ACTIVITY, GROWTH, OUTCOMES, SKILLS, SYSTEM_IMPACT, effect_text, criteria_title, figure_lines, num, opt_num, rating_text,
     short_commit, status_label, target_note,
 };
 use crate::review::{EvidenceItem, EvidencePack, Status};
@@ -144,7 +144,10 @@ fn outcomes(o: &mut String, p: &EvidencePack) {
         return;
     }
     if !out.proposals_shipped.is_empty() {
-        let _ = writeln!(o, "### Changes shipped to the system\n");
+        let _ = writeln!(
+            o,
+            "### {SYSTEM_IMPACT}\n\nChanges shipped to the agent's playbook, escalation rules, KB, retraining sets and hand-off templates, with the entries showing their pattern before and after.\n"
+        );
         let _ = writeln!(
             o,
             "| change | target | shipped | reference | same pattern before → after | entry |"
@@ -154,12 +157,7 @@ fn outcomes(o: &mut String, p: &EvidencePack) {
             let effect = c
                 .pattern_effect
                 .as_ref()
-                .map(|e| {
-                    format!(
-                        "{} → {} ({} days each side)",
-                        e.before, e.after, e.window_days
-                    )
-                })
+                .map(effect_text)
                 .unwrap_or_else(|| "–".into());
             let _ = writeln!(
                 o,
@@ -461,6 +459,7 @@ pub(super) mod tests {
             commit: Some("0123456789abcdef".into()),
             entries: &entries,
             history: &entries,
+            team: &[],
             skills: &skills,
             ladder: &ladder,
             level: Some("specialist-1".into()),
