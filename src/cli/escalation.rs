@@ -22,6 +22,7 @@ use clap::{Args, Subcommand};
     after_help = "Examples:
   casebook escalation                       this month's report
   casebook escalation report --period 2026-10
+  casebook escalation triage export.csv      categorise a month's escalations, one key each
   casebook escalations --month 2026-10 --json"
 )]
 pub struct EscalationArgs {
@@ -35,6 +36,8 @@ pub struct EscalationArgs {
 pub enum EscalationCommand {
     /// The split, the trend month by month, and repeated patterns
     Report(ReportArgs),
+    /// Categorise a helpdesk export: one key per ticket, all in one commit
+    Triage(super::triage::TriageArgs),
 }
 
 #[derive(Debug, Args)]
@@ -59,6 +62,7 @@ pub struct EscalationsArgs {
 pub fn run(args: EscalationArgs, ctx: &mut Context) -> CliResult {
     match args.command {
         Some(EscalationCommand::Report(a)) => report(a.filter, ctx),
+        Some(EscalationCommand::Triage(a)) => super::triage::run(a, ctx),
         None => report(args.filter, ctx),
     }
 }

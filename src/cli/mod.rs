@@ -35,6 +35,7 @@ mod show;
 mod skill;
 mod status;
 mod sync;
+mod triage;
 pub mod ui;
 
 use clap::{CommandFactory, Parser, Subcommand};

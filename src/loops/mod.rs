@@ -7,6 +7,7 @@
 
 pub mod kb;
 pub mod sample;
+pub mod triage;
 
 use crate::entry::{Entry, Kind};
 use crate::review::figures::NamedCount;
