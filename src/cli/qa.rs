@@ -36,6 +36,36 @@ pub enum QaCommand {
     Sample(SampleArgs),
     /// Samples per week against the target, pass rates, flags
     Report(ReportArgs),
+    /// Open a retraining flag, or close it: retrained, or wontfix
+    Flag(FlagArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  casebook qa flag kqzv open -m \"cold tone on refunds\"     flag the sample for retraining
+  casebook qa flag kqzv retrained                          closed: the agent was retrained
+  casebook qa flag kqzv wontfix -m \"policy changed\"        dismissed")]
+pub struct FlagArgs {
+    /// The qa entry: id, unique prefix, path, @ or @~N
+    #[arg(add = super::complete::id_completer())]
+    pub id: String,
+    /// open, retrained (closes it) or wontfix (dismisses it)
+    #[arg(value_parser = clap::builder::PossibleValuesParser::new(["open", "retrained", "wontfix"]))]
+    pub state: String,
+    /// A note logged with the step
+    #[arg(short = 'm', long = "note", visible_aliases = ["body", "text"], value_name = "TEXT")]
+    pub note: Option<String>,
+    /// Read the note from a file (`-` is stdin)
+    #[arg(short = 'F', long = "body-file", value_name = "FILE")]
+    pub note_file: Option<PathBuf>,
+    /// When (default: today)
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// Show what would change, write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    #[command(flatten)]
+    pub pii: super::guard::PiiArgs,
 }
 
 #[derive(Debug, Args)]
@@ -77,6 +107,7 @@ pub fn run(args: QaArgs, ctx: &mut Context) -> CliResult {
     match args.command {
         Some(QaCommand::Sample(a)) => run_sample(a, ctx),
         Some(QaCommand::Report(a)) => report(a.filter, ctx),
+        Some(QaCommand::Flag(a)) => flag(a, ctx),
         None => report(args.filter, ctx),
     }
 }
@@ -164,6 +195,57 @@ fn run_sample(args: SampleArgs, ctx: &mut Context) -> CliResult {
     Ok(())
 }
 
+fn flag(args: FlagArgs, ctx: &mut Context) -> CliResult {
+    use super::loops::{commit_update, day_or_today, load, set_str, text};
+    let (path, mut e) = load(ctx, &args.id, Kind::Qa)?;
+    let day = day_or_today(ctx, args.date.as_deref())?;
+    let flagged = e.field_bool("flagged");
+    let status = e.field_str("flag_status").unwrap_or("open").to_string();
+    let (new_status, verb) = match args.state.as_str() {
+        "open" => ("open", "flagged"),
+        "retrained" => ("closed", "retrained"),
+        _ => ("dismissed", "won't fix"),
+    };
+    let id = e.id.clone();
+    let refuse = |why: String| Err(CliError::usage(format!("{id}: {why}")));
+    match (flagged, status.as_str(), new_status) {
+        (true, "open", "open") => return refuse("the flag is already open".into()),
+        (false, _, "closed" | "dismissed") => {
+            return refuse("the sample is not flagged".into()).map_err(|e: CliError| {
+                e.with_hint(format!("`casebook qa flag {} open` raises the flag", &id.as_str()[..6]))
+            });
+        }
+        (true, "closed" | "dismissed", s) if s != "open" => {
+            return refuse(format!("the flag is already {status}"));
+        }
+        _ => {}
+    }
+    e.fields.insert("flagged".into(), toml::Value::Boolean(true));
+    set_str(&mut e, "flag_status", new_status);
+    if new_status == "open" {
+        e.fields.remove("flag_closed");
+    } else {
+        set_str(&mut e, "flag_closed", &day.to_string());
+    }
+    let note = text(&args.note, &args.note_file)?;
+    e.body = crate::loops::kb::append_to_section(
+        &e.body,
+        "Flag",
+        &format!(
+            "- {day}: {verb}{}",
+            note.as_deref()
+                .map(|n| format!(": {}", super::ui::one_line(n)))
+                .unwrap_or_default()
+        ),
+    );
+    let message = format!(
+        "qa flag {}: {}",
+        args.state,
+        super::new::one_line_title(&e.title)
+    );
+    commit_update(ctx, &path, e, &message, args.dry_run, &args.pii)
+}
+
 fn report(filter: FilterArgs, ctx: &mut Context) -> CliResult {
     let today = ctx.today();
     let s = scope(ctx, &filter, &[Kind::Qa], last_weeks(today, 8))?;
@@ -241,7 +323,7 @@ fn report(filter: FilterArgs, ctx: &mut Context) -> CliResult {
         }
         ui.line("");
         ui.line(&format!(
-            "  critical fails {} · missed escalations {} · flags raised {}, open {}, closed {}, dismissed {}",
+            "  critical fails {} · missed escalations {} · flags raised {}, open {}, closed (retrained) {}, dismissed (won't fix) {}",
             f.critical_fails,
             f.missed_escalations,
             f.flags_raised,

@@ -519,9 +519,14 @@ fn outcomes(ctx: &Ctx) -> Outcomes {
         .filter(|e| e.kind == Kind::Kb && e.field_str("status") == Some("published"))
         .filter(|e| dated(e, "published"))
         .collect();
-    published.sort_by_key(|e| std::cmp::Reverse(e.field_int("deflections").unwrap_or(0)));
+    // The analytics estimate when one was imported, else the cases logged.
+    let deflected = |e: &Entry| {
+        e.field_int("deflection_estimate")
+            .or_else(|| e.field_int("deflections"))
+    };
+    published.sort_by_key(|e| std::cmp::Reverse(deflected(e).unwrap_or(0)));
     for e in published {
-        let deflections = e.field_int("deflections");
+        let deflections = deflected(e);
         out.deflections_total += deflections.unwrap_or(0);
         out.kb_published.push(PublishedArticle {
             entry: ctx.item(e, "published article"),
