@@ -45,7 +45,9 @@ pub enum ApprovalCommand {
 }
 
 #[derive(Debug, Args)]
-#[command(after_help = "Examples:\n  casebook approval report\n  casebook approval report --team --period 2026-H2 --json")]
+#[command(
+    after_help = "Examples:\n  casebook approval report\n  casebook approval report --team --period 2026-H2 --json"
+)]
 pub struct ReportArgs {
     #[command(flatten)]
     pub filter: FilterArgs,
@@ -138,11 +140,7 @@ fn outcome(args: OutcomeArgs, ctx: &mut Context) -> CliResult {
             .unwrap_or_default()
     );
     e.body = append_to_section(&e.body, "Outcome", &line);
-    let message = format!(
-        "approval {}: {}",
-        args.outcome,
-        one_line_title(&e.title)
-    );
+    let message = format!("approval {}: {}", args.outcome, one_line_title(&e.title));
     commit_update(ctx, &path, e, &message, args.dry_run, &args.pii)
 }
 
@@ -359,7 +357,14 @@ mod tests {
     #[test]
     fn reasons_group_by_case_spacing_and_final_stop() {
         let r = top_reasons(
-            ["Over the window.", "over  the window", "No receipt", "a", "b"].into_iter(),
+            [
+                "Over the window.",
+                "over  the window",
+                "No receipt",
+                "a",
+                "b",
+            ]
+            .into_iter(),
         );
         assert_eq!(
             r[0],

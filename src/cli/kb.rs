@@ -476,19 +476,26 @@ fn import_deflections(args: DeflectionsImportArgs, ctx: &mut Context) -> CliResu
     let normed: Vec<String> = headers.iter().map(|h| norm_header(h)).collect();
     let column = |flag: &str, given: &Option<String>, wanted: &[&str]| -> CliResult<usize> {
         match given {
-            Some(g) => normed.iter().position(|h| *h == norm_header(g)).ok_or_else(|| {
-                CliError::usage(format!(
-                    "{flag}: {name} has no column '{g}' (columns: {})",
-                    headers.join(", ")
-                ))
-            }),
+            Some(g) => normed
+                .iter()
+                .position(|h| *h == norm_header(g))
+                .ok_or_else(|| {
+                    CliError::usage(format!(
+                        "{flag}: {name} has no column '{g}' (columns: {})",
+                        headers.join(", ")
+                    ))
+                }),
             None => wanted
                 .iter()
                 .find_map(|w| normed.iter().position(|h| h == w))
                 .ok_or_else(|| {
                     CliError::usage(format!(
                         "{name} has no {} column",
-                        if flag == "--id-column" { "article id" } else { "count" }
+                        if flag == "--id-column" {
+                            "article id"
+                        } else {
+                            "count"
+                        }
                     ))
                     .with_hint(format!(
                         "its columns are {}; name one with {flag}",
@@ -536,7 +543,9 @@ fn import_deflections(args: DeflectionsImportArgs, ctx: &mut Context) -> CliResu
         let found = found.or_else(|| {
             (id.len() >= crate::entry::MIN_PREFIX)
                 .then(|| {
-                    let mut m = kb.iter().filter(|i| i.entry.id.as_str().starts_with(id.as_str()));
+                    let mut m = kb
+                        .iter()
+                        .filter(|i| i.entry.id.as_str().starts_with(id.as_str()));
                     let first = m.next();
                     first.filter(|_| m.next().is_none())
                 })

@@ -78,7 +78,11 @@ pub fn run(args: NewArgs, ctx: &mut Context) -> CliResult {
     // A proposal backdated with --date was proposed that day.
     if kind == Kind::Proposal
         && args.entry.date.is_some()
-        && !args.entry.fields.iter().any(|f| f.trim().starts_with("proposed"))
+        && !args
+            .entry
+            .fields
+            .iter()
+            .any(|f| f.trim().starts_with("proposed"))
     {
         entry.fields.insert(
             "proposed".into(),

@@ -212,7 +212,10 @@ fn flag(args: FlagArgs, ctx: &mut Context) -> CliResult {
         (true, "open", "open") => return refuse("the flag is already open".into()),
         (false, _, "closed" | "dismissed") => {
             return refuse("the sample is not flagged".into()).map_err(|e: CliError| {
-                e.with_hint(format!("`casebook qa flag {} open` raises the flag", &id.as_str()[..6]))
+                e.with_hint(format!(
+                    "`casebook qa flag {} open` raises the flag",
+                    &id.as_str()[..6]
+                ))
             });
         }
         (true, "closed" | "dismissed", s) if s != "open" => {
@@ -220,7 +223,8 @@ fn flag(args: FlagArgs, ctx: &mut Context) -> CliResult {
         }
         _ => {}
     }
-    e.fields.insert("flagged".into(), toml::Value::Boolean(true));
+    e.fields
+        .insert("flagged".into(), toml::Value::Boolean(true));
     set_str(&mut e, "flag_status", new_status);
     if new_status == "open" {
         e.fields.remove("flag_closed");

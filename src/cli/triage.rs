@@ -58,7 +58,13 @@ pub struct TriageArgs {
     pub pii: super::guard::PiiArgs,
 }
 
-const TRIGGERS: &[&str] = &["complexity", "sentiment", "rule", "stakes", "customer-asked"];
+const TRIGGERS: &[&str] = &[
+    "complexity",
+    "sentiment",
+    "rule",
+    "stakes",
+    "customer-asked",
+];
 
 pub fn run(args: TriageArgs, ctx: &mut Context) -> CliResult {
     let name = args.file.display().to_string();
@@ -113,7 +119,9 @@ pub fn run(args: TriageArgs, ctx: &mut Context) -> CliResult {
         return Err(CliError::usage(format!(
             "{name}: no category column and no terminal to ask on"
         ))
-        .with_hint("prepare a column with s/c/l and pass --category-column NAME, or run it on a terminal"));
+        .with_hint(
+            "prepare a column with s/c/l and pass --category-column NAME, or run it on a terminal",
+        ));
     }
     // Triggers are checked before anyone answers a single question.
     for t in &todo {
@@ -271,9 +279,10 @@ fn ask(ctx: &mut Context, t: &Ticket, n: usize, total: usize) -> Answer {
         };
         match answer(&reply) {
             Some(a) => return a,
-            None => ctx
-                .ui
-                .warn(&format!("'{}' is not s, c, l, Enter or q", one_line(&reply))),
+            None => ctx.ui.warn(&format!(
+                "'{}' is not s, c, l, Enter or q",
+                one_line(&reply)
+            )),
         }
     }
 }

@@ -65,8 +65,13 @@ pub const PROPOSAL_TARGETS: [&str; 5] = [
     "retraining-set",
     "handoff-template",
 ];
-pub const HANDOFF_FUNCTIONS: [&str; 5] =
-    ["engineering", "customer-success", "sales", "product", "other"];
+pub const HANDOFF_FUNCTIONS: [&str; 5] = [
+    "engineering",
+    "customer-success",
+    "sales",
+    "product",
+    "other",
+];
 /// The approval gates when `casebook.toml` names none.
 pub const DEFAULT_GATES: [&str; 4] = ["refund", "account-change", "sensitive-message", "high-tier"];
 pub const APPROVAL_OUTCOMES: [&str; 3] = ["reversed", "complaint", "chargeback"];

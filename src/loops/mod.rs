@@ -511,7 +511,9 @@ mod tests {
         assert!(r[0].suggested_proposal.is_none());
         let cmd = r[1].suggested_proposal.as_deref().unwrap();
         assert!(
-            cmd.starts_with("casebook proposal new --target kb-article --pattern billing --evidence "),
+            cmd.starts_with(
+                "casebook proposal new --target kb-article --pattern billing --evidence "
+            ),
             "{cmd}"
         );
         assert_eq!(

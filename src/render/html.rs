@@ -7,8 +7,8 @@
 //! `escape`; numbers and dates are formatted by us and need none.
 
 use super::{
-    ACTIVITY, GROWTH, OUTCOMES, SKILLS, SYSTEM_IMPACT, effect_text, criteria_title, figure_lines, num, opt_num, rating_text,
-    short_commit, short_label, status_label, target_note,
+    ACTIVITY, GROWTH, OUTCOMES, SKILLS, SYSTEM_IMPACT, criteria_title, effect_text, figure_lines,
+    num, opt_num, rating_text, short_commit, short_label, status_label, target_note,
 };
 use crate::review::{EvidenceItem, EvidencePack, SkillFigures, Status};
 use std::fmt::Write;

@@ -7,8 +7,8 @@
 //! syntax escaped), so a title can never break the page.
 
 use super::{
-    ACTIVITY, GROWTH, OUTCOMES, SKILLS, SYSTEM_IMPACT, effect_text, criteria_title, figure_lines, num, opt_num, rating_text,
-    short_commit, status_label, target_note,
+    ACTIVITY, GROWTH, OUTCOMES, SKILLS, SYSTEM_IMPACT, criteria_title, effect_text, figure_lines,
+    num, opt_num, rating_text, short_commit, status_label, target_note,
 };
 use crate::review::{EvidenceItem, EvidencePack, Status};
 use std::fmt::Write;

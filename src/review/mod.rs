@@ -19,8 +19,8 @@ pub use evidence::{EXCERPT_CHARS, EvidenceItem, MAX_EVIDENCE};
 pub use figures::{
     ApprovalFigures, Calibration, CalibrationMonth, DimensionPass, EscalationFigures,
     EscalationMonth, ExploreFigures, FocusFigures, FunctionCount, GoalFigures, HandoffFigures,
-    KbFigures, NamedCount, PatternEffect, PostmortemFigures, ProposalFigures, QaFigures, ShareTrend,
-    SkillFigures, TeachFigures, WeekCount, calibration,
+    KbFigures, NamedCount, PatternEffect, PostmortemFigures, ProposalFigures, QaFigures,
+    ShareTrend, SkillFigures, TeachFigures, WeekCount, calibration,
 };
 pub use ratings::RatingRow;
 
@@ -160,7 +160,6 @@ pub struct ShippedChange {
     /// shipped (`figures::pattern_effect`).
     pub pattern_effect: Option<PatternEffect>,
 }
-
 
 #[derive(Debug, Clone, Serialize)]
 pub struct PublishedArticle {
