@@ -138,7 +138,7 @@ enum Command {
     Phrases(postmortem::PhrasesArgs),
     /// The knowledge-base loop: articles, deflections, verification, stale list
     Kb(kb::KbArgs),
-    /// The escalation loop: monthly split, trend, repeated patterns
+    /// The escalation loop: monthly split, trend, repeated patterns, triage of an export
     Escalation(escalation::EscalationArgs),
     /// This month's escalation report (escalation report)
     Escalations(escalation::EscalationsArgs),
