@@ -982,3 +982,49 @@ fn qa_flags_open_and_close_and_the_report_counts_them() {
         json!({"raised": 2, "open": 0, "closed": 1, "dismissed": 1})
     );
 }
+
+#[test]
+fn qa_sample_takes_risky_tickets_first() {
+    let env = TestEnv::new();
+    let mut csv = String::from("ticket_id,csat,tier\n");
+    for i in 1..=10 {
+        let csat = if i == 3 || i == 8 { 1 } else { 5 };
+        let tier = if i == 5 { "enterprise" } else { "pro" };
+        csv.push_str(&format!("ZD-{i},{csat},{tier}\n"));
+    }
+    let path = env.root.join("export.csv");
+    std::fs::write(&path, csv).unwrap();
+    let p = path.to_str().unwrap();
+    // Three risky rows (csat 1: ZD-3, ZD-8; tier enterprise: ZD-5), all
+    // taken first, in export order; one more from the other seven.
+    let args = [
+        "qa",
+        "sample",
+        p,
+        "-n",
+        "4",
+        "--seed",
+        "42",
+        "--risky",
+        "csat:1",
+        "--risky",
+        "tier:enterprise",
+    ];
+    let r = env.json(&args);
+    let t: Vec<&str> = r["tickets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_str().unwrap())
+        .collect();
+    assert_eq!(&t[..3], &["ZD-3", "ZD-5", "ZD-8"], "{r}");
+    assert_eq!(t.len(), 4);
+    assert_eq!(r["risky"], 3);
+    assert_eq!(r, env.json(&args), "the same seed draws the same sample");
+    let a = env
+        .cb()
+        .args(["qa", "sample", p, "--risky", "channel:chat"])
+        .assert()
+        .code(2);
+    assert!(err(&a).contains("--risky"), "{}", err(&a));
+}

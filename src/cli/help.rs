@@ -266,7 +266,8 @@ Loops (reports carry "person" (null with --team) and "period" {label,start,end})
                       amend_rate_percent, reject_rate_percent,
                       top_amend_reasons|top_reject_reasons: [{reason, n}],
                       reversals, outcomes: {reversed, complaint, chargeback}}
-  qa sample          {"tickets": [...], n, population, column, seed, week}
+  qa sample          {"tickets": [...], n, population, column, risky (how many
+                      came from --risky rows), seed, week}
   qa report          {target_per_week, this_week, samples, per_week,
                       weeks_at_target, weeks: [{week, samples, target, met}],
                       dimensions: [{dimension, n, passed, pass_rate}],

@@ -73,6 +73,7 @@ pub struct FlagArgs {
   casebook qa sample export.csv -n 5
   casebook qa sample export.csv -n 5 --seed 2026-W47      last week's sample again
   casebook qa sample export.csv -n 5 --where channel:chat -o sample.txt
+  casebook qa sample export.csv -n 5 --risky csat:1 --risky tier:enterprise   risky tickets first
 
 A CSV's ticket column is found by its header (id, ticket, ticket_id, ticket id,
 case, ...). The same file, N and seed always give the same sample; the default
@@ -89,6 +90,10 @@ pub struct SampleArgs {
     /// Only CSV rows whose COLUMN has VALUE (repeatable, all must hold)
     #[arg(long = "where", value_name = "COLUMN:VALUE")]
     pub wheres: Vec<String>,
+    /// Risky rows first: rows whose COLUMN has VALUE (repeatable, any may
+    /// hold) are sampled before the rest fill up to N
+    #[arg(long = "risky", value_name = "COLUMN:VALUE")]
+    pub risky: Vec<String>,
     /// Write the sample to this file instead of stdout
     #[arg(short = 'o', long = "out", value_name = "FILE")]
     pub out: Option<PathBuf>,
@@ -122,7 +127,65 @@ fn run_sample(args: SampleArgs, ctx: &mut Context) -> CliResult {
             .map_err(|e| CliError::usage(format!("{name}: cannot read it ({e})")))?;
     }
     let text = String::from_utf8_lossy(&bytes);
-    let pop = sample::population(&text, &args.wheres).map_err(|e| match e {
+    let pop = sample::population(&text, &args.wheres).map_err(|e| sample_error(&name, e))?;
+    // Each risky condition narrows the same rows; a row risky by any counts.
+    let mut risky: Vec<String> = Vec::new();
+    for r in &args.risky {
+        let mut conds = args.wheres.clone();
+        conds.push(r.clone());
+        let p = sample::population(&text, &conds).map_err(|e| {
+            let mut err = sample_error(&name, e);
+            err.message = err.message.replace("--where", "--risky");
+            err
+        })?;
+        for id in p.ids {
+            if !risky.contains(&id) {
+                risky.push(id);
+            }
+        }
+    }
+    // In export order, as every sample reads.
+    let risky: Vec<String> = pop
+        .ids
+        .iter()
+        .filter(|id| risky.contains(id))
+        .cloned()
+        .collect();
+    if pop.ids.is_empty() {
+        return Err(CliError::nothing(format!("{name} has no ticket ids")));
+    }
+    // Sampling works without a journal; the target is only the default n.
+    let target = ctx
+        .journal()
+        .map(|j| j.config.targets.qa_samples_per_week)
+        .unwrap_or(5);
+    let n = args.n.unwrap_or(target as usize);
+    if n == 0 {
+        return Err(CliError::usage("-n must be at least 1"));
+    }
+    let week = crate::dates::iso_week_label(ctx.today());
+    let seed = args.seed.clone().unwrap_or_else(|| week.clone());
+    let (picked, risky_n) = if args.risky.is_empty() {
+        (sample::sample(&pop.ids, n, sample::seed_of(&seed)), 0)
+    } else {
+        // Risky tickets first, then the rest, both seeded: the same file,
+        // N and seed draw the same sample.
+        let mut picked = sample::sample(&risky, n, sample::seed_of(&seed));
+        let rest: Vec<String> = pop
+            .ids
+            .iter()
+            .filter(|id| !risky.contains(id))
+            .cloned()
+            .collect();
+        let risky_n = picked.len();
+        picked.extend(sample::sample(&rest, n - risky_n, sample::seed_of(&seed)));
+        (picked, risky_n)
+    };
+    finish_sample(ctx, &args, &name, &pop, picked, risky_n, n, seed, week)
+}
+
+fn sample_error(name: &str, e: SampleError) -> CliError {
+    match e {
         SampleError::NoIdColumn(headers) => {
             CliError::usage(format!("{name} has no ticket id column")).with_hint(format!(
                 "its columns are {}; name one id, ticket, ticket_id or case",
@@ -139,22 +202,21 @@ fn run_sample(args: SampleArgs, ctx: &mut Context) -> CliResult {
         SampleError::BadWhere(w) => CliError::usage(format!(
             "--where '{w}' must look like COLUMN:VALUE (e.g. channel:chat)"
         )),
-    })?;
-    if pop.ids.is_empty() {
-        return Err(CliError::nothing(format!("{name} has no ticket ids")));
     }
-    // Sampling works without a journal; the target is only the default n.
-    let target = ctx
-        .journal()
-        .map(|j| j.config.targets.qa_samples_per_week)
-        .unwrap_or(5);
-    let n = args.n.unwrap_or(target as usize);
-    if n == 0 {
-        return Err(CliError::usage("-n must be at least 1"));
-    }
-    let week = crate::dates::iso_week_label(ctx.today());
-    let seed = args.seed.clone().unwrap_or_else(|| week.clone());
-    let picked = sample::sample(&pop.ids, n, sample::seed_of(&seed));
+}
+
+#[allow(clippy::too_many_arguments)]
+fn finish_sample(
+    ctx: &mut Context,
+    args: &SampleArgs,
+    name: &str,
+    pop: &sample::Population,
+    picked: Vec<String>,
+    risky_n: usize,
+    n: usize,
+    seed: String,
+    week: String,
+) -> CliResult {
     if n > pop.ids.len() {
         ctx.ui.warn(&format!(
             "{name} has only {} ticket id(s); all of them are in the sample",
@@ -167,6 +229,7 @@ fn run_sample(args: SampleArgs, ctx: &mut Context) -> CliResult {
             "n": picked.len(),
             "population": pop.ids.len(),
             "column": pop.column,
+            "risky": risky_n,
             "seed": seed,
             "week": week,
         }))
