@@ -87,6 +87,14 @@ pub fn run(args: EditArgs, ctx: &mut Context) -> CliResult {
         }
     }
     apply_entry_args(ctx, &mut entry, &args.entry)?;
+    if args
+        .entry
+        .fields
+        .iter()
+        .any(|f| f.trim().starts_with("gate"))
+    {
+        super::approval::check_gate(ctx, &entry, "--field gate")?;
+    }
     let body = body_from_args(&args.entry)?;
     let has_flags = body.is_some() || before != entry || args.entry.no_edit;
     if let Some(b) = body {

@@ -1,8 +1,10 @@
 //! The escalation loop: `casebook escalation report` (also `escalations
 //! [--month M]`). The period's split of should-have-handled, correctly
-//! escalated and correct-but-late, the trend month by month, and the
+//! escalated and escalated-late, the trend month by month, and the
 //! patterns that keep reaching a person although the agent should have
-//! handled them, with what the agent needs and the KB articles that exist.
+//! handled them, with what the agent needs, the KB articles that exist and
+//! the proposal that would change it. `escalation triage FILE` categorises
+//! a month's helpdesk export in one sitting (see `triage.rs`).
 
 use super::args::FilterArgs;
 use super::context::Context;
@@ -20,6 +22,7 @@ use clap::{Args, Subcommand};
     after_help = "Examples:
   casebook escalation                       this month's report
   casebook escalation report --period 2026-10
+  casebook escalation triage export.csv      categorise a month's escalations, one key each
   casebook escalations --month 2026-10 --json"
 )]
 pub struct EscalationArgs {
@@ -33,6 +36,8 @@ pub struct EscalationArgs {
 pub enum EscalationCommand {
     /// The split, the trend month by month, and repeated patterns
     Report(ReportArgs),
+    /// Categorise a helpdesk export: one key per ticket, all in one commit
+    Triage(super::triage::TriageArgs),
 }
 
 #[derive(Debug, Args)]
@@ -57,6 +62,7 @@ pub struct EscalationsArgs {
 pub fn run(args: EscalationArgs, ctx: &mut Context) -> CliResult {
     match args.command {
         Some(EscalationCommand::Report(a)) => report(a.filter, ctx),
+        Some(EscalationCommand::Triage(a)) => super::triage::run(a, ctx),
         None => report(args.filter, ctx),
     }
 }
@@ -109,7 +115,7 @@ fn report(filter: FilterArgs, ctx: &mut Context) -> CliResult {
     let (shh, ce, cbl) = (
         sum(|m| m.should_have_handled),
         sum(|m| m.correctly_escalated),
-        sum(|m| m.correct_but_late),
+        sum(|m| m.escalated_late),
     );
     let categorised = shh + ce + cbl;
     let trend = escalations(&whole, Window::new(trend_start, last, today));
@@ -118,7 +124,12 @@ fn report(filter: FilterArgs, ctx: &mut Context) -> CliResult {
         .map(|i| i.entry)
         .collect();
     let kb_refs: Vec<&Entry> = kb.iter().collect();
-    let repeated = crate::loops::repeated_patterns(&whole, &kb_refs);
+    let proposals: Vec<Entry> = all_of_kind(ctx, Kind::Proposal)?
+        .into_iter()
+        .map(|i| i.entry)
+        .collect();
+    let proposal_refs: Vec<&Entry> = proposals.iter().collect();
+    let repeated = crate::loops::repeated_patterns(&whole, &kb_refs, &proposal_refs);
     let window_json =
         serde_json::json!({"start": trend_start.to_string(), "end": last.to_string()});
     all.start = start;
@@ -134,6 +145,8 @@ fn report(filter: FilterArgs, ctx: &mut Context) -> CliResult {
                 "uncategorised": f.total - categorised,
                 "should_have_handled": share(shh),
                 "correctly_escalated": share(ce),
+                "escalated_late": share(cbl),
+                // The category's name before escalated-late; kept for scripts.
                 "correct_but_late": share(cbl),
             },
             "trend": {
@@ -150,7 +163,7 @@ fn report(filter: FilterArgs, ctx: &mut Context) -> CliResult {
         for (name, n) in [
             ("should have handled", shh),
             ("correctly escalated", ce),
-            ("correct but late", cbl),
+            ("escalated late", cbl),
         ] {
             ui.line(&format!(
                 "  {name:<20} {n:>4}  {:>6}",
@@ -219,6 +232,20 @@ fn report(filter: FilterArgs, ctx: &mut Context) -> CliResult {
             for p in &repeated {
                 ui.line(&format!("  {} {} ×{} → {}", p.field, p.value, p.n, p.needs));
                 ui.line(&format!("      {}", one_line(&p.suggestion)));
+                for pr in &p.proposals {
+                    ui.line(&ui.paint(
+                        DIM,
+                        &format!(
+                            "      proposal {}  {} ({})",
+                            &pr.id[..6],
+                            one_line(&pr.title),
+                            pr.status
+                        ),
+                    ));
+                }
+                if let Some(cmd) = &p.suggested_proposal {
+                    ui.line(&format!("      no proposal yet: {}", one_line(cmd)));
+                }
                 for k in &p.kb {
                     ui.line(&ui.paint(
                         DIM,

@@ -232,7 +232,8 @@ Writes:  {"id", "path", "commit", "warnings"}   new, edit, jot
 Check:   {"files": N, "problems": [{"path","line","column","field","message"}]}
 Log:     {"commits": [{"commit","summary","author","email","date"}]}
 Writes of the loops (kb deflect/verify, handoff feedback, rate, focus,
-close-focus) print the same write record as new.
+close-focus, proposal new/set, qa flag, approval outcome, profile, feedback,
+confirm, goal new/close, 1on1 note) print the same write record as new.
 Import:  {"imported": N, "commit", "skipped": N}   ("skipped": jrnl, markdown,
          csv); with --dry-run {"dry_run", "would_import", "skipped", "entries"}
 
@@ -240,15 +241,35 @@ Loops (reports carry "person" (null with --team) and "period" {label,start,end})
   phrases            {"phrases": [{phrase, context, case, date, id, title, tags,
                       sentiment_start, sentiment_end}]}
   kb report          {"articles": [ARTICLE], "totals": {articles, drafts,
-                      published, retired, deflections, corrections, stale,
-                      verified_within_interval_percent, median_days_to_publish}}
+                      published, retired, deflections, corrections,
+                      findability_fixes, current, deflection_estimate (null
+                      until imported), stale, verified_within_interval_percent,
+                      median_days_to_publish}}
   kb stale           {"entries": [ARTICLE + path]}
+  kb deflections import {updated, unknown, commit, articles: [{id, path,
+                      deflection_estimate}]}
   escalation report  {"split": {total, categorised, uncategorised,
-                      should_have_handled|correctly_escalated|correct_but_late:
-                      {n, percent}}, "trend": {window, months, halves},
-                      "repeated_patterns": {window, entries: [{field, value, n,
-                      entries, playbook_gaps, needs, suggestion, kb}]}}
-  qa sample          {"tickets": [...], n, population, column, seed, week}
+                      should_have_handled|correctly_escalated|escalated_late:
+                      {n, percent}} (correct_but_late: the same as
+                      escalated_late, kept for scripts), "trend": {window,
+                      months, halves}, "repeated_patterns": {window, entries:
+                      [{field, value, n, entries, playbook_gaps, needs,
+                      suggestion, kb, proposals, suggested_proposal}]}}
+  escalation triage  {triaged, skipped, already_triaged, split:
+                      {should_have_handled, correctly_escalated,
+                      escalated_late}, commit, entries: [{id, path, case,
+                      category}]}
+  proposal report    {counts: {raised, proposed, accepted, shipped, rejected},
+                      median_days_to_ship, days_to_ship_n, shipped: [ROW],
+                      proposals: [ROW]}
+  approval report    {decisions, by_gate: [{gate, decisions, approved,
+                      amended, rejected, escalated, amend_rate_percent,
+                      reject_rate_percent, reversals}], by_decision,
+                      amend_rate_percent, reject_rate_percent,
+                      top_amend_reasons|top_reject_reasons: [{reason, n}],
+                      reversals, outcomes: {reversed, complaint, chargeback}}
+  qa sample          {"tickets": [...], n, population, column, risky (how many
+                      came from --risky rows), seed, week}
   qa report          {target_per_week, this_week, samples, per_week,
                       weeks_at_target, weeks: [{week, samples, target, met}],
                       dimensions: [{dimension, n, passed, pass_rate}],
@@ -266,7 +287,13 @@ Loops (reports carry "person" (null with --team) and "period" {label,start,end})
                       why, status}, "entries": [...]}
 ARTICLE: id, title, status, article_id, created, first_seen, published,
          retired, deflections, gap_case, gap_entry, last_verified,
-         review_interval_days, corrections, review_due, days_overdue
+         review_interval_days, corrections, search_terms, findability_fixes,
+         deflection_estimate, deflection_estimate_date, current, review_due,
+         days_overdue
+ROW:     id, title, path, status, target, function, pattern, evidence,
+         proposed, accepted, shipped, rejected, change_ref, days_to_ship,
+         effect {window_days, before, after, n} (entries with the pattern,
+         team-wide, up to 56 days each side of the ship day)
 
 ENTRY:   id, kind, title, person, created, updated, skills, tags, products,
          case, tier, links, private, fields {the kind's own fields}, path

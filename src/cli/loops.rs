@@ -151,6 +151,32 @@ pub(super) fn all_of_kind(ctx: &mut Context, kind: Kind) -> CliResult<Vec<Indexe
     ctx.query(|i| i.all_matching(&filter))
 }
 
+/// Everyone's entries that can carry a `pattern` (proposals aside): what
+/// the effect of a shipped change is counted over. Others' private entries
+/// stay out; the person's own count when `own_private` names them.
+pub(super) fn pattern_entries(
+    ctx: &mut Context,
+    own_private: Option<&str>,
+) -> CliResult<Vec<Entry>> {
+    let mut filter = crate::filter::Filter {
+        include_private: true,
+        ..Default::default()
+    };
+    for k in Kind::ALL
+        .iter()
+        .filter(|k| **k != Kind::Proposal && k.field("pattern").is_some())
+    {
+        filter.require("kind", k.as_str());
+    }
+    Ok(ctx
+        .query(|i| i.all_matching(&filter))?
+        .into_iter()
+        .map(|i| i.entry)
+        .filter(|e| e.field_str("pattern").is_some())
+        .filter(|e| !e.private || own_private == Some(e.person.as_str()))
+        .collect())
+}
+
 /// The entry the user named, which must be of `kind`, parsed from its file.
 pub(super) fn load(ctx: &mut Context, given: &str, kind: Kind) -> CliResult<(String, Entry)> {
     let item = ctx.resolve(given)?;
@@ -205,6 +231,45 @@ pub(super) fn commit_update(
     )?;
     ctx.index_changed();
     report_write(ctx, &e, path, &info.short(), &warnings)
+}
+
+/// Writes several changed entries back to their files as one commit;
+/// returns the short commit id.
+pub(super) fn commit_updates(
+    ctx: &mut Context,
+    updates: Vec<(String, Entry)>,
+    message: &str,
+    pii: &super::guard::PiiArgs,
+) -> CliResult<String> {
+    let mut changes = Vec::new();
+    for (path, mut e) in updates {
+        e.updated = Some(crate::clock::now());
+        let text = e.to_markdown();
+        let check = entry::parse(&text, &path).map_err(|p| CliError::failure(p.to_string()))?;
+        if let Some(p) = check.problems.first() {
+            return Err(CliError::usage(format!(
+                "{path} would not be valid: {}",
+                p.message
+            )));
+        }
+        changes.push(Change::Write {
+            path,
+            content: text.into_bytes(),
+        });
+    }
+    let (info, _warnings) = super::guard::commit(ctx, changes, message, pii)?;
+    ctx.index_changed();
+    ctx.index()?;
+    Ok(info.short())
+}
+
+/// A date given with `--date`, else today.
+pub(super) fn day_or_today(ctx: &Context, given: Option<&str>) -> CliResult<NaiveDate> {
+    match given {
+        Some(d) => crate::dates::parse_day(d, ctx.today())
+            .map_err(|e| CliError::usage(format!("--date: {e}"))),
+        None => Ok(ctx.today()),
+    }
 }
 
 /// Free text from `-m TEXT` or `-F FILE` (`-` is stdin); never from an

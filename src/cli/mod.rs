@@ -2,6 +2,7 @@
 //! map the outcome to an exit code. Each command lives in its own file as
 //! `XxxArgs` plus `run`; none of them prints except through `Ui`.
 
+mod approval;
 mod args;
 mod check;
 mod complete;
@@ -29,6 +30,7 @@ mod new;
 mod oneonone;
 mod postmortem;
 mod profile;
+mod proposal;
 mod purge;
 mod qa;
 mod reindex;
@@ -38,6 +40,7 @@ mod show;
 mod skill;
 mod status;
 mod sync;
+mod triage;
 pub mod ui;
 
 use clap::{CommandFactory, Parser, Subcommand};
@@ -140,12 +143,16 @@ enum Command {
     Phrases(postmortem::PhrasesArgs),
     /// The knowledge-base loop: articles, deflections, verification, stale list
     Kb(kb::KbArgs),
-    /// The escalation loop: monthly split, trend, repeated patterns
+    /// The escalation loop: monthly split, trend, repeated patterns, triage of an export
     Escalation(escalation::EscalationArgs),
     /// This month's escalation report (escalation report)
     Escalations(escalation::EscalationsArgs),
     /// The QA loop: a seeded weekly sample, cadence and pass rates
     Qa(qa::QaArgs),
+    /// Improving the system: proposals from repeated patterns, their steps and effect
+    Proposal(proposal::ProposalArgs),
+    /// The approval loop: decisions by gate, amend and reject reasons, reversals
+    Approval(approval::ApprovalArgs),
     /// The hand-off loop: receivers' feedback, per-function report
     Handoff(handoff::HandoffArgs),
     /// Hand-offs per function and what receivers asked for (handoff report)
@@ -324,6 +331,8 @@ fn run(command: Command, ctx: &mut Context) -> CliResult {
         Command::Escalation(a) => escalation::run(a, ctx),
         Command::Escalations(a) => escalation::run_alias(a, ctx),
         Command::Qa(a) => qa::run(a, ctx),
+        Command::Proposal(a) => proposal::run(a, ctx),
+        Command::Approval(a) => approval::run(a, ctx),
         Command::Handoff(a) => handoff::run(a, ctx),
         Command::Handoffs(a) => handoff::run_report(a, ctx),
         Command::Explore(a) => explore::run(a, ctx),

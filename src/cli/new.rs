@@ -75,6 +75,21 @@ pub fn run(args: NewArgs, ctx: &mut Context) -> CliResult {
         removed.push(item.path);
     }
     apply_entry_args(ctx, &mut entry, &args.entry)?;
+    // A proposal backdated with --date was proposed that day.
+    if kind == Kind::Proposal
+        && args.entry.date.is_some()
+        && !args
+            .entry
+            .fields
+            .iter()
+            .any(|f| f.trim().starts_with("proposed"))
+    {
+        entry.fields.insert(
+            "proposed".into(),
+            toml::Value::String(entry.created.date_naive().to_string()),
+        );
+    }
+    super::approval::check_gate(ctx, &entry, "--field gate")?;
     let journal_skills = ctx.journal()?.skill_ids();
     check_skills(&entry, &journal_skills)?;
 

@@ -36,6 +36,36 @@ pub enum QaCommand {
     Sample(SampleArgs),
     /// Samples per week against the target, pass rates, flags
     Report(ReportArgs),
+    /// Open a retraining flag, or close it: retrained, or wontfix
+    Flag(FlagArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  casebook qa flag kqzv open -m \"cold tone on refunds\"     flag the sample for retraining
+  casebook qa flag kqzv retrained                          closed: the agent was retrained
+  casebook qa flag kqzv wontfix -m \"policy changed\"        dismissed")]
+pub struct FlagArgs {
+    /// The qa entry: id, unique prefix, path, @ or @~N
+    #[arg(add = super::complete::id_completer())]
+    pub id: String,
+    /// open, retrained (closes it) or wontfix (dismisses it)
+    #[arg(value_parser = clap::builder::PossibleValuesParser::new(["open", "retrained", "wontfix"]))]
+    pub state: String,
+    /// A note logged with the step
+    #[arg(short = 'm', long = "note", visible_aliases = ["body", "text"], value_name = "TEXT")]
+    pub note: Option<String>,
+    /// Read the note from a file (`-` is stdin)
+    #[arg(short = 'F', long = "body-file", value_name = "FILE")]
+    pub note_file: Option<PathBuf>,
+    /// When (default: today)
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// Show what would change, write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    #[command(flatten)]
+    pub pii: super::guard::PiiArgs,
 }
 
 #[derive(Debug, Args)]
@@ -43,6 +73,7 @@ pub enum QaCommand {
   casebook qa sample export.csv -n 5
   casebook qa sample export.csv -n 5 --seed 2026-W47      last week's sample again
   casebook qa sample export.csv -n 5 --where channel:chat -o sample.txt
+  casebook qa sample export.csv -n 5 --risky csat:1 --risky tier:enterprise   risky tickets first
 
 A CSV's ticket column is found by its header (id, ticket, ticket_id, ticket id,
 case, ...). The same file, N and seed always give the same sample; the default
@@ -59,6 +90,10 @@ pub struct SampleArgs {
     /// Only CSV rows whose COLUMN has VALUE (repeatable, all must hold)
     #[arg(long = "where", value_name = "COLUMN:VALUE")]
     pub wheres: Vec<String>,
+    /// Risky rows first: rows whose COLUMN has VALUE (repeatable, any may
+    /// hold) are sampled before the rest fill up to N
+    #[arg(long = "risky", value_name = "COLUMN:VALUE")]
+    pub risky: Vec<String>,
     /// Write the sample to this file instead of stdout
     #[arg(short = 'o', long = "out", value_name = "FILE")]
     pub out: Option<PathBuf>,
@@ -77,6 +112,7 @@ pub fn run(args: QaArgs, ctx: &mut Context) -> CliResult {
     match args.command {
         Some(QaCommand::Sample(a)) => run_sample(a, ctx),
         Some(QaCommand::Report(a)) => report(a.filter, ctx),
+        Some(QaCommand::Flag(a)) => flag(a, ctx),
         None => report(args.filter, ctx),
     }
 }
@@ -91,7 +127,65 @@ fn run_sample(args: SampleArgs, ctx: &mut Context) -> CliResult {
             .map_err(|e| CliError::usage(format!("{name}: cannot read it ({e})")))?;
     }
     let text = String::from_utf8_lossy(&bytes);
-    let pop = sample::population(&text, &args.wheres).map_err(|e| match e {
+    let pop = sample::population(&text, &args.wheres).map_err(|e| sample_error(&name, e))?;
+    // Each risky condition narrows the same rows; a row risky by any counts.
+    let mut risky: Vec<String> = Vec::new();
+    for r in &args.risky {
+        let mut conds = args.wheres.clone();
+        conds.push(r.clone());
+        let p = sample::population(&text, &conds).map_err(|e| {
+            let mut err = sample_error(&name, e);
+            err.message = err.message.replace("--where", "--risky");
+            err
+        })?;
+        for id in p.ids {
+            if !risky.contains(&id) {
+                risky.push(id);
+            }
+        }
+    }
+    // In export order, as every sample reads.
+    let risky: Vec<String> = pop
+        .ids
+        .iter()
+        .filter(|id| risky.contains(id))
+        .cloned()
+        .collect();
+    if pop.ids.is_empty() {
+        return Err(CliError::nothing(format!("{name} has no ticket ids")));
+    }
+    // Sampling works without a journal; the target is only the default n.
+    let target = ctx
+        .journal()
+        .map(|j| j.config.targets.qa_samples_per_week)
+        .unwrap_or(5);
+    let n = args.n.unwrap_or(target as usize);
+    if n == 0 {
+        return Err(CliError::usage("-n must be at least 1"));
+    }
+    let week = crate::dates::iso_week_label(ctx.today());
+    let seed = args.seed.clone().unwrap_or_else(|| week.clone());
+    let (picked, risky_n) = if args.risky.is_empty() {
+        (sample::sample(&pop.ids, n, sample::seed_of(&seed)), 0)
+    } else {
+        // Risky tickets first, then the rest, both seeded: the same file,
+        // N and seed draw the same sample.
+        let mut picked = sample::sample(&risky, n, sample::seed_of(&seed));
+        let rest: Vec<String> = pop
+            .ids
+            .iter()
+            .filter(|id| !risky.contains(id))
+            .cloned()
+            .collect();
+        let risky_n = picked.len();
+        picked.extend(sample::sample(&rest, n - risky_n, sample::seed_of(&seed)));
+        (picked, risky_n)
+    };
+    finish_sample(ctx, &args, &name, &pop, picked, risky_n, n, seed, week)
+}
+
+fn sample_error(name: &str, e: SampleError) -> CliError {
+    match e {
         SampleError::NoIdColumn(headers) => {
             CliError::usage(format!("{name} has no ticket id column")).with_hint(format!(
                 "its columns are {}; name one id, ticket, ticket_id or case",
@@ -108,22 +202,21 @@ fn run_sample(args: SampleArgs, ctx: &mut Context) -> CliResult {
         SampleError::BadWhere(w) => CliError::usage(format!(
             "--where '{w}' must look like COLUMN:VALUE (e.g. channel:chat)"
         )),
-    })?;
-    if pop.ids.is_empty() {
-        return Err(CliError::nothing(format!("{name} has no ticket ids")));
     }
-    // Sampling works without a journal; the target is only the default n.
-    let target = ctx
-        .journal()
-        .map(|j| j.config.targets.qa_samples_per_week)
-        .unwrap_or(5);
-    let n = args.n.unwrap_or(target as usize);
-    if n == 0 {
-        return Err(CliError::usage("-n must be at least 1"));
-    }
-    let week = crate::dates::iso_week_label(ctx.today());
-    let seed = args.seed.clone().unwrap_or_else(|| week.clone());
-    let picked = sample::sample(&pop.ids, n, sample::seed_of(&seed));
+}
+
+#[allow(clippy::too_many_arguments)]
+fn finish_sample(
+    ctx: &mut Context,
+    args: &SampleArgs,
+    name: &str,
+    pop: &sample::Population,
+    picked: Vec<String>,
+    risky_n: usize,
+    n: usize,
+    seed: String,
+    week: String,
+) -> CliResult {
     if n > pop.ids.len() {
         ctx.ui.warn(&format!(
             "{name} has only {} ticket id(s); all of them are in the sample",
@@ -136,6 +229,7 @@ fn run_sample(args: SampleArgs, ctx: &mut Context) -> CliResult {
             "n": picked.len(),
             "population": pop.ids.len(),
             "column": pop.column,
+            "risky": risky_n,
             "seed": seed,
             "week": week,
         }))
@@ -162,6 +256,61 @@ fn run_sample(args: SampleArgs, ctx: &mut Context) -> CliResult {
             .unwrap_or_default()
     ));
     Ok(())
+}
+
+fn flag(args: FlagArgs, ctx: &mut Context) -> CliResult {
+    use super::loops::{commit_update, day_or_today, load, set_str, text};
+    let (path, mut e) = load(ctx, &args.id, Kind::Qa)?;
+    let day = day_or_today(ctx, args.date.as_deref())?;
+    let flagged = e.field_bool("flagged");
+    let status = e.field_str("flag_status").unwrap_or("open").to_string();
+    let (new_status, verb) = match args.state.as_str() {
+        "open" => ("open", "flagged"),
+        "retrained" => ("closed", "retrained"),
+        _ => ("dismissed", "won't fix"),
+    };
+    let id = e.id.clone();
+    let refuse = |why: String| Err(CliError::usage(format!("{id}: {why}")));
+    match (flagged, status.as_str(), new_status) {
+        (true, "open", "open") => return refuse("the flag is already open".into()),
+        (false, _, "closed" | "dismissed") => {
+            return refuse("the sample is not flagged".into()).map_err(|e: CliError| {
+                e.with_hint(format!(
+                    "`casebook qa flag {} open` raises the flag",
+                    &id.as_str()[..6]
+                ))
+            });
+        }
+        (true, "closed" | "dismissed", s) if s != "open" => {
+            return refuse(format!("the flag is already {status}"));
+        }
+        _ => {}
+    }
+    e.fields
+        .insert("flagged".into(), toml::Value::Boolean(true));
+    set_str(&mut e, "flag_status", new_status);
+    if new_status == "open" {
+        e.fields.remove("flag_closed");
+    } else {
+        set_str(&mut e, "flag_closed", &day.to_string());
+    }
+    let note = text(&args.note, &args.note_file)?;
+    e.body = crate::loops::kb::append_to_section(
+        &e.body,
+        "Flag",
+        &format!(
+            "- {day}: {verb}{}",
+            note.as_deref()
+                .map(|n| format!(": {}", super::ui::one_line(n)))
+                .unwrap_or_default()
+        ),
+    );
+    let message = format!(
+        "qa flag {}: {}",
+        args.state,
+        super::new::one_line_title(&e.title)
+    );
+    commit_update(ctx, &path, e, &message, args.dry_run, &args.pii)
 }
 
 fn report(filter: FilterArgs, ctx: &mut Context) -> CliResult {
@@ -241,7 +390,7 @@ fn report(filter: FilterArgs, ctx: &mut Context) -> CliResult {
         }
         ui.line("");
         ui.line(&format!(
-            "  critical fails {} · missed escalations {} · flags raised {}, open {}, closed {}, dismissed {}",
+            "  critical fails {} · missed escalations {} · flags raised {}, open {}, closed (retrained) {}, dismissed (won't fix) {}",
             f.critical_fails,
             f.missed_escalations,
             f.flags_raised,

@@ -270,6 +270,18 @@ fn pack_data(
     entries.sort_by_key(|e| e.created);
     let path_of = |e: &Entry| paths.get(e.id.as_str()).cloned().unwrap_or_default();
     let config = ctx.journal()?.config.clone();
+    let own = (person != TEAM && o.include_private).then_some(person);
+    // Only a shipped change with a pattern needs the team's entries.
+    let any_shipped = history.iter().any(|e| {
+        e.kind == crate::entry::Kind::Proposal
+            && e.field_str("status") == Some("shipped")
+            && e.field_str("pattern").is_some()
+    });
+    let team = if any_shipped {
+        super::loops::pattern_entries(ctx, own)?
+    } else {
+        Vec::new()
+    };
     let input = crate::review::ReviewInput {
         person: person.to_string(),
         period_label: period_text.to_string(),
@@ -279,6 +291,7 @@ fn pack_data(
         commit,
         entries: &entries,
         history: &history,
+        team: &team,
         skills: &skills,
         ladder: &ladder,
         level: o.level.clone(),

@@ -600,7 +600,7 @@ type Esc = (i64, S, S, S, L, S, S, S, S, S, S, S);
 
 const SHH: S = "should-have-handled";
 const OK: S = "correctly-escalated";
-const LATE: S = "correct-but-late";
+const LATE: S = "escalated-late";
 
 #[rustfmt::skip]
 const ESCALATIONS: &[Esc] = &[

@@ -58,6 +58,37 @@ const COUNT: FieldType = FieldType::Int {
 const PERCENT: FieldType = FieldType::Int { min: 0, max: 100 };
 const SCORE: FieldType = FieldType::Int { min: 1, max: 5 };
 
+pub const PROPOSAL_TARGETS: [&str; 5] = [
+    "playbook",
+    "escalation-rule",
+    "kb-article",
+    "retraining-set",
+    "handoff-template",
+];
+pub const HANDOFF_FUNCTIONS: [&str; 5] = [
+    "engineering",
+    "customer-success",
+    "sales",
+    "product",
+    "other",
+];
+/// The approval gates when `casebook.toml` names none.
+pub const DEFAULT_GATES: [&str; 4] = ["refund", "account-change", "sensitive-message", "high-tier"];
+pub const APPROVAL_OUTCOMES: [&str; 3] = ["reversed", "complaint", "chargeback"];
+
+/// Old enum values still read, as (field, old, canonical): files written
+/// before a value was renamed stay valid and count under the new name.
+pub const ENUM_ALIASES: &[(&str, &str, &str)] =
+    &[("category", "correct-but-late", "escalated-late")];
+
+/// The canonical value of an enum field's text, aliases resolved.
+pub fn canonical_value<'a>(field: &str, value: &'a str) -> &'a str {
+    ENUM_ALIASES
+        .iter()
+        .find(|(f, old, _)| *f == field && *old == value)
+        .map_or(value, |(_, _, new)| new)
+}
+
 macro_rules! kinds {
     ($($variant:ident => $name:literal, $habit:literal, [$($skill:literal),*], [$($field:expr),* $(,)?];)*) => {
         /// What an entry is: one practice habit, or one of the records that
@@ -120,11 +151,14 @@ kinds! {
         f("review_interval_days", COUNT, "days between checks"),
         f("corrections", COUNT, "corrections made"),
         f("search_terms", LIST, "the words customers searched with"),
+        f("findability_fixes", COUNT, "times search terms were added so customers find it"),
         f("deflections", COUNT, "cases the article answered"),
+        f("deflection_estimate", COUNT, "deflections estimated by analytics (imported)"),
+        f("deflection_estimate_date", DATE, "when the estimate was imported"),
     ];
     Escalation => "escalation", "categorise each escalation the agent handed over",
         ["agent-escalation-tuning"], [
-        f("category", FieldType::Enum(&["should-have-handled", "correctly-escalated", "correct-but-late"]), "was the hand-over right?"),
+        f("category", FieldType::Enum(&["should-have-handled", "correctly-escalated", "escalated-late"]), "was the hand-over right? (correct-but-late is read as escalated-late)"),
         f("trigger", FieldType::Enum(&["complexity", "sentiment", "rule", "stakes", "customer-asked"]), "what triggered it"),
         f("reason", TEXT, "why it was escalated"),
         f("playbook_gap", TEXT, "what the agent's playbook lacked"),
@@ -140,11 +174,12 @@ kinds! {
         f("critical_fail", BOOL, "a critical failure"),
         f("missed_escalation", BOOL, "the agent should have escalated"),
         f("flagged", BOOL, "flagged for retraining"),
-        f("flag_status", FieldType::Enum(&["open", "closed", "dismissed"]), "the flag's fate"),
+        f("flag_status", FieldType::Enum(&["open", "closed", "dismissed"]), "the flag's fate: closed once retrained, dismissed as won't fix"),
+        f("flag_closed", DATE, "when the flag was closed or dismissed"),
     ];
     Handoff => "handoff", "hand a case to another function with the context it needs",
         ["hand-off-documentation"], [
-        f("function", FieldType::Enum(&["engineering", "customer-success", "sales", "product", "other"]), "receiving function"),
+        f("function", FieldType::Enum(&HANDOFF_FUNCTIONS), "receiving function"),
         f("summary", TEXT, "what was handed over"),
         f("feedback", TEXT, "what the receiver wished had been included"),
     ];
@@ -155,7 +190,8 @@ kinds! {
     ];
     Proposal => "proposal", "turn a repeated pattern into a change of the system",
         ["agent-escalation-tuning"], [
-        f("target", FieldType::Enum(&["playbook", "escalation-rule", "kb-article", "retraining-set", "handoff-template"]), "what to change"),
+        f("target", FieldType::Enum(&PROPOSAL_TARGETS), "what to change"),
+        f("function", FieldType::Enum(&HANDOFF_FUNCTIONS), "whose hand-off template (target handoff-template)"),
         f("pattern", TEXT, "the pattern tag it addresses"),
         f("evidence", LIST, "entries that show the pattern"),
         f("status", FieldType::Enum(&["proposed", "accepted", "shipped", "rejected"]), "where it stands"),
@@ -167,13 +203,15 @@ kinds! {
     ];
     Approval => "approval", "decide at a risk-graded gate",
         ["agent-escalation-tuning"], [
-        f("gate", FieldType::Enum(&["refund", "account-change", "sensitive-message", "high-tier"]), "the gate"),
+        f("gate", TEXT, "the gate: one of casebook.toml [approvals] gates (default refund, account-change, sensitive-message, high-tier)"),
         f("decision", FieldType::Enum(&["approved", "amended", "rejected", "escalated"]), "the decision"),
         f("agent_proposal", TEXT, "what the agent proposed"),
         f("policy", TEXT, "the policy that applied"),
         f("why", TEXT, "why this decision"),
         f("reversed", BOOL, "was it reversed later"),
         f("reversal", TEXT, "what reversed it"),
+        f("outcome", FieldType::Enum(&APPROVAL_OUTCOMES), "what happened later"),
+        f("outcome_date", DATE, "when the outcome was recorded"),
     ];
     Teach => "teach", "share a mastered skill: pairing, a session, a guide",
         [], [

@@ -6,14 +6,14 @@
 
 mod frontmatter;
 mod id;
-mod kind;
+pub mod kind;
 mod value;
 
 pub use frontmatter::{
     ParsedEntry, Problem, format_datetime, line_col, parse, parse_datetime_text, split_front_matter,
 };
 pub use id::{ALPHABET, EntryId, ID_LEN, MIN_PREFIX, is_id_like};
-pub use kind::{FieldSpec, FieldType, Kind, UnknownKind};
+pub use kind::{FieldSpec, FieldType, Kind, UnknownKind, canonical_value};
 pub use value::{coerce_field, json_to_field, toml_to_json};
 
 use chrono::{DateTime, FixedOffset};

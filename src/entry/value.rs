@@ -46,8 +46,9 @@ pub fn check_value(spec: &FieldSpec, value: &Value) -> Result<Option<Value>, Str
             }
         }
         (FieldType::Enum(values), Value::String(s)) => {
-            if values.contains(&s.as_str()) {
-                Ok(Some(value.clone()))
+            let canonical = super::kind::canonical_value(spec.name, s.as_str());
+            if values.contains(&canonical) {
+                Ok(Some(Value::String(canonical.to_string())))
             } else {
                 Err(format!("{}, found \"{s}\"", describe()))
             }

@@ -18,6 +18,8 @@ pub struct JournalConfig {
     pub pii: PiiRules,
     pub remote: RemoteRules,
     pub retention: Retention,
+    pub approvals: Approvals,
+    pub triage: Triage,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -88,6 +90,39 @@ pub struct RemoteRules {
 #[serde(default)]
 pub struct Retention {
     pub case_text_days: u32,
+}
+
+/// `[approvals]`: the risk-graded gates a decision is taken at.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub struct Approvals {
+    /// Empty means the built-in gates.
+    pub gates: Vec<String>,
+}
+
+impl Approvals {
+    pub fn gates(&self) -> Vec<String> {
+        if self.gates.is_empty() {
+            crate::entry::kind::DEFAULT_GATES
+                .iter()
+                .map(|g| g.to_string())
+                .collect()
+        } else {
+            self.gates.clone()
+        }
+    }
+}
+
+/// `[triage]`: the columns of the team's helpdesk export, so `escalation
+/// triage FILE` needs no flags each month.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub struct Triage {
+    pub id_column: Option<String>,
+    pub subject_column: Option<String>,
+    pub category_column: Option<String>,
+    pub trigger_column: Option<String>,
+    pub pattern_column: Option<String>,
 }
 
 impl JournalConfig {

@@ -22,6 +22,16 @@ pub struct Article {
     pub last_verified: Option<NaiveDate>,
     pub review_interval_days: u32,
     pub corrections: i64,
+    /// The words customers searched with, added as findability fixes.
+    pub search_terms: Vec<String>,
+    /// Times search terms were added so customers find the article.
+    pub findability_fixes: i64,
+    /// Deflections estimated by analytics (`kb deflections import`): an
+    /// estimate, unlike `deflections`, which counts cases logged one by one.
+    pub deflection_estimate: Option<i64>,
+    pub deflection_estimate_date: Option<NaiveDate>,
+    /// Published and checked within its review interval.
+    pub current: bool,
     /// When the next check is due (published articles only).
     pub review_due: Option<NaiveDate>,
     /// Days past `review_due`; 0 when not overdue.
@@ -69,6 +79,11 @@ pub fn article(e: &Entry, today: NaiveDate, default_interval: u32) -> Article {
         last_verified,
         review_interval_days: interval,
         corrections: e.field_int("corrections").unwrap_or(0),
+        search_terms: e.field_list("search_terms"),
+        findability_fixes: e.field_int("findability_fixes").unwrap_or(0),
+        deflection_estimate: e.field_int("deflection_estimate"),
+        deflection_estimate_date: e.field_date("deflection_estimate_date"),
+        current: review_due.is_some() && days_overdue == 0,
         review_due,
         days_overdue,
     }

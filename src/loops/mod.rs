@@ -7,6 +7,7 @@
 
 pub mod kb;
 pub mod sample;
+pub mod triage;
 
 use crate::entry::{Entry, Kind};
 use crate::review::figures::NamedCount;
@@ -251,6 +252,29 @@ pub struct RepeatedPattern {
     pub suggestion: String,
     /// KB entries (anyone's) sharing the tag, product or pattern.
     pub kb: Vec<KbRef>,
+    /// Proposals (anyone's) whose `pattern` is this value, oldest first.
+    pub proposals: Vec<ProposalRef>,
+    /// When no proposal addresses it yet: the command that files one.
+    pub suggested_proposal: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ProposalRef {
+    pub id: String,
+    pub title: String,
+    pub status: String,
+}
+
+/// Quotes a word for a shell command line only when it needs it.
+fn shell_word(s: &str) -> String {
+    if !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_./:@".contains(c))
+    {
+        s.to_string()
+    } else {
+        format!("'{}'", s.replace('\'', "'\\''"))
+    }
 }
 
 fn words_of(s: &str) -> String {
@@ -277,8 +301,13 @@ fn kb_matches(kb: &Entry, field: &str, value: &str) -> bool {
 /// Repeated patterns among "should have handled" escalations: the same
 /// `pattern`, tag or product at least twice. A published article on it means
 /// the knowledge exists and the agent needs a playbook case to use it;
-/// without one, the gap is the article itself.
-pub fn repeated_patterns(escalations: &[&Entry], kb: &[&Entry]) -> Vec<RepeatedPattern> {
+/// without one, the gap is the article itself. A pattern no proposal
+/// addresses yet comes with the `proposal new` command that would file one.
+pub fn repeated_patterns(
+    escalations: &[&Entry],
+    kb: &[&Entry],
+    proposals: &[&Entry],
+) -> Vec<RepeatedPattern> {
     let mut esc: Vec<&Entry> = escalations
         .iter()
         .copied()
@@ -348,7 +377,43 @@ pub fn repeated_patterns(escalations: &[&Entry], kb: &[&Entry]) -> Vec<RepeatedP
                     ),
                 ),
             };
+            let mut filed: Vec<&Entry> = proposals
+                .iter()
+                .copied()
+                .filter(|p| {
+                    p.kind == Kind::Proposal
+                        && p.field_str("pattern")
+                            .is_some_and(|x| x.trim().eq_ignore_ascii_case(&value))
+                })
+                .collect();
+            filed.sort_by_key(|p| p.created);
+            let suggested_proposal = filed.is_empty().then(|| {
+                let target = if needs == "kb-article" {
+                    "kb-article"
+                } else {
+                    "playbook"
+                };
+                let evidence: String = es
+                    .iter()
+                    .map(|e| format!(" --evidence {}", e.id))
+                    .collect();
+                format!(
+                    "casebook proposal new --target {target} --pattern {}{evidence} --title {} -m {}",
+                    shell_word(&value),
+                    shell_word(&format!("Agent handles {value}")),
+                    shell_word("The case the agent should handle next time, sanitised")
+                )
+            });
             RepeatedPattern {
+                proposals: filed
+                    .iter()
+                    .map(|p| ProposalRef {
+                        id: p.id.to_string(),
+                        title: p.title.clone(),
+                        status: p.field_str("status").unwrap_or("proposed").to_string(),
+                    })
+                    .collect(),
+                suggested_proposal,
                 field,
                 value,
                 n: es.len(),
@@ -436,11 +501,21 @@ mod tests {
         let mut k = entry(Kind::Kb, "2026-10-01", &[("status", "published")]);
         k.title = "Stopping a refund loop".into();
         let es = [&a, &b, &c];
-        let r = repeated_patterns(&es, &[&k]);
+        let p = entry(Kind::Proposal, "2026-11-04", &[("pattern", "Refund-Loop")]);
+        let r = repeated_patterns(&es, &[&k], &[&p]);
         assert_eq!(r.len(), 2, "{r:?}");
         assert_eq!((r[0].field.as_str(), r[0].n), ("pattern", 2));
         assert_eq!(r[0].needs, "playbook-case");
         assert_eq!(r[0].kb.len(), 1);
+        assert_eq!(r[0].proposals.len(), 1, "a proposal on the pattern");
+        assert!(r[0].suggested_proposal.is_none());
+        let cmd = r[1].suggested_proposal.as_deref().unwrap();
+        assert!(
+            cmd.starts_with(
+                "casebook proposal new --target kb-article --pattern billing --evidence "
+            ),
+            "{cmd}"
+        );
         assert_eq!(
             (r[1].field.as_str(), r[1].needs.as_str()),
             ("tag", "kb-article")

@@ -45,7 +45,7 @@ pub enum SampleError {
     BadWhere(String),
 }
 
-fn norm_header(h: &str) -> String {
+pub fn norm_header(h: &str) -> String {
     h.trim()
         .trim_matches('"')
         .to_lowercase()
@@ -56,7 +56,7 @@ fn norm_header(h: &str) -> String {
 }
 
 /// Splits one CSV line on `sep`, honouring double quotes ("" is a quote).
-fn split_csv(line: &str, sep: char) -> Vec<String> {
+pub fn split_csv(line: &str, sep: char) -> Vec<String> {
     let mut out = Vec::new();
     let mut cur = String::new();
     let mut quoted = false;

@@ -7,8 +7,8 @@
 //! `escape`; numbers and dates are formatted by us and need none.
 
 use super::{
-    ACTIVITY, GROWTH, OUTCOMES, SKILLS, TENURE, criteria_title, figure_lines, num, opt_num,
-    rating_text, short_commit, short_label, status_label, target_note,
+    ACTIVITY, GROWTH, OUTCOMES, SKILLS, SYSTEM_IMPACT, TENURE, criteria_title, effect_text,
+    figure_lines, num, opt_num, rating_text, short_commit, short_label, status_label, target_note,
 };
 use crate::review::{EvidenceItem, EvidencePack, SkillFigures, Status};
 use std::fmt::Write;
@@ -313,7 +313,8 @@ fn outcomes(o: &mut String, p: &EvidencePack) {
         o.push_str("<p>No changes shipped, articles published or helpdesk figures recorded in this period.</p>");
     }
     if !out.proposals_shipped.is_empty() {
-        o.push_str("<h3>Changes shipped to the system</h3><table><tr><th>change</th><th>target</th><th>shipped</th><th>reference</th><th>same pattern before → after</th><th>entry</th></tr>");
+        let _ = write!(o, "<h3>{SYSTEM_IMPACT}</h3>");
+        o.push_str("<table><tr><th>change</th><th>target</th><th>shipped</th><th>reference</th><th>same pattern before → after</th><th>entry</th></tr>");
         for c in &out.proposals_shipped {
             let _ = write!(
                 o,
@@ -324,10 +325,7 @@ fn outcomes(o: &mut String, p: &EvidencePack) {
                 escape(c.change_ref.as_deref().unwrap_or("–")),
                 c.pattern_effect
                     .as_ref()
-                    .map_or("–".to_string(), |e| format!(
-                        "{} → {} ({} days each side)",
-                        e.before, e.after, e.window_days
-                    )),
+                    .map_or("–".to_string(), effect_text),
                 link(&c.entry.id, &c.entry.path)
             );
         }

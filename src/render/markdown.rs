@@ -7,8 +7,8 @@
 //! syntax escaped), so a title can never break the page.
 
 use super::{
-    ACTIVITY, GROWTH, OUTCOMES, SKILLS, TENURE, criteria_title, figure_lines, num, opt_num,
-    rating_text, short_commit, status_label, target_note,
+    ACTIVITY, GROWTH, OUTCOMES, SKILLS, SYSTEM_IMPACT, TENURE, criteria_title, effect_text,
+    figure_lines, num, opt_num, rating_text, short_commit, status_label, target_note,
 };
 use crate::review::{EvidenceItem, EvidencePack, Status};
 use std::fmt::Write;
@@ -145,7 +145,10 @@ fn outcomes(o: &mut String, p: &EvidencePack) {
         return;
     }
     if !out.proposals_shipped.is_empty() {
-        let _ = writeln!(o, "### Changes shipped to the system\n");
+        let _ = writeln!(
+            o,
+            "### {SYSTEM_IMPACT}\n\nChanges shipped to the agent's playbook, escalation rules, KB, retraining sets and hand-off templates, with the entries showing their pattern before and after.\n"
+        );
         let _ = writeln!(
             o,
             "| change | target | shipped | reference | same pattern before → after | entry |"
@@ -155,12 +158,7 @@ fn outcomes(o: &mut String, p: &EvidencePack) {
             let effect = c
                 .pattern_effect
                 .as_ref()
-                .map(|e| {
-                    format!(
-                        "{} → {} ({} days each side)",
-                        e.before, e.after, e.window_days
-                    )
-                })
+                .map(effect_text)
                 .unwrap_or_else(|| "–".into());
             let _ = writeln!(
                 o,
@@ -473,6 +471,7 @@ pub(super) mod tests {
             commit: Some("0123456789abcdef".into()),
             entries: &entries,
             history: &entries,
+            team: &[],
             skills: &skills,
             ladder: &ladder,
             level: Some("specialist-1".into()),

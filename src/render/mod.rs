@@ -36,6 +36,16 @@ pub(crate) fn status_label(s: Status) -> &'static str {
 /// The section titles, in the order boards read them; both formats use
 /// them so the order is stated once.
 pub(crate) const OUTCOMES: &str = "Outcomes and system impact";
+/// The first thing under the outcomes: shipped changes and their effect.
+pub(crate) const SYSTEM_IMPACT: &str = "System impact";
+
+/// A shipped change's effect in words: "5 → 1 (56 days each side, n=6, team-wide)".
+pub(crate) fn effect_text(e: &crate::review::PatternEffect) -> String {
+    format!(
+        "{} → {} ({} days each side, n={}, team-wide)",
+        e.before, e.after, e.window_days, e.n
+    )
+}
 pub(crate) const SKILLS: &str = "Skills";
 pub(crate) const TENURE: &str = "Tenure and milestones";
 
@@ -276,7 +286,7 @@ pub(crate) fn figure_lines(f: &SkillFigures) -> Vec<Line> {
                 .map(|m| {
                     format!(
                         "{}: {} should have handled, {} correct, {} late",
-                        m.month, m.should_have_handled, m.correctly_escalated, m.correct_but_late
+                        m.month, m.should_have_handled, m.correctly_escalated, m.escalated_late
                     )
                 })
                 .collect();

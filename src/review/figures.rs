@@ -443,7 +443,7 @@ pub fn kb(entries: &[&Entry]) -> KbFigures {
 pub const ESCALATION_CATEGORIES: &[&str] = &[
     "should-have-handled",
     "correctly-escalated",
-    "correct-but-late",
+    "escalated-late",
 ];
 
 #[derive(Debug, Clone, Serialize)]
@@ -452,7 +452,7 @@ pub struct EscalationMonth {
     pub total: usize,
     pub should_have_handled: usize,
     pub correctly_escalated: usize,
-    pub correct_but_late: usize,
+    pub escalated_late: usize,
     /// "Should have handled" over categorised escalations that month.
     pub should_have_handled_share: Option<f64>,
 }
@@ -482,6 +482,7 @@ pub fn escalations(entries: &[&Entry], w: Window) -> EscalationFigures {
     esc.sort_by_key(|e| e.created);
     fn cat(e: &Entry) -> Option<&str> {
         e.field_str("category")
+            .map(|c| crate::entry::canonical_value("category", c))
             .filter(|c| ESCALATION_CATEGORIES.contains(c))
     }
     let mut months: BTreeMap<String, [usize; 4]> =
@@ -492,7 +493,7 @@ pub fn escalations(entries: &[&Entry], w: Window) -> EscalationFigures {
         match cat(e) {
             Some("should-have-handled") => m[1] += 1,
             Some("correctly-escalated") => m[2] += 1,
-            Some("correct-but-late") => m[3] += 1,
+            Some("escalated-late") => m[3] += 1,
             _ => {}
         }
     }
@@ -535,7 +536,7 @@ pub fn escalations(entries: &[&Entry], w: Window) -> EscalationFigures {
                 total: m[0],
                 should_have_handled: m[1],
                 correctly_escalated: m[2],
-                correct_but_late: m[3],
+                escalated_late: m[3],
                 should_have_handled_share: share(m[1], m[1] + m[2] + m[3]),
             })
             .collect(),
@@ -642,6 +643,57 @@ pub fn proposals(entries: &[&Entry]) -> ProposalFigures {
         shipped: status("shipped"),
         rejected: status("rejected"),
     }
+}
+
+/// Entries with a change's pattern in equal windows before and after it
+/// shipped.
+#[derive(Debug, Clone, Serialize)]
+pub struct PatternEffect {
+    /// Days on each side: eight weeks, fewer while eight have not passed.
+    pub window_days: i64,
+    pub before: usize,
+    pub after: usize,
+    /// before + after: how many entries the comparison rests on.
+    pub n: usize,
+}
+
+/// The longest window compared on each side of a shipped change.
+pub const EFFECT_WINDOW_DAYS: i64 = 56;
+
+/// Entries (of any kind but proposals) whose `pattern` is the change's, in
+/// the `window_days` before the day it shipped and as many days after it;
+/// the ship day itself counts on neither side. The window is eight weeks,
+/// shortened so both sides are equally long while eight weeks have not
+/// passed by `until`; none until one week has.
+pub fn pattern_effect(
+    entries: &[&Entry],
+    pattern: &str,
+    shipped: NaiveDate,
+    until: NaiveDate,
+) -> Option<PatternEffect> {
+    let window_days = (until - shipped).num_days().min(EFFECT_WINDOW_DAYS);
+    if window_days < 7 || pattern.trim().is_empty() {
+        return None;
+    }
+    let (mut before, mut after) = (0, 0);
+    for e in entries.iter().filter(|e| {
+        e.kind != Kind::Proposal
+            && e.field_str("pattern")
+                .is_some_and(|p| p.trim().eq_ignore_ascii_case(pattern.trim()))
+    }) {
+        let days = (day(e) - shipped).num_days();
+        if (-window_days..0).contains(&days) {
+            before += 1;
+        } else if (1..=window_days).contains(&days) {
+            after += 1;
+        }
+    }
+    Some(PatternEffect {
+        window_days,
+        before,
+        after,
+        n: before + after,
+    })
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -20,8 +20,8 @@ pub use evidence::{EXCERPT_CHARS, EvidenceItem, MAX_EVIDENCE};
 pub use figures::{
     ApprovalFigures, Calibration, CalibrationMonth, DimensionPass, EscalationFigures,
     EscalationMonth, ExploreFigures, FocusFigures, FunctionCount, GoalFigures, HandoffFigures,
-    KbFigures, NamedCount, PostmortemFigures, ProposalFigures, QaFigures, ShareTrend, SkillFigures,
-    TeachFigures, WeekCount, calibration,
+    KbFigures, NamedCount, PatternEffect, PostmortemFigures, ProposalFigures, QaFigures,
+    ShareTrend, SkillFigures, TeachFigures, WeekCount, calibration,
 };
 pub use ratings::RatingRow;
 
@@ -48,6 +48,10 @@ pub struct ReviewInput<'a> {
     /// This person's entries of all time, a superset of `entries`: latest
     /// ratings, confirmations, the open focus, shipped changes.
     pub history: &'a [Entry],
+    /// Everyone's shared entries that carry a `pattern`: a shipped change
+    /// to the playbook acts on the whole team's cases, so its effect is
+    /// counted team-wide (with `history`, duplicates counted once).
+    pub team: &'a [Entry],
     pub skills: &'a SkillsTree,
     pub ladder: &'a Ladder,
     /// Ladder level ids; the target defaults to the level's `next`.
@@ -169,16 +173,9 @@ pub struct ShippedChange {
     pub change_ref: Option<String>,
     pub shipped: Option<NaiveDate>,
     pub pattern: Option<String>,
-    /// Escalations with the same pattern before and after it shipped.
+    /// Entries with the same pattern, team-wide, before and after it
+    /// shipped (`figures::pattern_effect`).
     pub pattern_effect: Option<PatternEffect>,
-}
-
-/// Escalations with a pattern in equal windows before and after a change.
-#[derive(Debug, Clone, Serialize)]
-pub struct PatternEffect {
-    pub window_days: i64,
-    pub before: usize,
-    pub after: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -600,9 +597,14 @@ fn outcomes(ctx: &Ctx) -> Outcomes {
         .filter(|e| e.kind == Kind::Kb && e.field_str("status") == Some("published"))
         .filter(|e| dated(e, "published"))
         .collect();
-    published.sort_by_key(|e| std::cmp::Reverse(e.field_int("deflections").unwrap_or(0)));
+    // The analytics estimate when one was imported, else the cases logged.
+    let deflected = |e: &Entry| {
+        e.field_int("deflection_estimate")
+            .or_else(|| e.field_int("deflections"))
+    };
+    published.sort_by_key(|e| std::cmp::Reverse(deflected(e).unwrap_or(0)));
     for e in published {
-        let deflections = e.field_int("deflections");
+        let deflections = deflected(e);
         out.deflections_total += deflections.unwrap_or(0);
         out.kb_published.push(PublishedArticle {
             entry: ctx.item(e, "published article"),
@@ -637,34 +639,24 @@ fn outcomes(ctx: &Ctx) -> Outcomes {
     out
 }
 
-/// Escalations with the change's pattern in the weeks before it shipped
-/// and as many days after, up to eight weeks; none until a week has passed.
+/// The effect of a shipped change over the team's entries and the
+/// person's own history, each entry once.
 fn pattern_effect(ctx: &Ctx, pattern: &str, shipped: NaiveDate) -> Option<PatternEffect> {
-    let observed = (ctx.window.end - shipped).num_days();
-    let window_days = observed.min(56);
-    if window_days < 7 {
-        return None;
-    }
-    let same = |e: &&Entry| {
-        e.kind == Kind::Escalation
-            && e.field_str("pattern")
-                .is_some_and(|p| p.trim().eq_ignore_ascii_case(pattern.trim()))
-    };
-    let mut before = 0;
-    let mut after = 0;
-    for e in ctx.history.iter().copied().filter(same) {
-        let days = (e.created.date_naive() - shipped).num_days();
-        if (-window_days..0).contains(&days) {
-            before += 1;
-        } else if (1..=window_days).contains(&days) {
-            after += 1;
-        }
-    }
-    Some(PatternEffect {
-        window_days,
-        before,
-        after,
-    })
+    let input = ctx.input;
+    let mut seen = std::collections::HashSet::new();
+    let pool: Vec<&Entry> = ctx
+        .history
+        .iter()
+        .copied()
+        .chain(
+            input
+                .team
+                .iter()
+                .filter(|e| !e.private || (input.include_private && e.person == input.person)),
+        )
+        .filter(|e| seen.insert(e.id.as_str()))
+        .collect();
+    figures::pattern_effect(&pool, pattern, shipped, ctx.window.end)
 }
 
 fn skill_section(s: &Skill, target: Option<&Level>, ctx: &Ctx) -> Option<SkillSection> {

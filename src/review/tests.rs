@@ -101,6 +101,7 @@ impl Setup {
             commit: Some("0123456789abcdef".into()),
             entries,
             history: &history,
+            team: &[],
             skills: &self.skills,
             ladder: &self.ladder,
             level: self.level.clone(),

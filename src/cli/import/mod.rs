@@ -226,6 +226,9 @@ pub fn run(args: ImportArgs, ctx: &mut Context) -> CliResult {
         }
     };
     drop(text);
+    for e in &entries {
+        super::approval::check_gate(ctx, e, &format!("{source}: '{}'", e.title))?;
+    }
     // JSON Lines carries ids and is what scripts and the benchmark feed:
     // it is taken as it is. Notes from other tools are matched against the
     // journal, so running the same import twice adds only what is new.
