@@ -22,10 +22,28 @@ fn subcommands() -> Vec<String> {
         .collect()
 }
 
+/// Every command and subcommand, as the words that name it.
+fn command_paths() -> Vec<Vec<String>> {
+    fn walk(cmd: &clap::Command, path: Vec<String>, out: &mut Vec<Vec<String>>) {
+        for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+            let mut p = path.clone();
+            p.push(sub.get_name().to_string());
+            out.push(p.clone());
+            walk(sub, p, out);
+        }
+    }
+    let mut out = Vec::new();
+    walk(&casebook::cli::command(), Vec::new(), &mut out);
+    out
+}
+
 #[test]
 fn every_command_has_help_with_examples() {
-    for name in subcommands() {
-        let out = casebook().args([name.as_str(), "--help"]).output().unwrap();
+    let paths = command_paths();
+    assert!(paths.len() > 60, "walked {} commands", paths.len());
+    for path in paths {
+        let name = path.join(" ");
+        let out = casebook().args(&path).arg("--help").output().unwrap();
         assert!(
             out.status.success(),
             "casebook {name} --help exited {:?}",

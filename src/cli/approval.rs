@@ -299,6 +299,7 @@ fn report(filter: FilterArgs, ctx: &mut Context) -> CliResult {
         print_json(ctx, &json);
     } else {
         let ui = &mut ctx.ui;
+        ui.hold();
         ui.line(&ui.paint(BOLD, &format!("Approvals · {}", s.heading())));
         ui.line(&format!(
             "  {:<20} {:>5} {:>8} {:>7} {:>8} {:>9}  {:>6} {:>6}  reversed",
@@ -345,6 +346,7 @@ fn report(filter: FilterArgs, ctx: &mut Context) -> CliResult {
         }
     }
     if r.decisions == 0 {
+        ctx.ui.discard();
         return Err(CliError::nothing(format!("no approvals in {}", s.label)));
     }
     Ok(())

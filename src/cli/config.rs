@@ -22,10 +22,17 @@ pub struct ConfigArgs {
 #[derive(Debug, Subcommand)]
 pub enum ConfigCommand {
     /// Every setting, with the layer it comes from
+    #[command(after_help = "Example:\n  casebook config list")]
     List,
     /// One setting's value
+    #[command(
+        after_help = "Examples:\n  casebook config get person\n  casebook config get targets.qa_samples_per_week"
+    )]
     Get { key: String },
-    /// Set person, name, editor, color or pager (this clone, or --user)
+    /// Set person, name, editor, color, pager or alias.NAME (this clone, or --user)
+    #[command(
+        after_help = "Examples:\n  casebook config set person \"Ana Lima\"\n  casebook config set editor \"code --wait\" --user\n  casebook config set alias.pm \"new postmortem\""
+    )]
     Set {
         key: String,
         value: String,
@@ -34,6 +41,7 @@ pub enum ConfigCommand {
         user: bool,
     },
     /// Where each layer lives
+    #[command(after_help = "Example:\n  casebook config path")]
     Path,
 }
 

@@ -22,12 +22,15 @@ pub fn configured(config_editor: Option<&str>) -> Option<String> {
 }
 
 pub fn edit_file(editor: &str, path: &Path) -> CliResult {
+    super::interrupt::editor_running(true);
     let status = Command::new("sh")
         .arg("-c")
         .arg(format!("{editor} \"$@\""))
         .arg(editor)
         .arg(path)
-        .status()
+        .status();
+    super::interrupt::editor_running(false);
+    let status = status
         .map_err(|e| CliError::failure(format!("cannot start the editor '{editor}': {e}")))?;
     if !status.success() {
         return Err(CliError::failure(format!(

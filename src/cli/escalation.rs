@@ -159,6 +159,7 @@ fn report(filter: FilterArgs, ctx: &mut Context) -> CliResult {
         print_json(ctx, &json);
     } else {
         let ui = &mut ctx.ui;
+        ui.hold();
         ui.line(&ui.paint(BOLD, &format!("Escalations · {}", all.heading())));
         for (name, n) in [
             ("should have handled", shh),
@@ -261,6 +262,7 @@ fn report(filter: FilterArgs, ctx: &mut Context) -> CliResult {
         }
     }
     if f.total == 0 {
+        ctx.ui.discard();
         return Err(CliError::nothing(format!(
             "no escalations in {}",
             all.label

@@ -80,6 +80,7 @@ pub fn run(args: ExploreArgs, ctx: &mut Context) -> CliResult {
         print_json(ctx, &json);
     } else {
         let ui = &mut ctx.ui;
+        ui.hold();
         ui.line(&ui.paint(BOLD, &format!("Exploration · {}", s.heading())));
         ui.line(&format!("  this week ({this_week}): {done}/{target} min"));
         ui.line("");
@@ -115,6 +116,7 @@ pub fn run(args: ExploreArgs, ctx: &mut Context) -> CliResult {
         }
     }
     if f.sessions == 0 {
+        ctx.ui.discard();
         return Err(CliError::nothing(format!("no exploration in {}", s.label)));
     }
     Ok(())

@@ -28,10 +28,19 @@ pub struct GoalArgs {
 #[derive(Debug, Subcommand)]
 pub enum GoalCommand {
     /// A goal measured by a saved query
+    #[command(
+        after_help = "Example:\n  casebook goal new --title \"Three SSO articles\" --query \"kind:kb status:published product:sso\" --target 3 --due 2026-12-31"
+    )]
     New(NewArgs),
     /// Close a goal as met, missed or dropped, with a retro
+    #[command(
+        after_help = "Example:\n  casebook goal close kqzv missed -m \"one article; the second waits on engineering\""
+    )]
     Close(CloseArgs),
     /// Each goal's progress against its target and due date
+    #[command(
+        after_help = "Examples:\n  casebook goal report\n  casebook goal report --person bo-chen --json"
+    )]
     Report(ReportArgs),
 }
 

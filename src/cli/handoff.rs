@@ -172,6 +172,7 @@ fn report(filter: FilterArgs, ctx: &mut Context) -> CliResult {
         });
         print_json(ctx, &json);
     } else {
+        ctx.ui.hold();
         ctx.ui
             .line(&ctx.ui.paint(BOLD, &format!("Hand-offs · {}", s.heading())));
         for x in &f.by_function {
@@ -204,6 +205,7 @@ fn report(filter: FilterArgs, ctx: &mut Context) -> CliResult {
         }
     }
     if f.total == 0 {
+        ctx.ui.discard();
         return Err(CliError::nothing(format!("no hand-offs in {}", s.label)));
     }
     Ok(())

@@ -195,6 +195,7 @@ fn report(filter: FilterArgs, ctx: &mut Context) -> CliResult {
         });
         print_json(ctx, &json);
     } else {
+        ctx.ui.hold();
         ctx.ui.line(
             &ctx.ui
                 .paint(BOLD, &format!("Knowledge base · {}", s.heading())),
@@ -282,6 +283,7 @@ fn report(filter: FilterArgs, ctx: &mut Context) -> CliResult {
         ));
     }
     if f.written == 0 {
+        ctx.ui.discard();
         return Err(CliError::nothing(format!("no kb articles in {}", s.label)));
     }
     Ok(())

@@ -29,8 +29,14 @@ pub struct MetricsArgs {
 #[derive(Debug, Subcommand)]
 pub enum MetricsCommand {
     /// Read a helpdesk export (CSV): one metric entry per row, one commit
+    #[command(
+        after_help = "Examples:\n  casebook metrics import helpdesk-h1.csv --period 2026-H1\n  casebook metrics import team.csv --map \"Satisfaction=csat\" --map \"Surveys=csat_n\" --source \"Zendesk Explore\""
+    )]
     Import(ImportArgs),
     /// The recorded figures, period by period, with their n and source
+    #[command(
+        after_help = "Examples:\n  casebook metrics report\n  casebook metrics report --team --json"
+    )]
     Report(ReportArgs),
 }
 

@@ -21,6 +21,7 @@ mod handoff;
 mod help;
 mod import;
 mod init;
+mod interrupt;
 mod kb;
 mod list;
 mod log;
@@ -203,6 +204,8 @@ pub fn main() -> ExitCode {
     clap_complete::CompleteEnv::with_factory(command)
         .var(complete::VAR)
         .complete();
+    interrupt::install();
+    install_panic_report();
     let args = match expand_alias(std::env::args_os().collect()) {
         Ok(args) => args,
         Err(message) => {
@@ -257,6 +260,35 @@ pub fn main() -> ExitCode {
             }
             ExitCode::from(e.exit_code())
         }
+    }
+}
+
+/// A panic is a bug: say so in one sentence and ask for a report. The
+/// process still exits 101, Rust's code for a panic.
+fn install_panic_report() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if std::env::var_os("RUST_BACKTRACE").is_some() {
+            default(info);
+        }
+        let message = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let at = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        eprintln_usage(&format!(
+            "internal error: {message}{at}\nhint: this is a bug in casebook; please report it with the command you ran"
+        ));
+    }));
+    // Tests need a real panic to check the exit code; debug builds only.
+    #[cfg(debug_assertions)]
+    if std::env::var_os("CASEBOOK_TEST_PANIC").is_some() {
+        panic!("CASEBOOK_TEST_PANIC is set");
     }
 }
 

@@ -472,10 +472,24 @@ fn edit_until_valid(
 
 /// The questions path: no editor, but a person at a terminal.
 fn ask_questions(ctx: &mut Context, entry: &mut Entry) -> CliResult {
+    let result = ask_questions_inner(ctx, entry);
+    super::interrupt::forget_draft();
+    result
+}
+
+fn ask_questions_inner(ctx: &mut Context, entry: &mut Entry) -> CliResult {
     let template = ctx.journal()?.template(entry.kind);
+    // Ctrl-C keeps what was answered so far.
+    let draft_path = ctx
+        .journal()?
+        .drafts_dir()
+        .join(format!("{}-{}.md", entry.kind, entry.id));
+    let remember =
+        |e: &Entry| super::interrupt::remember_draft(draft_path.clone(), e.to_markdown());
     if entry.title.is_empty() {
         let title = ctx.ui.ask("Title:").ok_or_else(interrupted)?;
         entry.title = title.trim().to_string();
+        remember(entry);
     }
     for (question, key) in template_questions(&template).into_iter().take(3) {
         if entry.fields.contains_key(&key) {
@@ -499,6 +513,7 @@ fn ask_questions(ctx: &mut Context, entry: &mut Entry) -> CliResult {
         match entry::coerce_field(spec, &answer) {
             Ok(Some(v)) => {
                 entry.fields.insert(key, v);
+                remember(entry);
             }
             Ok(None) => {}
             Err(e) => ctx.ui.warn(&format!(
@@ -514,6 +529,9 @@ fn ask_questions(ctx: &mut Context, entry: &mut Entry) -> CliResult {
         }
         body.push_str(&line);
         body.push('\n');
+        let mut partial = entry.clone();
+        partial.body = body.clone();
+        remember(&partial);
     }
     entry.body = body;
     Ok(())

@@ -28,8 +28,14 @@ pub struct OneOnOneArgs {
 #[derive(Debug, Subcommand)]
 pub enum OneOnOneCommand {
     /// What happened since the last 1:1: entries, goals, open actions, pending predictions
+    #[command(
+        after_help = "Examples:\n  casebook 1on1 prep ana-lima\n  casebook 1on1 prep ana-lima --since 2026-10-01 --json"
+    )]
     Prep(PrepArgs),
     /// Record the 1:1: what was said, and actions with their owners
+    #[command(
+        after_help = "Example:\n  casebook 1on1 note ana-lima -m \"talked about SSO\" --action \"ana: draft the SAML article\""
+    )]
     Note(NoteArgs),
 }
 

@@ -366,6 +366,7 @@ fn report(filter: FilterArgs, ctx: &mut Context) -> CliResult {
         });
         print_json(ctx, &json);
     } else {
+        ctx.ui.hold();
         ctx.ui
             .line(&ctx.ui.paint(BOLD, &format!("Proposals · {}", s.heading())));
         ctx.ui.line(&format!(
@@ -426,6 +427,7 @@ fn report(filter: FilterArgs, ctx: &mut Context) -> CliResult {
         }
     }
     if counts.raised == 0 {
+        ctx.ui.discard();
         return Err(CliError::nothing(format!("no proposals in {}", s.label))
             .with_hint("`casebook escalation report` suggests proposals for repeated patterns"));
     }

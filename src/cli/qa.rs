@@ -118,6 +118,10 @@ pub fn run(args: QaArgs, ctx: &mut Context) -> CliResult {
 }
 
 fn run_sample(args: SampleArgs, ctx: &mut Context) -> CliResult {
+    // A bad count is a usage error before any input is read.
+    if args.n == Some(0) {
+        return Err(CliError::usage("-n must be at least 1"));
+    }
     let name = args.file.display().to_string();
     let mut bytes = Vec::new();
     if name == "-" {
@@ -352,6 +356,7 @@ fn report(filter: FilterArgs, ctx: &mut Context) -> CliResult {
         print_json(ctx, &json);
     } else {
         let ui = &mut ctx.ui;
+        ui.hold();
         ui.line(&ui.paint(BOLD, &format!("QA sampling · {}", s.heading())));
         ui.line(&format!(
             "  this week ({this_week}): {done_this_week}/{target} samples"
@@ -400,6 +405,7 @@ fn report(filter: FilterArgs, ctx: &mut Context) -> CliResult {
         ));
     }
     if f.samples == 0 {
+        ctx.ui.discard();
         return Err(CliError::nothing(format!("no QA samples in {}", s.label)));
     }
     Ok(())

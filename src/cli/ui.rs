@@ -24,6 +24,8 @@ pub struct Ui {
     pager_allowed: bool,
     pager: Option<Child>,
     out: Box<dyn Write>,
+    /// A report's text, held until it is known to have found something.
+    held: Option<String>,
     pub stdout_is_terminal: bool,
     pub stdin_is_terminal: bool,
 }
@@ -47,6 +49,7 @@ impl Ui {
             pager_allowed: !no_pager && stdout_tty,
             pager: None,
             out: Box::new(std::io::stdout().lock()),
+            held: None,
             stdout_is_terminal: stdout_tty,
             stdin_is_terminal: std::io::stdin().is_terminal(),
         }
@@ -93,8 +96,22 @@ impl Ui {
         self.write("\n");
     }
 
+    /// Holds what follows until `finish`, so that a report which turns out
+    /// to have found nothing can `discard` it: stdout stays empty on exit 1.
+    pub fn hold(&mut self) {
+        self.held.get_or_insert_with(String::new);
+    }
+
+    pub fn discard(&mut self) {
+        self.held = None;
+    }
+
     /// Data on stdout, as is.
     pub fn write(&mut self, text: &str) {
+        if let Some(held) = &mut self.held {
+            held.push_str(text);
+            return;
+        }
         if let Err(e) = self.out.write_all(text.as_bytes()) {
             self.exit_on_closed_pipe(e);
         }
@@ -111,6 +128,9 @@ impl Ui {
     }
 
     pub fn finish(&mut self) {
+        if let Some(held) = self.held.take() {
+            self.write(&held);
+        }
         if let Err(e) = self.out.flush() {
             self.exit_on_closed_pipe(e);
         }
