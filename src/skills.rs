@@ -16,7 +16,7 @@ use std::collections::{BTreeMap, BTreeSet};
 pub const SKILL_LEVELS: &[&str] = &["rookie", "pro", "master"];
 
 /// The groups of the skills tree.
-pub const SKILL_GROUPS: &[&str] = &["foundations", "core", "overarching"];
+pub const SKILL_GROUPS: &[&str] = &["foundations", "core", "overarching", "personal"];
 
 /// Metrics a ladder criterion may test. `cases_handled` is left out on
 /// purpose: volume is context, never a criterion.

@@ -608,3 +608,113 @@ fn one_on_one_notes_stay_private_and_prep_reads_since_the_last_one() {
     assert_eq!(prep["last_1on1"], "2026-11-24");
     assert_eq!(prep["entries"][0]["title"], "Ana's first");
 }
+
+#[test]
+fn seeded_trees_and_personal_skills_are_rated_like_any_other() {
+    let env = TestEnv::new();
+    let list = out(&env
+        .cb()
+        .args(["skill", "seed", "--list"])
+        .assert()
+        .success());
+    for track in [
+        "trainer",
+        "qa",
+        "support-ops",
+        "agent-supervisor",
+        "specification-owner",
+        "customer-success",
+    ] {
+        assert!(list.contains(track), "{track}: {list}");
+    }
+    let before = env.commits();
+    env.cb()
+        .args(["skill", "seed", "--tree", "trainer"])
+        .assert()
+        .success();
+    assert_eq!(env.commits(), before + 1);
+    let own = std::fs::read_to_string(env.journal.join("people/ana-lima/skills.toml")).unwrap();
+    assert!(
+        own.contains("curriculum-design") && own.contains("group = \"personal\""),
+        "{own}"
+    );
+    env.cb()
+        .args(["skill", "seed", "curriculum-design", "--tree", "trainer"])
+        .assert()
+        .code(1);
+    env.cb()
+        .args(["skill", "seed", "juggling", "--tree", "trainer"])
+        .assert()
+        .code(2);
+    env.cb()
+        .args(["skill", "seed", "--tree", "wizardry"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("trees:"));
+    env.cb()
+        .args([
+            "skill",
+            "add",
+            "sql-for-support",
+            "--name",
+            "SQL for support",
+            "--kind",
+            "diagnosis",
+        ])
+        .assert()
+        .success();
+    env.cb()
+        .args(["skill", "add", "sql-for-support", "--name", "again"])
+        .assert()
+        .code(2);
+    env.cb()
+        .args([
+            "rate",
+            "curriculum-design",
+            "pro",
+            "-m",
+            "built the SSO module",
+        ])
+        .assert()
+        .success();
+    env.cb()
+        .args([
+            "new",
+            "diagnosis",
+            "--title",
+            "Ledger mismatch",
+            "--skill",
+            "sql-for-support",
+            "--field",
+            "prediction=late webhook",
+            "-m",
+            "x",
+        ])
+        .assert()
+        .success();
+    let skills = env.json(&["skills"]);
+    let text = skills.to_string();
+    assert!(
+        text.contains("curriculum-design") && text.contains("sql-for-support"),
+        "{text}"
+    );
+    let pack = env.json(&["review", "--period", "2026"]);
+    let ids: Vec<&str> = pack["skills"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_str().unwrap())
+        .collect();
+    assert!(
+        ids.contains(&"curriculum-design") && ids.contains(&"sql-for-support"),
+        "{ids:?}"
+    );
+    // Someone else's journal view does not carry Ana's personal skills.
+    env.cb()
+        .args(["skills", "--person", "bo-chen"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("curriculum-design").not());
+}
+
+use predicates::prelude::PredicateBooleanExt;

@@ -874,3 +874,108 @@ fn status_shows_the_focus_and_overdue_articles() {
     assert!(out(&h).contains("focus: adaptability"), "{}", out(&h));
     assert!(out(&h).contains("1 kb article(s) overdue"), "{}", out(&h));
 }
+
+#[test]
+fn diagnosis_report_calibration_by_product_and_tag_with_misses_grouped() {
+    let env = TestEnv::new();
+    let d = |day: &str,
+             product: &str,
+             tag: &str,
+             verdict: Option<&str>,
+             conf: i64,
+             predicted: &str,
+             actual: &str| {
+        let mut r = serde_json::json!({
+            "kind": "diagnosis", "date": day, "title": format!("{tag} case {day}"), "body": "x",
+            "products": [product], "tags": [tag], "confidence": conf, "prediction": predicted,
+        });
+        if let Some(v) = verdict {
+            r["verdict"] = v.into();
+            r["actual"] = actual.into();
+        }
+        r
+    };
+    env.import(&[
+        d(
+            "2026-10-01",
+            "billing",
+            "refunds",
+            Some("hit"),
+            80,
+            "double charge",
+            "double charge",
+        ),
+        d(
+            "2026-10-02",
+            "billing",
+            "refunds",
+            Some("miss"),
+            70,
+            "card expired",
+            "bank blocked it",
+        ),
+        d(
+            "2026-11-03",
+            "sso",
+            "saml",
+            Some("partial"),
+            60,
+            "cert",
+            "cert and clock",
+        ),
+        d(
+            "2026-11-04",
+            "sso",
+            "saml",
+            Some("miss"),
+            90,
+            "expired cert",
+            "clock skew",
+        ),
+        d("2026-11-05", "sso", "saml", None, 50, "idp down", ""),
+    ]);
+    let r = env.json(&["diagnosis", "report"]);
+    // 5 predictions, 4 resolved: (1 hit + 0.5 partial) / 4 = 0.375; the
+    // Brier score needs 20 resolved predictions, so none yet.
+    let c = &r["calibration"];
+    assert_eq!(
+        (c["predictions"].as_u64(), c["resolved"].as_u64()),
+        (Some(5), Some(4))
+    );
+    assert_eq!(c["hit_rate"], 0.375);
+    assert!(c["brier"].is_null());
+    // billing: (1 + 0) / 2 = 0.5; sso: (0.5 + 0) / 2 = 0.25. Same by tag.
+    let rate = |list: &str, name: &str| {
+        r[list]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|g| g["name"] == name)
+            .unwrap()["hit_rate"]
+            .as_f64()
+            .unwrap()
+    };
+    assert_eq!(rate("by_product", "billing"), 0.5);
+    assert_eq!(rate("by_product", "sso"), 0.25);
+    assert_eq!(rate("by_tag", "refunds"), 0.5);
+    assert_eq!(rate("by_tag", "saml"), 0.25);
+    let misses = r["misses"].as_array().unwrap();
+    assert_eq!(misses.len(), 2);
+    let saml = misses.iter().find(|g| g["group"] == "saml").unwrap();
+    assert_eq!(saml["misses"][0]["predicted"], "expired cert");
+    assert_eq!(saml["misses"][0]["actual"], "clock skew");
+    let text = String::from_utf8_lossy(
+        &env.cb()
+            .args(["diagnosis", "report"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .to_string();
+    assert!(text.contains("expired cert → clock skew"), "{text}");
+    env.cb()
+        .args(["diagnosis", "report", "--period", "2025"])
+        .assert()
+        .code(1)
+        .stdout("");
+}

@@ -28,6 +28,17 @@ pub enum DiagnosisCommand {
     Pending(PendingArgs),
     /// Record the actual cause and a verdict
     Resolve(ResolveArgs),
+    /// Calibration: hit rate and Brier score by month, product and tag; the misses grouped
+    #[command(after_help = "Examples:
+  casebook diagnosis report
+  casebook diagnosis report --period 2026 --json")]
+    Report(Box<ReportArgs>),
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub filter: super::args::FilterArgs,
 }
 
 #[derive(Debug, Args)]
@@ -66,6 +77,7 @@ pub fn run(args: DiagnosisArgs, ctx: &mut Context) -> CliResult {
     match args.command {
         Some(DiagnosisCommand::Pending(a)) => run_pending(a, ctx),
         Some(DiagnosisCommand::Resolve(a)) => run_resolve(a, ctx),
+        Some(DiagnosisCommand::Report(a)) => run_report(*a, ctx),
         None => run_pending(
             PendingArgs {
                 person: None,
@@ -329,4 +341,173 @@ fn word_diff(ctx: &Context, prediction: &str, actual: &str) -> String {
         }
     }
     out
+}
+
+/// One group's calibration, for the by-product and by-tag tables.
+fn group_row(name: &str, entries: &[&crate::entry::Entry], min_brier: u32) -> serde_json::Value {
+    let c = crate::review::figures::calibration(entries, min_brier);
+    serde_json::json!({
+        "name": name,
+        "resolved": c.resolved,
+        "hits": c.hits,
+        "partials": c.partials,
+        "misses": c.misses,
+        "hit_rate": c.hit_rate,
+        "brier": c.brier,
+        "brier_n": c.brier_n,
+    })
+}
+
+/// `casebook diagnosis report`: how well calibrated the predictions are,
+/// overall, by month, by product and by tag, and the misses grouped by tag so
+/// that a repeated blind spot shows (what was predicted against what it was).
+pub fn run_report(args: ReportArgs, ctx: &mut Context) -> CliResult {
+    use std::collections::BTreeMap;
+    let s = super::loops::scope(ctx, &args.filter, &[Kind::Diagnosis], None)?;
+    let min_brier = ctx.journal()?.config.defaults.min_predictions_for_brier;
+    let entries = s.entries();
+    let overall = crate::review::figures::calibration(&entries, min_brier);
+    let mut by_product: BTreeMap<String, Vec<&crate::entry::Entry>> = BTreeMap::new();
+    let mut by_tag: BTreeMap<String, Vec<&crate::entry::Entry>> = BTreeMap::new();
+    for e in &entries {
+        for p in &e.products {
+            by_product.entry(p.to_lowercase()).or_default().push(e);
+        }
+        for t in &e.tags {
+            by_tag.entry(t.to_lowercase()).or_default().push(e);
+        }
+    }
+    let resolved = |es: &Vec<&crate::entry::Entry>| {
+        es.iter()
+            .filter(|e| crate::review::figures::outcome(e.field_str("verdict")).is_some())
+            .count()
+    };
+    let products: Vec<_> = by_product
+        .iter()
+        .filter(|(_, es)| resolved(es) > 0)
+        .map(|(name, es)| group_row(name, es, min_brier))
+        .collect();
+    let tags: Vec<_> = by_tag
+        .iter()
+        .filter(|(_, es)| resolved(es) > 0)
+        .map(|(name, es)| group_row(name, es, min_brier))
+        .collect();
+    // Misses grouped by their first tag (else product): a blind spot repeats.
+    let mut misses: BTreeMap<String, Vec<&crate::entry::Entry>> = BTreeMap::new();
+    for e in entries
+        .iter()
+        .filter(|e| e.field_str("verdict") == Some("miss"))
+    {
+        let group = e
+            .tags
+            .first()
+            .or(e.products.first())
+            .map(|g| g.to_lowercase())
+            .unwrap_or_else(|| "untagged".into());
+        misses.entry(group).or_default().push(e);
+    }
+    let mut miss_groups: Vec<(String, Vec<&crate::entry::Entry>)> = misses.into_iter().collect();
+    miss_groups.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
+    if ctx.json() {
+        let groups: Vec<_> = miss_groups
+            .iter()
+            .map(|(g, es)| {
+                serde_json::json!({
+                    "group": g,
+                    "n": es.len(),
+                    "misses": es.iter().map(|e| serde_json::json!({
+                        "id": e.id,
+                        "date": e.created.date_naive().to_string(),
+                        "title": e.title,
+                        "predicted": e.field_str("prediction"),
+                        "actual": e.field_str("actual"),
+                        "confidence": e.field_int("confidence"),
+                    })).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        super::loops::print_json(
+            ctx,
+            &serde_json::json!({
+                "person": s.person,
+                "period": s.period_json(),
+                "calibration": overall,
+                "by_product": products,
+                "by_tag": tags,
+                "misses": groups,
+            }),
+        );
+        if overall.predictions == 0 {
+            return Err(CliError::nothing("no predictions in the period"));
+        }
+        return Ok(());
+    }
+    if overall.predictions == 0 {
+        return Err(CliError::nothing(format!("no predictions in {}", s.label))
+            .with_hint("casebook new diagnosis --field prediction=\"...\" --field confidence=70"));
+    }
+    let pct = |x: Option<f64>| x.map_or("-".to_string(), |v| format!("{:.0}%", v * 100.0));
+    let brier =
+        |x: Option<f64>, n: usize| x.map_or(format!("- (n={n})"), |b| format!("{b:.3} (n={n})"));
+    let ui = &mut ctx.ui;
+    ui.line(&ui.paint(super::ui::BOLD, &format!("Calibration · {}", s.heading())));
+    ui.line(&format!(
+        "  {} predictions, {} resolved ({} hit, {} partial, {} miss), {} pending",
+        overall.predictions,
+        overall.resolved,
+        overall.hits,
+        overall.partials,
+        overall.misses,
+        overall.pending
+    ));
+    ui.line(&format!(
+        "  hit rate {}  Brier {}",
+        pct(overall.hit_rate),
+        brier(overall.brier, overall.brier_n)
+    ));
+    if overall.brier.is_none() {
+        ui.line(&ui.paint(
+            DIM,
+            &format!(
+                "  the Brier score appears from {} resolved predictions with a confidence",
+                overall.brier_min_n
+            ),
+        ));
+    }
+    ui.line("");
+    ui.line("  month      n  hit rate");
+    for m in &overall.by_month {
+        ui.line(&format!("  {}  {:>3}  {}", m.month, m.n, pct(m.hit_rate)));
+    }
+    for (title, rows) in [("product", &products), ("tag", &tags)] {
+        if rows.is_empty() {
+            continue;
+        }
+        ui.line("");
+        ui.line(&format!("  by {title}"));
+        for r in rows {
+            ui.line(&format!(
+                "    {:<24} {:>3}  {}",
+                super::ui::one_line(r["name"].as_str().unwrap_or("")),
+                r["resolved"],
+                pct(r["hit_rate"].as_f64())
+            ));
+        }
+    }
+    if !miss_groups.is_empty() {
+        ui.line("");
+        ui.line("  misses, grouped (predicted → actual)");
+        for (g, es) in &miss_groups {
+            ui.line(&format!("    {g} ({})", es.len()));
+            for e in es {
+                ui.line(&format!(
+                    "      {}  {} → {}",
+                    e.created.date_naive(),
+                    super::ui::one_line(e.field_str("prediction").unwrap_or(&e.title)),
+                    super::ui::one_line(e.field_str("actual").unwrap_or("?"))
+                ));
+            }
+        }
+    }
+    Ok(())
 }

@@ -158,6 +158,18 @@ pub(super) fn pattern_entries(
     ctx: &mut Context,
     own_private: Option<&str>,
 ) -> CliResult<Vec<Entry>> {
+    pattern_entries_for(ctx, own_private, &[], None)
+}
+
+/// Like `pattern_entries`, narrowed in the index to some patterns and a
+/// date window: a pack with two shipped changes reads a few hundred entries
+/// of a 100,000-entry journal, not every escalation ever written.
+pub(super) fn pattern_entries_for(
+    ctx: &mut Context,
+    own_private: Option<&str>,
+    patterns: &[String],
+    window: Option<(NaiveDate, NaiveDate)>,
+) -> CliResult<Vec<Entry>> {
     let mut filter = crate::filter::Filter {
         include_private: true,
         ..Default::default()
@@ -167,6 +179,13 @@ pub(super) fn pattern_entries(
         .filter(|k| **k != Kind::Proposal && k.field("pattern").is_some())
     {
         filter.require("kind", k.as_str());
+    }
+    for p in patterns {
+        filter.require("pattern", p);
+    }
+    if let Some((since, until)) = window {
+        filter.since = Some(since);
+        filter.until = Some(until);
     }
     Ok(ctx
         .query(|i| i.all_matching(&filter))?

@@ -143,19 +143,53 @@ fn team_view(
     o: &PackOptions,
 ) -> CliResult<String> {
     let period = crate::dates::parse_period(period_text, ctx.today())?;
-    let f = Filter {
+    // One pass over the index for everyone: each person's pack then works
+    // on its slice, instead of fifty reads of the same document store.
+    // The period's entries, and from before it only the records a grid row
+    // reads (ratings, confirmations, profile, focus, goals, proposals, KB
+    // articles, milestones): the practice entries of past years would only
+    // be parsed to be skipped.
+    let in_period = Filter {
         since: Some(period.start),
         until: Some(period.end),
         ..Filter::default()
     };
-    let mut people: Vec<String> = ctx
-        .query(|i| i.all_matching(&f))?
-        .into_iter()
-        .filter(|i| i.entry.kind.is_practice())
-        .map(|i| i.entry.person)
-        .collect();
-    people.sort();
-    people.dedup();
+    let mut before = Filter {
+        until: period.start.pred_opt(),
+        ..Filter::default()
+    };
+    for k in [
+        "rating",
+        "confirmation",
+        "profile",
+        "focus",
+        "goal",
+        "proposal",
+        "kb",
+        "milestone",
+    ] {
+        before.require("kind", k);
+    }
+    let mut items = ctx.query(|i| i.all_matching(&in_period))?;
+    if period.start > chrono::NaiveDate::MIN {
+        items.extend(ctx.query(|i| i.all_matching(&before))?);
+    }
+    let mut by_person: std::collections::BTreeMap<String, Vec<crate::index::IndexedEntry>> =
+        Default::default();
+    for item in items {
+        by_person
+            .entry(item.entry.person.clone())
+            .or_default()
+            .push(item);
+    }
+    let in_period = |i: &crate::index::IndexedEntry| {
+        let d = i.entry.created.date_naive();
+        i.entry.kind.is_practice() && period.start <= d && d <= period.end
+    };
+    by_person.retain(|_, items| items.iter().any(in_period));
+    let people: Vec<String> = by_person.keys().cloned().collect();
+    // Everyone's shared entries with a pattern, read once for all the packs.
+    let pool = super::loops::pattern_entries(ctx, None)?;
     if people.is_empty() {
         return Err(CliError::nothing(format!(
             "nobody wrote practice entries in {period_text}"
@@ -170,7 +204,15 @@ fn team_view(
             target: o.target.clone(),
             filter: FilterArgs::default(),
         };
-        packs.push(pack_data(ctx, person, period_text, &options)?);
+        let items = by_person.remove(person).unwrap_or_default();
+        packs.push(pack_data_from(
+            ctx,
+            person,
+            period_text,
+            &options,
+            Some(items),
+            Some(&pool),
+        )?);
     }
     let view = crate::review::team::grid(&packs, period_text);
     Ok(match format {
@@ -205,10 +247,23 @@ fn pack_data(
     period_text: &str,
     o: &PackOptions,
 ) -> CliResult<crate::review::EvidencePack> {
+    pack_data_from(ctx, person, period_text, o, None, None)
+}
+
+/// The pack, from the person's entries up to the end of the period when the
+/// caller already read them (the team view reads everyone's in one pass).
+fn pack_data_from(
+    ctx: &mut Context,
+    person: &str,
+    period_text: &str,
+    o: &PackOptions,
+    preloaded: Option<Vec<crate::index::IndexedEntry>>,
+    pattern_pool: Option<&[Entry]>,
+) -> CliResult<crate::review::EvidencePack> {
     let today = ctx.today();
     let period = crate::dates::parse_period(period_text, today)?;
     let journal = ctx.journal()?;
-    let skills = SkillsTree::parse(&journal.skills_text())
+    let skills = SkillsTree::parse(&journal.skills_text_for(person))
         .map_err(|e| CliError::failure(format!("skills.toml: {e:#}")))?;
     let ladder = Ladder::parse(&journal.ladder_text())
         .map_err(|e| CliError::failure(format!("ladder.toml: {e:#}")))?;
@@ -254,7 +309,10 @@ fn pack_data(
     scoped.until = Some(scoped.until.map_or(period.end, |u| u.min(period.end)));
     // One read of the index; the period's entries are a subset, picked out
     // with the same filter semantics the index uses.
-    let history_items = ctx.query(|i| i.all_matching(&all))?;
+    let history_items = match preloaded {
+        Some(items) => items,
+        None => ctx.query(|i| i.all_matching(&all))?,
+    };
     let entries_items: Vec<_> = history_items
         .iter()
         .filter(|i| scoped.matches(&i.entry))
@@ -271,16 +329,43 @@ fn pack_data(
     let path_of = |e: &Entry| paths.get(e.id.as_str()).cloned().unwrap_or_default();
     let config = ctx.journal()?.config.clone();
     let own = (person != TEAM && o.include_private).then_some(person);
-    // Only a shipped change with a pattern needs the team's entries.
-    let any_shipped = history.iter().any(|e| {
-        e.kind == crate::entry::Kind::Proposal
-            && e.field_str("status") == Some("shipped")
-            && e.field_str("pattern").is_some()
-    });
-    let team = if any_shipped {
-        super::loops::pattern_entries(ctx, own)?
-    } else {
+    // Only a shipped change with a pattern needs the team's entries, and
+    // only those with its pattern within 8 weeks either side of shipping.
+    let shipped: Vec<(String, chrono::NaiveDate)> = history
+        .iter()
+        .filter(|e| {
+            e.kind == crate::entry::Kind::Proposal && e.field_str("status") == Some("shipped")
+        })
+        .filter_map(|e| {
+            let pattern = e.field_str("pattern")?.to_string();
+            let day = e
+                .field_str("shipped")
+                .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+                .unwrap_or_else(|| e.created.date_naive());
+            Some((pattern, day))
+        })
+        .collect();
+    let team = if shipped.is_empty() {
         Vec::new()
+    } else {
+        let margin = chrono::Duration::days(crate::review::figures::EFFECT_WINDOW_DAYS + 1);
+        let from = shipped.iter().map(|s| s.1).min().unwrap_or(period.start) - margin;
+        let to = shipped.iter().map(|s| s.1).max().unwrap_or(period.end) + margin;
+        let patterns: Vec<String> = shipped.into_iter().map(|s| s.0).collect();
+        match pattern_pool {
+            Some(pool) => pool
+                .iter()
+                .filter(|e| {
+                    let d = e.created.date_naive();
+                    from <= d
+                        && d <= to
+                        && e.field_str("pattern")
+                            .is_some_and(|p| patterns.iter().any(|q| q.eq_ignore_ascii_case(p)))
+                })
+                .cloned()
+                .collect(),
+            None => super::loops::pattern_entries_for(ctx, own, &patterns, Some((from, to)))?,
+        }
     };
     let input = crate::review::ReviewInput {
         person: person.to_string(),

@@ -35,6 +35,62 @@ pub enum SkillCommand {
     Focus(FocusArgs),
     /// Close the open focus with a short retro
     CloseFocus(CloseFocusArgs),
+    /// Start a seeded tree for another track (or one of its skills) in your own skills
+    Seed(SeedArgs),
+    /// Add a personal skill of your own
+    Add(AddArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  casebook skill seed --tree trainer                   every skill of the Trainer tree
+  casebook skill seed curriculum-design --tree trainer one skill of it
+  casebook skill seed --list                           the trees there are
+Seeded skills go to people/<you>/skills.toml, beside your entries; rate them
+like any other skill. Trees: trainer, qa, support-ops, agent-supervisor,
+specification-owner, customer-success (the journal's trees/ folder may add more).")]
+pub struct SeedArgs {
+    /// One skill of the tree (default: all of them)
+    pub skill: Option<String>,
+    /// The track whose tree to start from
+    #[arg(long, value_name = "TRACK", required_unless_present = "list")]
+    pub tree: Option<String>,
+    /// List the seeded trees and their skills
+    #[arg(long)]
+    pub list: bool,
+    /// Whose skills (default: yours)
+    #[arg(long, value_name = "NAME")]
+    pub person: Option<String>,
+    /// Show what would be written, write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    #[command(flatten)]
+    pub pii: super::guard::PiiArgs,
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Example:
+  casebook skill add sql-for-support --name \"SQL for support\" -m \"Reading the data behind a billing case myself\" --kind diagnosis")]
+pub struct AddArgs {
+    /// The skill id (letters, digits and dashes)
+    pub id: String,
+    /// Its name as people say it
+    #[arg(long, value_name = "TEXT")]
+    pub name: String,
+    /// What the skill is, in a sentence
+    #[arg(short = 'm', long = "description", value_name = "TEXT")]
+    pub description: Option<String>,
+    /// Entry kinds that count as evidence for it (repeatable)
+    #[arg(long = "kind", value_name = "KIND", add = super::complete::kind_completer())]
+    pub kinds: Vec<String>,
+    /// Whose skills (default: yours)
+    #[arg(long, value_name = "NAME")]
+    pub person: Option<String>,
+    /// Show what would be written, write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    #[command(flatten)]
+    pub pii: super::guard::PiiArgs,
 }
 
 #[derive(Debug, Args, Default)]
@@ -137,12 +193,168 @@ pub fn run(args: SkillArgs, ctx: &mut Context) -> CliResult {
         Some(SkillCommand::Rate(a)) => run_rate(a, ctx),
         Some(SkillCommand::Focus(a)) => run_focus(a, ctx),
         Some(SkillCommand::CloseFocus(a)) => run_close_focus(a, ctx),
+        Some(SkillCommand::Seed(a)) => run_seed(a, ctx),
+        Some(SkillCommand::Add(a)) => run_add(a, ctx),
     }
 }
 
-fn tree(ctx: &mut Context) -> CliResult<SkillsTree> {
-    SkillsTree::parse(&ctx.journal()?.skills_text())
-        .map_err(|e| CliError::failure(format!("skills.toml: {e:#}")))
+/// The journal's skills tree plus the person's own skills.
+fn tree(ctx: &mut Context, person: &str) -> CliResult<SkillsTree> {
+    SkillsTree::parse(&ctx.journal()?.skills_text_for(person)).map_err(|e| {
+        CliError::failure(format!(
+            "skills.toml (with people/{person}/skills.toml): {e:#}"
+        ))
+    })
+}
+
+/// The person's own skills file as a tree (empty when there is none).
+fn own_tree(ctx: &mut Context, person: &str) -> CliResult<(String, SkillsTree)> {
+    let journal = ctx.journal()?;
+    let path = journal.personal_skills_path(person);
+    let text = std::fs::read_to_string(journal.abs(&path)).unwrap_or_default();
+    let tree = SkillsTree::parse(&text).map_err(|e| CliError::failure(format!("{path}: {e:#}")))?;
+    Ok((path, tree))
+}
+
+/// Writes the person's own skills as one commit.
+fn write_own_tree(
+    ctx: &mut Context,
+    person: &str,
+    path: &str,
+    own: &SkillsTree,
+    message: &str,
+    dry_run: bool,
+    pii: &super::guard::PiiArgs,
+) -> CliResult {
+    let body = toml::to_string(own).map_err(|e| CliError::failure(e.to_string()))?;
+    let text = format!(
+        "# {person}'s own skills: seeded from a track's tree or added by hand.\n# Rate them like any other: casebook rate SKILL LEVEL\n\n{body}"
+    );
+    // The whole tree must still parse with the journal's skills around it.
+    let mut combined = ctx.journal()?.skills_text();
+    combined.push('\n');
+    combined.push_str(&text);
+    SkillsTree::parse(&combined).map_err(|e| CliError::usage(format!("{e:#}")))?;
+    if dry_run {
+        ctx.ui.write(&text);
+        return Ok(());
+    }
+    let (info, warnings) = super::guard::commit(
+        ctx,
+        vec![crate::journal::Change::Write {
+            path: path.to_string(),
+            content: text.into_bytes(),
+        }],
+        message,
+        pii,
+    )?;
+    if ctx.json() {
+        print_json(
+            ctx,
+            &serde_json::json!({"path": path, "commit": info.short(), "warnings": warnings, "skills": own.skills.iter().map(|s| &s.id).collect::<Vec<_>>()}),
+        );
+    } else {
+        ctx.ui.line(path);
+    }
+    Ok(())
+}
+
+pub fn run_seed(args: SeedArgs, ctx: &mut Context) -> CliResult {
+    let trees = ctx.journal()?.seeded_trees();
+    if args.list {
+        for (track, text) in &trees {
+            let t = SkillsTree::parse(text).unwrap_or_default();
+            let ids: Vec<&str> = t.skills.iter().map(|s| s.id.as_str()).collect();
+            ctx.ui.line(&format!("{track:<22} {}", ids.join(", ")));
+        }
+        return Ok(());
+    }
+    let track = args.tree.clone().unwrap_or_default();
+    let Some((_, text)) = trees.iter().find(|(t, _)| *t == track) else {
+        let names: Vec<&str> = trees.iter().map(|(t, _)| t.as_str()).collect();
+        return Err(CliError::usage(format!("--tree: no seeded tree '{track}'"))
+            .with_hint(format!("trees: {}", names.join(", "))));
+    };
+    let seeded = SkillsTree::parse(text)
+        .map_err(|e| CliError::failure(format!("trees/{track}.toml: {e:#}")))?;
+    let chosen: Vec<_> = match &args.skill {
+        Some(id) => match seeded.skills.iter().find(|s| s.id == *id) {
+            Some(s) => vec![s.clone()],
+            None => {
+                let ids: Vec<&str> = seeded.skills.iter().map(|s| s.id.as_str()).collect();
+                return Err(CliError::usage(format!(
+                    "the {track} tree has no skill '{id}' (skills: {})",
+                    ids.join(", ")
+                )));
+            }
+        },
+        None => seeded.skills.clone(),
+    };
+    let person = ctx.person(args.person.as_deref())?;
+    let journal_ids: Vec<String> = SkillsTree::parse(&ctx.journal()?.skills_text())
+        .map(|t| t.skills.into_iter().map(|s| s.id).collect())
+        .unwrap_or_default();
+    let (path, mut own) = own_tree(ctx, &person)?;
+    let mut added = Vec::new();
+    for mut s in chosen {
+        if own.skills.iter().any(|o| o.id == s.id) || journal_ids.contains(&s.id) {
+            continue;
+        }
+        s.group = "personal".into();
+        added.push(s.id.clone());
+        own.skills.push(s);
+    }
+    if added.is_empty() {
+        return Err(CliError::nothing(format!(
+            "{person} already has every skill asked for from the {track} tree"
+        )));
+    }
+    ctx.ui.status(&format!(
+        "seeding {} from the {track} tree: {}",
+        if added.len() == 1 {
+            "one skill"
+        } else {
+            "skills"
+        },
+        added.join(", ")
+    ));
+    let message = format!(
+        "skills: seed {} from the {track} tree for {person}",
+        added.join(", ")
+    );
+    write_own_tree(ctx, &person, &path, &own, &message, args.dry_run, &args.pii)
+}
+
+pub fn run_add(args: AddArgs, ctx: &mut Context) -> CliResult {
+    let id = args.id.trim().to_lowercase();
+    if id.is_empty() || !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+        return Err(CliError::usage(format!(
+            "'{}' is not a skill id: use letters, digits and dashes",
+            args.id
+        )));
+    }
+    for k in &args.kinds {
+        k.parse::<Kind>()
+            .map_err(|e| CliError::usage(format!("--kind: {e}")))?;
+    }
+    let person = ctx.person(args.person.as_deref())?;
+    if tree(ctx, &person)?.get(&id).is_some() {
+        return Err(CliError::usage(format!("skill '{id}' exists already")));
+    }
+    let (path, mut own) = own_tree(ctx, &person)?;
+    own.skills.push(crate::skills::Skill {
+        id: id.clone(),
+        name: args.name.trim().to_string(),
+        group: "personal".into(),
+        private: false,
+        kinds: args.kinds.clone(),
+        description: args.description.clone().unwrap_or_default(),
+        rookie: Default::default(),
+        pro: Default::default(),
+        master: Default::default(),
+    });
+    let message = format!("skills: add {id} for {person}");
+    write_own_tree(ctx, &person, &path, &own, &message, args.dry_run, &args.pii)
 }
 
 /// The skill id as typed, checked against the tree (exit 2 listing them).
@@ -173,7 +385,7 @@ fn history(ctx: &mut Context, person: &str) -> CliResult<Vec<crate::index::Index
 
 pub fn run_list(args: ListArgs, ctx: &mut Context) -> CliResult {
     let person = ctx.person(args.person.as_deref())?;
-    let tree = tree(ctx)?;
+    let tree = tree(ctx, &person)?;
     if tree.skills.is_empty() {
         return Err(CliError::nothing("skills.toml has no skills"));
     }
@@ -245,7 +457,8 @@ fn focus_json(f: &Entry, tree: &SkillsTree) -> serde_json::Value {
 }
 
 pub fn run_rate(args: RateArgs, ctx: &mut Context) -> CliResult {
-    let tree = tree(ctx)?;
+    let subject = ctx.person(args.person.as_deref())?;
+    let tree = tree(ctx, &subject)?;
     let skill = known_skill(&tree, &args.skill)?;
     let level = args.level.trim().to_lowercase();
     if !SKILL_LEVELS.contains(&level.as_str()) {
@@ -285,8 +498,8 @@ pub fn run_rate(args: RateArgs, ctx: &mut Context) -> CliResult {
 }
 
 pub fn run_focus(args: FocusArgs, ctx: &mut Context) -> CliResult {
-    let tree = tree(ctx)?;
     let person = ctx.person(args.person.as_deref())?;
+    let tree = tree(ctx, &person)?;
     let items = history(ctx, &person)?;
     let refs: Vec<&Entry> = items.iter().map(|i| &i.entry).collect();
     let open = crate::loops::open_focus(&refs);

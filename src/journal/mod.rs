@@ -30,6 +30,8 @@ pub static TEMPLATE: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/journal-te
 
 /// The private area: its own local repository inside the journal.
 pub const PRIVATE_DIR: &str = "private";
+/// A person's own skills file, in their folder.
+const PERSONAL_SKILLS: &str = "skills.toml";
 const PRIVATE_PREFIX: &str = "private/";
 
 /// Where casebook keeps per-clone data that is never committed.
@@ -438,17 +440,83 @@ impl Journal {
 
     /// Skill ids of the journal's skills tree, in file order.
     pub fn skill_ids(&self) -> Vec<String> {
-        let table: toml::Table = toml::from_str(&self.skills_text()).unwrap_or_default();
-        table
-            .get("skill")
-            .and_then(|s| s.as_array())
-            .map(|skills| {
-                skills
-                    .iter()
-                    .filter_map(|s| s.get("id").and_then(|i| i.as_str()).map(str::to_string))
-                    .collect()
-            })
-            .unwrap_or_default()
+        let ids_of = |text: &str| -> Vec<String> {
+            let table: toml::Table = toml::from_str(text).unwrap_or_default();
+            table
+                .get("skill")
+                .and_then(|s| s.as_array())
+                .map(|skills| {
+                    skills
+                        .iter()
+                        .filter_map(|s| s.get("id").and_then(|i| i.as_str()).map(str::to_string))
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let mut ids = ids_of(&self.skills_text());
+        // Personal skills are valid ids too: anyone may write evidence for
+        // a colleague's seeded skill (feedback, a lead's rating).
+        if let Ok(people) = std::fs::read_dir(self.abs("people")) {
+            for p in people.flatten() {
+                if let Ok(text) = std::fs::read_to_string(p.path().join(PERSONAL_SKILLS)) {
+                    for id in ids_of(&text) {
+                        if !ids.contains(&id) {
+                            ids.push(id);
+                        }
+                    }
+                }
+            }
+        }
+        ids
+    }
+
+    /// Where a person's own skills live: beside their entries, shared.
+    pub fn personal_skills_path(&self, person: &str) -> String {
+        format!("people/{person}/{PERSONAL_SKILLS}")
+    }
+
+    /// The journal's skills tree followed by the person's own skills.
+    pub fn skills_text_for(&self, person: &str) -> String {
+        let mut text = self.skills_text();
+        if let Ok(own) = std::fs::read_to_string(self.abs(&self.personal_skills_path(person))) {
+            text.push('\n');
+            text.push_str(&own);
+        }
+        text
+    }
+
+    /// The seeded trees a person can start from: `trees/<track>.toml` of the
+    /// journal, else the built-in ones.
+    pub fn seeded_trees(&self) -> Vec<(String, String)> {
+        let mut trees: Vec<(String, String)> = Vec::new();
+        if let Ok(dir) = std::fs::read_dir(self.abs("trees")) {
+            for f in dir.flatten() {
+                let name = f.file_name().to_string_lossy().into_owned();
+                if let (Some(track), Ok(text)) = (
+                    name.strip_suffix(".toml"),
+                    std::fs::read_to_string(f.path()),
+                ) {
+                    trees.push((track.to_string(), text));
+                }
+            }
+        }
+        if let Some(dir) = TEMPLATE.get_dir("trees") {
+            for f in dir.files() {
+                let name = f
+                    .path()
+                    .file_name()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into_owned();
+                if let (Some(track), Some(text)) = (name.strip_suffix(".toml"), f.contents_utf8())
+                    && !trees.iter().any(|(t, _)| t == track)
+                {
+                    trees.push((track.to_string(), text.to_string()));
+                }
+            }
+        }
+        trees.sort();
+        trees
     }
 
     /// The blob id the file on disk would have, to spot uncommitted edits.
