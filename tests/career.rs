@@ -148,6 +148,19 @@ fn a_leads_feedback_and_confirmation_reach_the_pack_with_the_givers_identity() {
     );
     env.cb_in(&bo)
         .args([
+            "feedback",
+            "ana-lima",
+            "-m",
+            "Talked a furious admin down in ten minutes on ZD-77",
+            "--source",
+            "lead",
+            "--skill",
+            "empathic-communication",
+        ])
+        .assert()
+        .success();
+    env.cb_in(&bo)
+        .args([
             "rate",
             "empathic-communication",
             "pro",
@@ -254,6 +267,21 @@ fn a_leads_feedback_and_confirmation_reach_the_pack_with_the_givers_identity() {
     ];
     assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
     assert!(md.contains("Confirmed by Bo Chen on 2026-11-24"), "{md}");
+    // Bo's feedback speaks to hand-off documentation, which no specialist-2
+    // criterion measures; his second piece, on empathic communication, sits
+    // under the criterion that does.
+    assert!(
+        status("s2-hard-conversations")["said"][0]["title"]
+            .as_str()
+            .unwrap()
+            .starts_with("Talked a furious admin down")
+    );
+    assert!(
+        status("s2-kb-published")["said"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
     assert!(md.contains("feedback from Bo Chen (lead)"), "{md}");
 }
 

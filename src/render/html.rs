@@ -414,6 +414,10 @@ fn criteria(o: &mut String, p: &EvidencePack) {
             );
         }
         evidence(o, &c.evidence);
+        if !c.said.is_empty() {
+            o.push_str("<p><strong>What others said</strong></p>");
+            evidence(o, &c.said);
+        }
         o.push_str("</div>");
     }
     o.push_str("</section>\n");

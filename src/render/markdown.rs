@@ -279,6 +279,10 @@ fn criteria(o: &mut String, p: &EvidencePack) {
             let _ = writeln!(o, "- Evidence:");
             evidence(o, &c.evidence, "  ");
         }
+        if !c.said.is_empty() {
+            let _ = writeln!(o, "- What others said:");
+            evidence(o, &c.said, "  ");
+        }
         let _ = writeln!(o);
     }
 }

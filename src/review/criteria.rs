@@ -32,6 +32,9 @@ pub struct CriterionResult {
     pub n: Option<u64>,
     pub confirmation: Option<ConfirmationRef>,
     pub evidence: Vec<EvidenceItem>,
+    /// What others said that bears on the criterion: feedback from someone
+    /// else about the skills it measures, newest first (at most three).
+    pub said: Vec<EvidenceItem>,
 }
 
 /// A lead's confirmation of a criterion.
@@ -104,6 +107,57 @@ pub fn from_others(e: &Entry, person: &str) -> bool {
         && e.field_str("subject").is_none_or(is_me)
 }
 
+/// The skills a criterion measures: the one a skill check names, else the
+/// skills that count the checked kind as evidence (diagnosis for a hit
+/// rate). Feedback on those skills is what others said about it.
+fn criterion_skills(c: &Criterion, ctx: &Ctx) -> Vec<String> {
+    let by_kind = |kind: &str| -> Vec<String> {
+        let mut skills: Vec<String> = ctx
+            .input
+            .skills
+            .skills
+            .iter()
+            .filter(|s| !s.private && s.kinds.iter().any(|k| k == kind))
+            .map(|s| s.id.clone())
+            .collect();
+        if let Ok(k) = kind.parse::<Kind>() {
+            skills.extend(k.default_skills().iter().map(|s| s.to_string()));
+        }
+        skills
+    };
+    match &c.check {
+        Some(Check::SkillLevel { skill, .. }) => vec![skill.clone()],
+        Some(Check::Entries { kind, .. }) => by_kind(kind),
+        Some(Check::HitRate { .. }) => by_kind("diagnosis"),
+        _ => Vec::new(),
+    }
+}
+
+fn said(c: &Criterion, ctx: &Ctx) -> Vec<EvidenceItem> {
+    let skills = criterion_skills(c, ctx);
+    let feedback_check = matches!(c.check, Some(Check::Feedback { .. }));
+    if skills.is_empty() && !feedback_check {
+        return Vec::new();
+    }
+    let mut fb: Vec<&Entry> = ctx
+        .history
+        .iter()
+        .copied()
+        .filter(|e| from_others(e, &ctx.input.person))
+        .filter(|e| feedback_check || e.skills.iter().any(|s| skills.contains(s)))
+        .collect();
+    fb.sort_by_key(|e| std::cmp::Reverse(e.created));
+    fb.into_iter()
+        .take(3)
+        .map(|e| {
+            let why = super::evidence::strength(e)
+                .map(|(_, why)| why)
+                .unwrap_or_else(|| "feedback".into());
+            ctx.item(e, &why)
+        })
+        .collect()
+}
+
 pub fn evaluate(c: &Criterion, ctx: &Ctx) -> CriterionResult {
     let mut r = CriterionResult {
         id: c.id.clone(),
@@ -116,6 +170,7 @@ pub fn evaluate(c: &Criterion, ctx: &Ctx) -> CriterionResult {
         n: None,
         confirmation: None,
         evidence: Vec::new(),
+        said: Vec::new(),
     };
     let items = |es: &[&Entry]| -> Vec<EvidenceItem> {
         strongest(es, MAX_EVIDENCE)
@@ -345,6 +400,7 @@ pub fn evaluate(c: &Criterion, ctx: &Ctx) -> CriterionResult {
             r.detail = "needs a lead's confirmation (casebook confirm)".into()
         }
     }
+    r.said = said(c, ctx);
     r.status = r.computed;
     // A lead's confirmation settles the criterion either way.
     if let Some(conf) = ctx
