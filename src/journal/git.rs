@@ -112,8 +112,9 @@ pub(super) fn apply_and_commit(
     let sig = signature(repo)?;
     let message = format!("{message}\n\n{TRAILER}: {}\n", op_name(message));
     // HEAD moves only if it still points at the parent we read (a
-    // compare-and-swap); plain git committing meanwhile makes us retry.
-    for _ in 0..5 {
+    // compare-and-swap); plain git committing meanwhile makes us retry, and
+    // so does a ref lock held for a moment by a background `git gc`.
+    for attempt in 0..40 {
         let parent = match repo.head() {
             Ok(head) => Some(head.peel_to_commit()?),
             Err(e) if matches!(e.code(), ErrorCode::UnbornBranch | ErrorCode::NotFound) => None,
@@ -122,7 +123,11 @@ pub(super) fn apply_and_commit(
         let parents: Vec<&git2::Commit> = parent.iter().collect();
         match repo.commit(Some("HEAD"), &sig, &sig, &message, &tree, &parents) {
             Ok(oid) => return Ok(CommitInfo { oid }),
-            Err(e) if e.code() == ErrorCode::Modified => continue,
+            Err(e) if e.code() == ErrorCode::Modified && attempt < 5 => continue,
+            Err(e) if e.code() == ErrorCode::Locked && attempt < 39 => {
+                std::thread::sleep(std::time::Duration::from_millis(50));
+                continue;
+            }
             Err(e) => return Err(locked_hint(e)),
         }
     }
