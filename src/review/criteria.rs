@@ -7,7 +7,10 @@
 //! compute habit figures beyond what a check needs (that is `figures`).
 //! Foundations never become criteria here, whatever the ladder says.
 
-use super::evidence::{EvidenceItem, MAX_EVIDENCE, strongest};
+use super::evidence::{EvidenceItem, strongest};
+
+/// Boards read two or three strong examples per criterion, not a list.
+const CRITERION_EVIDENCE: usize = 3;
 use super::{Ctx, Status};
 use crate::entry::{Entry, Kind, slugify};
 use crate::skills::{Check, Criterion, level_rank};
@@ -173,7 +176,7 @@ pub fn evaluate(c: &Criterion, ctx: &Ctx) -> CriterionResult {
         said: Vec::new(),
     };
     let items = |es: &[&Entry]| -> Vec<EvidenceItem> {
-        strongest(es, MAX_EVIDENCE)
+        strongest(es, CRITERION_EVIDENCE)
             .into_iter()
             .map(|(e, why)| ctx.item(e, &why))
             .collect()
@@ -275,7 +278,7 @@ pub fn evaluate(c: &Criterion, ctx: &Ctx) -> CriterionResult {
                             .filter(|e| !linked.iter().any(|l| l.id == e.id))
                             .collect();
                         shown.extend(items(&rest));
-                        shown.truncate(MAX_EVIDENCE);
+                        shown.truncate(CRITERION_EVIDENCE);
                         r.evidence = shown;
                     }
                     None => {
@@ -386,7 +389,7 @@ pub fn evaluate(c: &Criterion, ctx: &Ctx) -> CriterionResult {
             );
             r.evidence = fb
                 .iter()
-                .take(MAX_EVIDENCE)
+                .take(CRITERION_EVIDENCE)
                 .map(|e| {
                     let from = e
                         .field_str("from")
