@@ -289,8 +289,11 @@ fn mask(text: &str, kind: PiiKind) -> String {
     }
 }
 
+/// The built-in patterns are ASCII, so their word boundaries are too: a
+/// Unicode `\b` keeps the regex engine off its fast path, and scanning a
+/// 100,000-entry import went from seconds to a fraction of that with ASCII.
 fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("built-in pattern compiles")
+    Regex::new(&pattern.replace(r"\b", r"(?-u:\b)")).expect("built-in pattern compiles")
 }
 
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
