@@ -746,3 +746,36 @@ fn seeded_trees_and_personal_skills_are_rated_like_any_other() {
 }
 
 use predicates::prelude::PredicateBooleanExt;
+
+#[test]
+fn sync_dry_run_counts_without_changing_anything() {
+    let (env, bo) = two_clones();
+    env.cb()
+        .args(["new", "note", "--title", "mine", "-m", "x"])
+        .assert()
+        .success();
+    env.cb_in(&bo)
+        .args(["new", "note", "--title", "his", "-m", "y"])
+        .assert()
+        .success();
+    env.cb_in(&bo).arg("sync").assert().success();
+    let head = env.git(&["rev-parse", "HEAD"]);
+    let remote = env.root.join("remote.git");
+    let remote_head = git_in(&env, &remote, &["rev-parse", "main"]);
+    let a = env
+        .cb()
+        .args(["--json", "sync", "--dry-run"])
+        .assert()
+        .success();
+    let v: Value = serde_json::from_str(&out(&a)).unwrap();
+    assert_eq!(
+        (v["incoming"].as_u64(), v["outgoing"].as_u64()),
+        (Some(1), Some(1))
+    );
+    assert_eq!(env.git(&["rev-parse", "HEAD"]), head, "nothing merged");
+    assert_eq!(
+        git_in(&env, &remote, &["rev-parse", "main"]),
+        remote_head,
+        "nothing pushed"
+    );
+}

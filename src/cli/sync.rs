@@ -10,6 +10,7 @@ use clap::Args;
 #[command(after_help = "Examples:
   casebook sync
   casebook sync backup
+  casebook sync --dry-run          what would come in and go out
 
 Two clones that wrote at the same time merge cleanly: new entries never
 collide, and if both edited one entry, yours stays and theirs is kept beside
@@ -17,6 +18,9 @@ it as a conflict copy (`casebook check` lists them until merged).")]
 pub struct SyncArgs {
     /// The remote (default: origin, or the only remote)
     pub remote: Option<String>,
+    /// Fetch and say what would be merged and pushed; change nothing
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 pub fn run(args: SyncArgs, ctx: &mut Context) -> CliResult {
@@ -37,6 +41,18 @@ pub fn run(args: SyncArgs, ctx: &mut Context) -> CliResult {
         ));
     }
     let journal = ctx.journal()?;
+    if args.dry_run {
+        let (incoming, outgoing) = journal.sync_preview(&remote).map_err(sync_error)?;
+        if ctx.json() {
+            let json = serde_json::json!({"remote": remote, "incoming": incoming, "outgoing": outgoing, "dry_run": true});
+            ctx.ui.line(&json.to_string());
+        } else {
+            ctx.ui.line(&format!(
+                "{remote}: {incoming} commit(s) to bring in, {outgoing} to push (dry run: nothing changed)"
+            ));
+        }
+        return Ok(());
+    }
     let report = journal.sync(&remote).map_err(sync_error)?;
     ctx.index_changed();
     ctx.index()?;

@@ -80,6 +80,37 @@ impl Journal {
     }
 
     /// Pulls, merges without losing entries, then pushes.
+    /// What `sync` would do: fetches (which changes no file and no branch
+    /// of the journal), then counts the commits to bring in and to push.
+    pub fn sync_preview(&self, remote: &str) -> Result<(usize, usize)> {
+        let branch = self
+            .repo()
+            .head()
+            .ok()
+            .and_then(|h| h.shorthand().ok().map(str::to_string))
+            .unwrap_or_else(|| "main".into());
+        self.git(&["fetch", "--quiet", remote])
+            .map_err(|e| network_error(remote, "fetch from", e))?;
+        let ours = self.head().context("the journal has no commits")?;
+        let upstream = format!("refs/remotes/{remote}/{branch}");
+        match self
+            .repo()
+            .find_reference(&upstream)
+            .ok()
+            .and_then(|r| r.target())
+        {
+            Some(theirs) => {
+                let (ahead, behind) = self.repo().graph_ahead_behind(ours, theirs)?;
+                Ok((behind, ahead))
+            }
+            None => {
+                let mut walk = self.repo().revwalk()?;
+                walk.push(ours)?;
+                Ok((0, walk.count()))
+            }
+        }
+    }
+
     pub fn sync(&self, remote: &str) -> Result<SyncReport> {
         let _lock = self.lock()?;
         let branch = self
