@@ -178,18 +178,33 @@ impl Context {
         if let Some(p) = self.local_config()?.person {
             return entry::person_slug(&p).map_err(CliError::failure);
         }
-        let git_name = self
-            .journal()
-            .ok()
-            .and_then(|j| j.repo().config().ok())
-            .and_then(|c| c.get_string("user.name").ok());
-        match git_name {
+        match self.git_user_name() {
             Some(name) => entry::person_slug(&name).map_err(CliError::failure),
             None => Err(
                 CliError::usage("casebook does not know who you are").with_hint(
                     "pass --person NAME, or set it once: casebook config set person \"Ana Lima\"",
                 ),
             ),
+        }
+    }
+
+    /// git's `user.name` for this journal, as the user configured it.
+    fn git_user_name(&mut self) -> Option<String> {
+        self.journal()
+            .ok()
+            .and_then(|j| j.repo().config().ok())
+            .and_then(|c| c.get_string("user.name").ok())
+    }
+
+    /// The writer's name as people read it (who gave feedback, who
+    /// confirmed): the configured name, else git's, else the person id.
+    pub fn writer_name(&mut self) -> CliResult<String> {
+        if let Some(name) = self.local_config()?.name.filter(|n| !n.trim().is_empty()) {
+            return Ok(name);
+        }
+        match self.git_user_name() {
+            Some(name) => Ok(name),
+            None => self.person(None),
         }
     }
 

@@ -92,23 +92,6 @@ pub struct ConfirmArgs {
     pub pii: super::guard::PiiArgs,
 }
 
-/// The writer's name as people read it: the configured name, else git's.
-pub(super) fn writer_name(ctx: &mut Context) -> CliResult<String> {
-    if let Some(name) = ctx.local_config()?.name.filter(|n| !n.trim().is_empty()) {
-        return Ok(name);
-    }
-    let git = ctx
-        .journal()?
-        .repo()
-        .config()
-        .ok()
-        .and_then(|c| c.get_string("user.name").ok());
-    match git {
-        Some(name) => Ok(name),
-        None => ctx.person(None),
-    }
-}
-
 fn subject(given: &str) -> CliResult<String> {
     entry::person_slug(given).map_err(|e| CliError::usage(format!("PERSON: {e}")))
 }
@@ -120,7 +103,7 @@ pub fn run_feedback(args: FeedbackArgs, ctx: &mut Context) -> CliResult {
             .with_hint("casebook feedback ana-lima -m \"what you saw and what it changed\"")
     })?;
     let me = ctx.person(None)?;
-    let my_name = writer_name(ctx)?;
+    let my_name = ctx.writer_name()?;
     let known = ctx.journal()?.skill_ids();
     for s in &args.skills {
         if !known.is_empty() && !known.contains(s) {
@@ -131,11 +114,7 @@ pub fn run_feedback(args: FeedbackArgs, ctx: &mut Context) -> CliResult {
         }
     }
     let created = match &args.date {
-        Some(d) => {
-            let day = crate::dates::parse_day(d, ctx.today())
-                .map_err(|e| CliError::usage(format!("--date: {e}")))?;
-            crate::clock::at_day(day)
-        }
+        Some(d) => crate::clock::at_day(super::loops::day_or_today(ctx, Some(d))?),
         None => crate::clock::now(),
     };
     let from = args.from.clone().unwrap_or_else(|| my_name.clone());
@@ -196,7 +175,7 @@ pub fn run_confirm(args: ConfirmArgs, ctx: &mut Context) -> CliResult {
             criterion.id
         )));
     }
-    let by = writer_name(ctx)?;
+    let by = ctx.writer_name()?;
     let status = if args.met { "met" } else { "not-yet" };
     let mut e = Entry::new(
         Kind::Confirmation,

@@ -230,9 +230,7 @@ pub(super) fn apply_entry_args(ctx: &mut Context, entry: &mut Entry, a: &EntryAr
         entry.private = true;
     }
     if let Some(d) = &a.date {
-        let day = crate::dates::parse_day(d, ctx.today())
-            .map_err(|e| CliError::usage(format!("--date: {e}")))?;
-        entry.created = crate::clock::at_day(day);
+        entry.created = crate::clock::at_day(super::loops::day_or_today(ctx, Some(d))?);
     }
     for kv in &a.fields {
         let (key, value) = kv.split_once('=').ok_or_else(|| {
