@@ -8,6 +8,7 @@
 //! is missing, from an older casebook, damaged or of unknown origin.
 //! This is the only module that imports tantivy.
 
+mod cache_dir;
 pub mod query;
 mod schema;
 

@@ -74,14 +74,18 @@ fn register(index: &tantivy::Index) {
 
 pub fn create(dir: &Path) -> Result<(tantivy::Index, Fields)> {
     let (schema, fields) = build_schema();
-    let index = tantivy::Index::create_in_dir(dir, schema)?;
+    let directory = super::cache_dir::CacheDirectory::open(dir)?;
+    if tantivy::Index::exists(&directory)? {
+        anyhow::bail!("an index already exists in {}", dir.display());
+    }
+    let index = tantivy::Index::create(directory, schema, Default::default())?;
     register(&index);
     Ok((index, fields))
 }
 
 pub fn open(dir: &Path) -> Result<(tantivy::Index, Fields)> {
     let (schema, fields) = build_schema();
-    let index = tantivy::Index::open_in_dir(dir)?;
+    let index = tantivy::Index::open(super::cache_dir::CacheDirectory::open(dir)?)?;
     if index.schema() != schema {
         anyhow::bail!("its schema differs from this casebook's");
     }
@@ -102,6 +106,11 @@ pub fn writer(index: &tantivy::Index, bulk: bool) -> Result<IndexWriter> {
     let writer: IndexWriter = index.writer_with_options(options)?;
     let mut policy = tantivy::merge_policy::LogMergePolicy::default();
     policy.set_min_num_segments(4);
+    // Tantivy's default treats every segment under 10,000 documents as one
+    // size, so a rebuild's last partial segment (a few thousand entries) was
+    // merged again with every few one-entry segments: a `new` that took a
+    // second. With a small floor, one-entry segments merge among themselves.
+    policy.set_min_layer_size(64);
     policy.set_del_docs_ratio_before_merge(0.2);
     writer.set_merge_policy(Box::new(policy));
     Ok(writer)

@@ -93,6 +93,11 @@ pub(super) fn apply_and_commit(
             },
         }
     }
+    let sig = signature(repo)?;
+    let message = format!("{message}\n\n{TRAILER}: {}\n", op_name(message));
+    if let Some(info) = super::splice::commit(repo, root, changes, &message, &sig)? {
+        return Ok(info);
+    }
     let mut index = repo.index().context("cannot read the git index")?;
     for change in changes {
         match change {
@@ -109,8 +114,6 @@ pub(super) fn apply_and_commit(
     // unchanged folder instead of re-reading the whole tree.
     let tree = repo.find_tree(index.write_tree()?)?;
     index.write().map_err(locked_hint)?;
-    let sig = signature(repo)?;
-    let message = format!("{message}\n\n{TRAILER}: {}\n", op_name(message));
     // HEAD moves only if it still points at the parent we read (a
     // compare-and-swap); plain git committing meanwhile makes us retry, and
     // so does a ref lock held for a moment by a background `git gc`.

@@ -7,10 +7,12 @@
 
 mod config;
 mod git;
+mod index_file;
 mod layout;
 mod lock;
 mod purge;
 mod recovery;
+mod splice;
 mod sync;
 
 pub use config::{JournalConfig, LocalConfig, user_config_path};

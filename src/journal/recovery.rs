@@ -71,6 +71,7 @@ impl Journal {
         let Ok(bytes) = std::fs::read(&path) else {
             return Ok(None);
         };
+        let begun = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
         let Ok(intent) = serde_json::from_slice::<Intent>(&bytes) else {
             // Killed while writing the record itself: nothing else moved.
             let _ = std::fs::remove_file(&path);
@@ -93,6 +94,7 @@ impl Journal {
             parse_oid(&intent.head),
             &public.iter().map(|p| p.as_str()).collect::<Vec<_>>(),
             keep.as_deref(),
+            begun,
         )?;
         if !private.is_empty()
             && let Some(repo) = self.private_repo()
@@ -107,6 +109,7 @@ impl Journal {
                 parse_oid(&intent.private_head),
                 &inner,
                 keep.as_deref(),
+                begun,
             )?;
         }
         std::fs::remove_file(&path).ok();
@@ -129,11 +132,19 @@ fn roll_back(
     recorded: Option<Oid>,
     paths: &[&str],
     keep: Option<&Path>,
+    begun: Option<std::time::SystemTime>,
 ) -> Result<usize> {
     let head = repo.head().ok().and_then(|h| h.target());
-    // The lock file of a git index write killed halfway: ours, because we
-    // hold casebook's lock and the record says our write was unfinished.
-    let _ = std::fs::remove_file(repo.path().join("index.lock"));
+    // The lock file of a git index write killed halfway is ours if it is
+    // younger than the record of our write; an older one belongs to a git
+    // command of the user's and is left alone.
+    let lock = repo.path().join("index.lock");
+    let lock_time = std::fs::metadata(&lock).and_then(|m| m.modified()).ok();
+    if let (Some(lock_time), Some(begun)) = (lock_time, begun)
+        && lock_time >= begun
+    {
+        let _ = std::fs::remove_file(&lock);
+    }
     if head != recorded {
         return Ok(0);
     }

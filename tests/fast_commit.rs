@@ -1,0 +1,309 @@
+//! The fast commit path: small writes splice `.git/index` as bytes instead of
+//! having libgit2 rewrite it. Plain git must not be able to tell: the work
+//! tree is clean, the stat data is right, and the cache-tree is exactly the
+//! one git would build (folder ids and entry counts).
+//!
+//! `CASEBOOK_TEST_COMMIT_PATH=splice` (debug builds) turns a fallback to the
+//! libgit2 path into an error, so these tests prove the fast path ran.
+
+mod common;
+
+use common::{TestEnv, err, out};
+use std::collections::BTreeSet;
+use std::path::Path;
+
+fn splice(env: &TestEnv) -> assert_cmd::Command {
+    let mut cmd = env.cb();
+    cmd.env("CASEBOOK_TEST_COMMIT_PATH", "splice");
+    cmd
+}
+
+fn new_at(env: &TestEnv, when: &str, title: &str) -> String {
+    let a = splice(env)
+        .env("CASEBOOK_NOW", when)
+        .args(["new", "note", "--title", title, "-m", "a body", "--no-edit"])
+        .assert()
+        .success();
+    out(&a).split_whitespace().next().unwrap().to_string()
+}
+
+/// One folder of a cache-tree: path, entry count, subtree count, tree id.
+type Folder = (String, i64, usize, Option<String>);
+
+/// The cache-tree (`TREE` extension) of an index file, as a set of folders.
+fn cache_tree(index: &Path) -> BTreeSet<Folder> {
+    let b = std::fs::read(index).unwrap();
+    let be32 = |at: usize| u32::from_be_bytes(b[at..at + 4].try_into().unwrap()) as usize;
+    let mut pos = 12;
+    for _ in 0..be32(8) {
+        let name_len = (u16::from_be_bytes([b[pos + 60], b[pos + 61]]) & 0xfff) as usize;
+        pos += (62 + name_len + 8) & !7;
+    }
+    while pos < b.len() - 20 {
+        let len = be32(pos + 4);
+        if &b[pos..pos + 4] == b"TREE" {
+            let data = &b[pos + 8..pos + 8 + len];
+            let mut folders = BTreeSet::new();
+            let mut at = 0;
+            read_folder(data, &mut at, "", &mut folders);
+            assert_eq!(at, data.len(), "the whole extension is one tree");
+            return folders;
+        }
+        pos += 8 + len;
+    }
+    panic!("{} has no cache-tree", index.display());
+}
+
+fn read_folder(data: &[u8], at: &mut usize, parent: &str, out: &mut BTreeSet<Folder>) {
+    let nul = *at + data[*at..].iter().position(|c| *c == 0).unwrap();
+    let name = std::str::from_utf8(&data[*at..nul]).unwrap();
+    let newline = nul + data[nul..].iter().position(|c| *c == b'\n').unwrap();
+    let counts = std::str::from_utf8(&data[nul + 1..newline]).unwrap();
+    let (entries, subtrees) = counts.split_once(' ').unwrap();
+    let (entries, subtrees): (i64, usize) = (entries.parse().unwrap(), subtrees.parse().unwrap());
+    *at = newline + 1;
+    let oid = (entries >= 0).then(|| {
+        let hex: String = data[*at..*at + 20]
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        *at += 20;
+        hex
+    });
+    let path = match (parent, name) {
+        ("", name) => name.to_string(),
+        (parent, name) => format!("{parent}/{name}"),
+    };
+    for _ in 0..subtrees {
+        read_folder(data, at, &path, out);
+    }
+    out.insert((path, entries, subtrees, oid));
+}
+
+/// Everything plain git can check about the index after a write.
+fn assert_git_agrees(env: &TestEnv) {
+    assert!(
+        env.clean(),
+        "git status: {}",
+        env.git(&["status", "--porcelain"])
+    );
+    // diff-files does not refresh: a wrong stat record shows up here.
+    assert_eq!(env.git(&["diff-files", "--name-only"]), "");
+    assert_eq!(
+        env.git(&["diff-index", "--cached", "--name-only", "HEAD"]),
+        ""
+    );
+    // write-tree trusts valid cache-tree folders: a wrong id shows up here.
+    assert_eq!(
+        env.git(&["write-tree"]),
+        env.git(&["rev-parse", "HEAD^{tree}"])
+    );
+    // And the cache-tree is the one git builds itself from HEAD.
+    let ours = cache_tree(&env.journal.join(".git/index"));
+    let theirs_path = env.root.join("index-from-git");
+    let status = std::process::Command::new("git")
+        .current_dir(&env.journal)
+        .env("GIT_INDEX_FILE", &theirs_path)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("HOME", env.root.join("home"))
+        .args(["read-tree", "HEAD"])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert_eq!(ours, cache_tree(&theirs_path));
+    let _ = std::fs::remove_file(theirs_path);
+}
+
+#[test]
+fn new_entries_in_new_and_existing_folders_splice_the_index() {
+    let env = TestEnv::new();
+    new_at(&env, "2026-11-24T10:00:00+00:00", "First of the month");
+    assert_git_agrees(&env);
+    new_at(&env, "2026-11-25T10:00:00+00:00", "Second of the month");
+    assert_git_agrees(&env);
+    // A new month and a new year: folders the cache-tree did not have.
+    new_at(&env, "2027-01-02T10:00:00+00:00", "New year");
+    assert_git_agrees(&env);
+    assert_eq!(env.commits(), 4);
+    assert!(env.hits(&["year"]).contains(&"New year".to_string()));
+    let folders = cache_tree(&env.journal.join(".git/index"));
+    assert!(
+        folders
+            .iter()
+            .any(|(path, entries, ..)| path == "people/ana-lima/2027/01" && *entries == 1)
+    );
+}
+
+#[test]
+fn edits_replace_the_entry_and_removals_drop_empty_folders() {
+    let env = TestEnv::new();
+    let first = new_at(&env, "2026-11-24T10:00:00+00:00", "Stays");
+    let lonely = new_at(&env, "2027-03-01T10:00:00+00:00", "Alone in its year");
+    assert_git_agrees(&env);
+
+    splice(&env)
+        .args(["edit", &first, "-m", "a better body"])
+        .assert()
+        .success();
+    assert_git_agrees(&env);
+    let shown = env.cb().args(["show", &first]).assert().success();
+    assert!(out(&shown).contains("a better body"));
+
+    splice(&env)
+        .args(["rm", &lonely, "--yes"])
+        .assert()
+        .success();
+    assert_git_agrees(&env);
+    assert!(!env.journal.join("people/ana-lima/2027").exists());
+    let folders = cache_tree(&env.journal.join(".git/index"));
+    assert!(!folders.iter().any(|(path, ..)| path.contains("2027")));
+
+    // libgit2 reads what the splice wrote: undo goes through it.
+    env.cb().args(["undo"]).assert().success();
+    assert!(env.journal.join("people/ana-lima/2027").exists());
+    assert!(env.clean());
+}
+
+#[test]
+fn plain_git_keeps_working_after_spliced_writes() {
+    let env = TestEnv::new();
+    new_at(&env, "2026-11-24T10:00:00+00:00", "Before git");
+    env.write("notes-by-hand.txt", b"written outside casebook\n");
+    env.git(&["add", "notes-by-hand.txt"]);
+    env.git(&["commit", "-q", "-m", "by hand"]);
+    // git's own commit leaves a cache-tree the splice accepts again.
+    new_at(&env, "2026-11-25T10:00:00+00:00", "After git");
+    assert_git_agrees(&env);
+    let fsck = std::process::Command::new("git")
+        .current_dir(&env.journal)
+        .args(["fsck", "--strict", "--no-dangling"])
+        .output()
+        .unwrap();
+    assert!(
+        fsck.status.success(),
+        "{}",
+        String::from_utf8_lossy(&fsck.stderr)
+    );
+}
+
+#[test]
+fn something_staged_by_hand_takes_the_libgit2_path() {
+    let env = TestEnv::new();
+    new_at(&env, "2026-11-24T10:00:00+00:00", "Clean start");
+    env.write("staged.txt", b"staged by hand\n");
+    env.git(&["add", "staged.txt"]);
+
+    let refused = splice(&env)
+        .args(["new", "note", "--title", "Forced", "-m", "x", "--no-edit"])
+        .assert()
+        .failure();
+    assert!(
+        err(&refused).contains("the index differs from HEAD"),
+        "{}",
+        err(&refused)
+    );
+
+    // Without the test switch the write goes through libgit2, which commits
+    // the index as it always has: the staged file too.
+    env.cb()
+        .args(["new", "note", "--title", "Normal", "-m", "x", "--no-edit"])
+        .assert()
+        .success();
+    assert!(env.clean());
+    assert!(
+        env.git(&["show", "--name-only", "HEAD"])
+            .contains("staged.txt")
+    );
+    // That commit rebuilt the cache-tree, so the next write is fast again.
+    new_at(&env, "2026-11-26T10:00:00+00:00", "Fast again");
+    assert_git_agrees(&env);
+}
+
+#[test]
+fn an_attribute_that_converts_content_is_honoured() {
+    let env = TestEnv::new();
+    // `ident` makes git store `$Id$` whatever the file says there.
+    env.write(".gitattributes", b"*.md ident\n");
+    env.git(&["add", ".gitattributes"]);
+    env.git(&["commit", "-q", "-m", "attributes"]);
+    let body = "see $Id: typed by hand $ here";
+
+    let refused = splice(&env)
+        .args([
+            "new",
+            "note",
+            "--title",
+            "Filtered",
+            "-m",
+            body,
+            "--no-edit",
+        ])
+        .assert()
+        .failure();
+    assert!(
+        err(&refused).contains("converts content"),
+        "{}",
+        err(&refused)
+    );
+
+    env.cb()
+        .args([
+            "new",
+            "note",
+            "--title",
+            "Filtered",
+            "-m",
+            body,
+            "--no-edit",
+        ])
+        .assert()
+        .success();
+    // Git stores what the filter made, as `git add` would.
+    let committed = env.git(&["log", "-p", "-1", "--format="]);
+    assert!(committed.contains("+see $Id$ here"), "{committed}");
+}
+
+#[test]
+fn a_lock_held_by_git_is_reported_not_overwritten() {
+    let env = TestEnv::new();
+    new_at(&env, "2026-11-24T10:00:00+00:00", "Before the lock");
+    let lock = env.journal.join(".git/index.lock");
+    std::fs::write(&lock, b"").unwrap();
+    let a = env
+        .cb()
+        .args([
+            "new",
+            "note",
+            "--title",
+            "Locked out",
+            "-m",
+            "x",
+            "--no-edit",
+        ])
+        .assert()
+        .failure();
+    assert!(err(&a).contains("index.lock"), "{}", err(&a));
+    assert!(lock.exists(), "someone else's lock is left alone");
+}
+
+#[test]
+fn a_damaged_index_is_refused_not_hashed_again_as_whole() {
+    let env = TestEnv::new();
+    new_at(&env, "2026-11-24T10:00:00+00:00", "Before the damage");
+    // Flip one byte inside the first entry's path, in place: same file,
+    // same size, so only the checksum can tell.
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let index = env.journal.join(".git/index");
+    let mut bytes = std::fs::read(&index).unwrap();
+    bytes[12 + 62] ^= 0x20;
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(&index)
+        .and_then(|mut f| std::io::Write::write_all(&mut f, &bytes))
+        .unwrap();
+    let refused = splice(&env)
+        .args(["new", "note", "--title", "After", "-m", "x", "--no-edit"])
+        .assert()
+        .failure();
+    assert!(err(&refused).contains("checksum"), "{}", err(&refused));
+}
