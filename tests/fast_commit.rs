@@ -27,6 +27,15 @@ fn new_at(env: &TestEnv, when: &str, title: &str) -> String {
     out(&a).split_whitespace().next().unwrap().to_string()
 }
 
+/// Runs `new` forcing the fast path, which must step aside saying `why`.
+fn assert_splice_refuses(env: &TestEnv, body: &str, why: &str) {
+    let refused = splice(env)
+        .args(["new", "note", "--title", "Refused", "-m", body, "--no-edit"])
+        .assert()
+        .failure();
+    assert!(err(&refused).contains(why), "{}", err(&refused));
+}
+
 /// One folder of a cache-tree: path, entry count, subtree count, tree id.
 type Folder = (String, i64, usize, Option<String>);
 
@@ -193,15 +202,7 @@ fn something_staged_by_hand_takes_the_libgit2_path() {
     env.write("staged.txt", b"staged by hand\n");
     env.git(&["add", "staged.txt"]);
 
-    let refused = splice(&env)
-        .args(["new", "note", "--title", "Forced", "-m", "x", "--no-edit"])
-        .assert()
-        .failure();
-    assert!(
-        err(&refused).contains("the index differs from HEAD"),
-        "{}",
-        err(&refused)
-    );
+    assert_splice_refuses(&env, "x", "the index differs from HEAD");
 
     // Without the test switch the write goes through libgit2, which commits
     // the index as it always has: the staged file too.
@@ -228,23 +229,7 @@ fn an_attribute_that_converts_content_is_honoured() {
     env.git(&["commit", "-q", "-m", "attributes"]);
     let body = "see $Id: typed by hand $ here";
 
-    let refused = splice(&env)
-        .args([
-            "new",
-            "note",
-            "--title",
-            "Filtered",
-            "-m",
-            body,
-            "--no-edit",
-        ])
-        .assert()
-        .failure();
-    assert!(
-        err(&refused).contains("converts content"),
-        "{}",
-        err(&refused)
-    );
+    assert_splice_refuses(&env, body, "converts content");
 
     env.cb()
         .args([
@@ -301,9 +286,5 @@ fn a_damaged_index_is_refused_not_hashed_again_as_whole() {
         .open(&index)
         .and_then(|mut f| std::io::Write::write_all(&mut f, &bytes))
         .unwrap();
-    let refused = splice(&env)
-        .args(["new", "note", "--title", "After", "-m", "x", "--no-edit"])
-        .assert()
-        .failure();
-    assert!(err(&refused).contains("checksum"), "{}", err(&refused));
+    assert_splice_refuses(&env, "x", "checksum");
 }
