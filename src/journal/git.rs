@@ -80,7 +80,7 @@ pub(super) fn apply_and_commit(
     }
     // Each file is still replaced atomically, but a bulk import skips the
     // per-file fsync: it would cost minutes, and git holds the content.
-    let durable = changes.len() <= 64;
+    let durable = changes.len() <= super::BULK_WRITE;
     for change in changes {
         match change {
             Change::Write { path, content } => {

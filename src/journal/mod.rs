@@ -36,6 +36,10 @@ pub const PRIVATE_DIR: &str = "private";
 const PERSONAL_SKILLS: &str = "skills.toml";
 const PRIVATE_PREFIX: &str = "private/";
 
+/// Writes of more files than this are bulk writes (imports): no per-file
+/// fsync, and git's housekeeping left to the caller.
+pub const BULK_WRITE: usize = 64;
+
 /// Where casebook keeps per-clone data that is never committed.
 const STATE_DIR: &str = "casebook";
 
@@ -260,7 +264,11 @@ impl Journal {
             info = Some(git::apply_and_commit(
                 &self.repo, &self.root, public, message,
             )?);
-            self.housekeeping();
+            // A bulk write's caller runs it when its own work is done, so
+            // git's background repack does not compete with it.
+            if public.len() <= BULK_WRITE {
+                self.housekeeping();
+            }
         }
         info.context("nothing to commit")
     }
@@ -273,7 +281,7 @@ impl Journal {
     /// commit. Git's own heuristic (more than ~27 loose objects in
     /// `objects/17`, about 6,700 in all) starts the user's `git gc --auto`
     /// in the background, which honours `gc.auto` and takes its own lock.
-    fn housekeeping(&self) {
+    pub fn housekeeping(&self) {
         let bucket = self.repo.path().join("objects").join("17");
         let loose = std::fs::read_dir(&bucket).map(|d| d.count()).unwrap_or(0);
         if loose > 27 {

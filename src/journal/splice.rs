@@ -19,9 +19,9 @@ use anyhow::{Context, Result};
 use git2::{AttrCheckFlags, AttrValue, FileMode, Oid, Repository, Signature, Tree};
 use std::path::Path;
 
-/// A write this large goes through libgit2 (an import), where one full
-/// index rewrite is cheap next to the work itself.
-const MAX_CHANGES: usize = 64;
+/// A bulk write (an import) goes through libgit2, where one full index
+/// rewrite is cheap next to the work itself.
+const MAX_CHANGES: usize = super::BULK_WRITE;
 
 /// Commits `changes` (already written to the work tree) on HEAD, or returns
 /// `None` when the fast path does not apply.

@@ -635,5 +635,6 @@ pub(super) fn commit_entries(
     ctx.index_changed();
     // Index now, so the first search after an import is instant.
     ctx.index()?;
+    ctx.journal()?.housekeeping();
     Ok(info.short())
 }
