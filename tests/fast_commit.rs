@@ -288,3 +288,53 @@ fn a_damaged_index_is_refused_not_hashed_again_as_whole() {
         .unwrap();
     assert_splice_refuses(&env, "x", "checksum");
 }
+
+fn count_objects(env: &TestEnv) -> (u64, u64) {
+    let out = env.git(&["count-objects", "-v"]);
+    let field = |name: &str| {
+        out.lines()
+            .find_map(|l| l.strip_prefix(name))
+            .and_then(|v| v.trim().parse().ok())
+            .unwrap()
+    };
+    (field("count:"), field("in-pack:"))
+}
+
+fn notes(from: usize, to: usize) -> Vec<serde_json::Value> {
+    (from..to)
+        .map(|i| {
+            serde_json::json!({"kind": "note", "title": format!("Imported {i}"), "body": format!("body {i}"),
+                "date": format!("2025-{:02}-{:02}", 1 + i % 12, 1 + i % 28), "person": "Ana Lima"})
+        })
+        .collect()
+}
+
+#[test]
+fn a_bulk_import_is_written_as_one_pack_of_only_new_objects() {
+    let env = TestEnv::new();
+    let (loose_before, packed_before) = count_objects(&env);
+    env.import(&notes(0, 200));
+    let (loose, packed) = count_objects(&env);
+    // 200 blobs and their folders in one pack; only the commit is loose.
+    assert!(packed - packed_before >= 200, "{packed}");
+    assert!(loose - loose_before <= 2, "{loose} loose objects");
+    assert_git_agrees(&env);
+
+    // A second import packs what is new, not the whole tree again.
+    env.import(&notes(200, 300));
+    let (_, packed_again) = count_objects(&env);
+    let added = packed_again - packed;
+    assert!((100..200).contains(&added), "{added} objects packed");
+    assert_git_agrees(&env);
+    assert_eq!(env.json(&["list", "--count"])["count"], 300);
+    let fsck = std::process::Command::new("git")
+        .current_dir(&env.journal)
+        .args(["fsck", "--strict", "--no-dangling"])
+        .output()
+        .unwrap();
+    assert!(
+        fsck.status.success(),
+        "{}",
+        String::from_utf8_lossy(&fsck.stderr)
+    );
+}

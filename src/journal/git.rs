@@ -98,22 +98,19 @@ pub(super) fn apply_and_commit(
     if let Some(info) = super::splice::commit(repo, root, changes, &message, &sig)? {
         return Ok(info);
     }
-    let mut index = repo.index().context("cannot read the git index")?;
-    for change in changes {
-        match change {
-            Change::Write { path, .. } => index
-                .add_path(Path::new(path))
-                .with_context(|| format!("cannot stage {path}"))?,
-            Change::Remove { path } => {
-                index.remove_path(Path::new(path)).ok();
-            }
+    let bulk = if changes.len() > super::BULK_WRITE {
+        super::bulk::stage(repo, root, changes)?
+    } else {
+        None
+    };
+    let tree = match bulk {
+        Some(oid) => {
+            // The pack was written through another handle.
+            repo.odb()?.refresh()?;
+            repo.find_tree(oid)?
         }
-    }
-    // Tree first: it fills the index's cached-tree extension, and writing
-    // the index after keeps that cache, so the next commit reuses every
-    // unchanged folder instead of re-reading the whole tree.
-    let tree = repo.find_tree(index.write_tree()?)?;
-    index.write().map_err(locked_hint)?;
+        None => stage_with_libgit2(repo, changes)?,
+    };
     // HEAD moves only if it still points at the parent we read (a
     // compare-and-swap); plain git committing meanwhile makes us retry, and
     // so does a ref lock held for a moment by a background `git gc`.
@@ -135,6 +132,28 @@ pub(super) fn apply_and_commit(
         }
     }
     bail!("the branch kept moving while casebook tried to commit; try again")
+}
+
+/// Stages `changes` the way `git add` does (reading each file back, with
+/// its attributes and filters) and returns the tree to commit.
+fn stage_with_libgit2<'r>(repo: &'r Repository, changes: &[Change]) -> Result<Tree<'r>> {
+    let mut index = repo.index().context("cannot read the git index")?;
+    for change in changes {
+        match change {
+            Change::Write { path, .. } => index
+                .add_path(Path::new(path))
+                .with_context(|| format!("cannot stage {path}"))?,
+            Change::Remove { path } => {
+                index.remove_path(Path::new(path)).ok();
+            }
+        }
+    }
+    // Tree first: it fills the index's cached-tree extension, and writing
+    // the index after keeps that cache, so the next commit reuses every
+    // unchanged folder instead of re-reading the whole tree.
+    let tree = repo.find_tree(index.write_tree()?)?;
+    index.write().map_err(locked_hint)?;
+    Ok(tree)
 }
 
 fn op_name(message: &str) -> &str {

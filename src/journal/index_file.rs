@@ -226,10 +226,7 @@ impl<'a> IndexFile<'a> {
         out: impl std::io::Write,
     ) -> std::io::Result<RawOid> {
         debug_assert!(edits.windows(2).all(|w| w[0].path() < w[1].path()));
-        let mut out = Hashing {
-            inner: out,
-            hash: Sha1::new(),
-        };
+        let mut out = Hashing::new(out);
         let count = edits.iter().fold(self.entries.len() as i64, |n, e| {
             match (e, self.contains(e.path())) {
                 (Edit::Put { .. }, false) => n + 1,
@@ -274,9 +271,8 @@ impl<'a> IndexFile<'a> {
             out.write_all(&(data.len() as u32).to_be_bytes())?;
             out.write_all(&data)?;
         }
-        let hash: RawOid = out.hash.finalize().into();
-        out.inner.write_all(&hash)?;
-        out.inner.flush()?;
+        let (mut out, hash) = out.finish()?;
+        out.flush()?;
         Ok(hash)
     }
 
@@ -290,16 +286,31 @@ impl<'a> IndexFile<'a> {
     }
 }
 
-/// A writer that hashes what goes through it.
-struct Hashing<W> {
-    inner: W,
-    hash: Sha1,
+/// A writer that hashes what goes through it (git's files end with the
+/// SHA-1 of what comes before).
+pub(super) struct Hashing<W> {
+    pub(super) inner: W,
+    pub(super) hash: Sha1,
 }
 
 impl<W: std::io::Write> Hashing<W> {
-    fn write_all(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+    pub(super) fn new(inner: W) -> Hashing<W> {
+        Hashing {
+            inner,
+            hash: Sha1::new(),
+        }
+    }
+
+    pub(super) fn write_all(&mut self, bytes: &[u8]) -> std::io::Result<()> {
         self.hash.update(bytes);
         self.inner.write_all(bytes)
+    }
+
+    /// Writes the hash of everything so far, and returns it.
+    pub(super) fn finish(mut self) -> std::io::Result<(W, RawOid)> {
+        let hash: RawOid = self.hash.finalize().into();
+        self.inner.write_all(&hash)?;
+        Ok((self.inner, hash))
     }
 }
 

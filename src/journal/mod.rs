@@ -5,6 +5,7 @@
 //! Hand edits and commits made with plain git are normal: nothing here
 //! assumes casebook wrote the last commit or the files.
 
+mod bulk;
 mod config;
 mod git;
 mod index_file;

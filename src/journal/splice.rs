@@ -90,7 +90,8 @@ fn try_commit(
     };
     let parent = head.peel_to_commit()?;
     let base = parent.tree()?;
-    if let Some(why) = changes.iter().find_map(|c| unsupported_change(repo, c)) {
+    let mut as_is = StoredAsIs::new(repo);
+    if let Some(why) = changes.iter().find_map(|c| as_is.check(c)) {
         return Ok(Err(why));
     }
 
@@ -161,69 +162,102 @@ fn try_commit(
     }
 }
 
-/// A change the fast path cannot stage the way `git add` would.
-fn unsupported_change(repo: &Repository, change: &Change) -> Option<Unsupported> {
-    let path = change.path();
-    let plain = !path.is_empty()
-        && path
-            .split('/')
-            .all(|part| !matches!(part, "" | "." | ".." | ".git"));
-    if !plain {
-        return Some(Unsupported("an unusual path"));
-    }
-    let Change::Write { content, .. } = change else {
-        return None;
-    };
-    // Line-ending conversion only ever changes a carriage return.
-    if content.contains(&b'\r') {
-        return Some(Unsupported("carriage returns"));
-    }
-    if !may_have_attributes(repo, path) {
-        return None;
-    }
-    // Attributes that make git store something else than the file's bytes.
-    for attr in ["filter", "ident", "working-tree-encoding"] {
-        let plain = match repo.get_attr(Path::new(path), attr, AttrCheckFlags::default()) {
-            Ok(value) => matches!(
-                AttrValue::from_string(value),
-                AttrValue::Unspecified | AttrValue::False
-            ),
-            Err(_) => false,
-        };
-        if !plain {
-            return Some(Unsupported("a git attribute that converts content"));
-        }
-    }
-    None
+/// Decides, for each change, whether `git add` would store the file's bytes
+/// as they are. Which folders have a `.gitattributes` is remembered, so a
+/// bulk write looks at each folder once.
+pub(super) struct StoredAsIs<'r> {
+    repo: &'r Repository,
+    outside: Option<bool>,
+    folders: std::collections::HashMap<std::path::PathBuf, bool>,
 }
 
-/// Whether any gitattributes file could apply to `path`. Usually none does,
-/// and then libgit2's attribute lookup (which loads the whole index to look
-/// for `.gitattributes` there) is not needed.
-fn may_have_attributes(repo: &Repository, path: &str) -> bool {
-    let Some(workdir) = repo.workdir() else {
-        return true;
-    };
-    let mut dir = Path::new(path).parent();
-    while let Some(d) = dir {
-        if workdir.join(d).join(".gitattributes").exists() {
+impl<'r> StoredAsIs<'r> {
+    pub(super) fn new(repo: &'r Repository) -> StoredAsIs<'r> {
+        StoredAsIs {
+            repo,
+            outside: None,
+            folders: Default::default(),
+        }
+    }
+
+    /// Why `change` cannot be staged from its bytes, if it cannot.
+    pub(super) fn check(&mut self, change: &Change) -> Option<Unsupported> {
+        let path = change.path();
+        let plain = !path.is_empty()
+            && path
+                .split('/')
+                .all(|part| !matches!(part, "" | "." | ".." | ".git"));
+        if !plain {
+            return Some(Unsupported("an unusual path"));
+        }
+        let Change::Write { content, .. } = change else {
+            return None;
+        };
+        // Line-ending conversion only ever changes a carriage return.
+        if content.contains(&b'\r') {
+            return Some(Unsupported("carriage returns"));
+        }
+        if !self.may_have_attributes(path) {
+            return None;
+        }
+        // Attributes that make git store something else than the bytes.
+        for attr in ["filter", "ident", "working-tree-encoding"] {
+            let plain = match self
+                .repo
+                .get_attr(Path::new(path), attr, AttrCheckFlags::default())
+            {
+                Ok(value) => matches!(
+                    AttrValue::from_string(value),
+                    AttrValue::Unspecified | AttrValue::False
+                ),
+                Err(_) => false,
+            };
+            if !plain {
+                return Some(Unsupported("a git attribute that converts content"));
+            }
+        }
+        None
+    }
+
+    /// Whether any gitattributes file could apply to `path`. Usually none
+    /// does, and then libgit2's attribute lookup (which loads the whole
+    /// index to look for `.gitattributes` there) is not needed.
+    fn may_have_attributes(&mut self, path: &str) -> bool {
+        let Some(workdir) = self.repo.workdir() else {
+            return true;
+        };
+        let outside = *self.outside.get_or_insert_with(|| {
+            let user_file = self
+                .repo
+                .config()
+                .ok()
+                .and_then(|c| c.get_path("core.attributesFile").ok())
+                .is_some();
+            let xdg = std::env::var_os("XDG_CONFIG_HOME")
+                .map(std::path::PathBuf::from)
+                .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".config")))
+                .is_some_and(|c| c.join("git").join("attributes").exists());
+            user_file
+                || xdg
+                || self.repo.path().join("info").join("attributes").exists()
+                || Path::new("/etc/gitattributes").exists()
+        });
+        if outside {
             return true;
         }
-        dir = d.parent();
+        let mut dir = Path::new(path).parent();
+        while let Some(d) = dir {
+            let has = *self
+                .folders
+                .entry(d.to_path_buf())
+                .or_insert_with(|| workdir.join(d).join(".gitattributes").exists());
+            if has {
+                return true;
+            }
+            dir = d.parent();
+        }
+        false
     }
-    let user_file = repo
-        .config()
-        .ok()
-        .and_then(|c| c.get_path("core.attributesFile").ok())
-        .is_some();
-    let xdg = std::env::var_os("XDG_CONFIG_HOME")
-        .map(std::path::PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".config")))
-        .is_some_and(|c| c.join("git").join("attributes").exists());
-    user_file
-        || xdg
-        || repo.path().join("info").join("attributes").exists()
-        || Path::new("/etc/gitattributes").exists()
 }
 
 /// The index edits for `changes`, sorted, and the tree to commit.
