@@ -725,7 +725,7 @@ fn commit_with_payload(writer: &mut tantivy::IndexWriter, heads: Heads) -> Resul
 const MAX_INDEXED_BYTES: usize = 5 << 20;
 
 fn doc_for(journal: &Journal, fields: &Fields, path: &str, oid: Oid) -> Result<TantivyDocument> {
-    let bytes = journal.read_blob(path, oid)?;
+    let bytes = committed_bytes(journal, path, oid)?;
     if bytes.len() > MAX_INDEXED_BYTES {
         return Err(anyhow!("{path} is larger than 5 MB"));
     }
@@ -737,6 +737,20 @@ fn doc_for(journal: &Journal, fields: &Fields, path: &str, oid: Oid) -> Result<T
         &oid.to_string(),
         &parsed.entry,
     ))
+}
+
+/// The committed text of an entry. The work tree almost always holds it
+/// already: a file that hashes to the committed blob is that blob, and
+/// reading and hashing it costs half of inflating it from the object store
+/// (which also keeps a packed journal's pack out of memory). Hand edits,
+/// line-end filters and missing files fall back to the blob.
+fn committed_bytes(journal: &Journal, path: &str, oid: Oid) -> Result<Vec<u8>> {
+    if let Ok(bytes) = std::fs::read(journal.abs(path))
+        && Oid::hash_object(git2::ObjectType::Blob, &bytes).is_ok_and(|h| h == oid)
+    {
+        return Ok(bytes);
+    }
+    journal.read_blob(path, oid)
 }
 
 /// Serialises index updates between processes. An OS file lock: a killed
