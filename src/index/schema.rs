@@ -7,6 +7,7 @@ use crate::entry::{Entry, FieldType};
 use anyhow::Result;
 use rustc_hash::FxHashMap;
 use std::path::Path;
+use std::sync::{Arc, Mutex};
 use tantivy::schema::{
     DateOptions, DateTimePrecision, Field, IndexRecordOption, STORED, STRING, Schema,
     TextFieldIndexing, TextOptions,
@@ -60,11 +61,22 @@ fn build_schema() -> (Schema, Fields) {
 }
 
 fn analyzer() -> TextAnalyzer {
+    analyzer_with(CachedStemmer { shared: false })
+}
+
+/// The analyser for snippets: the same tokens, with one stem cache shared
+/// by every copy, since tantivy copies the analyser for each snippet and
+/// the hits of one search share most of their words.
+pub fn snippet_analyzer() -> TextAnalyzer {
+    analyzer_with(CachedStemmer { shared: true })
+}
+
+fn analyzer_with(stemmer: CachedStemmer) -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
-        .filter(CachedStemmer)
+        .filter(stemmer)
         .build()
 }
 
@@ -72,17 +84,61 @@ fn analyzer() -> TextAnalyzer {
 /// a third of a rebuild's CPU, yet a journal's words repeat: most tokens
 /// are a lookup. The stems are tantivy's own, so the index is unchanged.
 #[derive(Clone)]
-struct CachedStemmer;
+struct CachedStemmer {
+    /// Copies share one cache (for snippets) instead of each starting empty
+    /// (for indexing threads, which must not contend for a lock).
+    shared: bool,
+}
 
-/// Distinct words remembered per field and segment; a journal's everyday
-/// vocabulary fits, while a flood of one-off tokens (ticket numbers) cannot
-/// grow the cache without bound.
+/// Distinct words remembered per cache; a journal's everyday vocabulary
+/// fits, while a flood of one-off tokens (ticket numbers) cannot grow the
+/// cache without bound.
 const STEM_CACHE_WORDS: usize = 50_000;
 
 type OneWordStemmer = <Stemmer as TokenFilter>::Tokenizer<RawTokenizer>;
 
 fn one_word_stemmer() -> OneWordStemmer {
     Stemmer::new(Language::English).transform(RawTokenizer::default())
+}
+
+/// Fx rather than SipHash: the keys are short words from one's own
+/// journal, and hashing them was a visible share of the lookups.
+type Stems = FxHashMap<String, String>;
+
+enum StemCache {
+    Own(Stems),
+    Shared(Arc<Mutex<Stems>>),
+}
+
+impl StemCache {
+    /// Replaces `text` with its stem.
+    fn stem(&mut self, stemmer: &mut OneWordStemmer, text: &mut String) {
+        match self {
+            StemCache::Own(stems) => stem_with(stems, stemmer, text),
+            StemCache::Shared(stems) => {
+                let mut stems = stems.lock().unwrap_or_else(|e| e.into_inner());
+                stem_with(&mut stems, stemmer, text)
+            }
+        }
+    }
+}
+
+fn stem_with(stems: &mut Stems, stemmer: &mut OneWordStemmer, text: &mut String) {
+    if let Some(stem) = stems.get(text.as_str()) {
+        text.clear();
+        text.push_str(stem);
+        return;
+    }
+    let mut stream = stemmer.token_stream(text);
+    let stem = if stream.advance() {
+        std::mem::take(&mut stream.token_mut().text)
+    } else {
+        text.clone()
+    };
+    if stems.len() < STEM_CACHE_WORDS {
+        stems.insert(std::mem::take(text), stem.clone());
+    }
+    *text = stem;
 }
 
 impl TokenFilter for CachedStemmer {
@@ -92,7 +148,11 @@ impl TokenFilter for CachedStemmer {
         CachedStemFilter {
             inner,
             stemmer: one_word_stemmer(),
-            stems: FxHashMap::default(),
+            stems: if self.shared {
+                StemCache::Shared(Arc::default())
+            } else {
+                StemCache::Own(Stems::default())
+            },
         }
     }
 }
@@ -100,19 +160,20 @@ impl TokenFilter for CachedStemmer {
 struct CachedStemFilter<T> {
     inner: T,
     stemmer: OneWordStemmer,
-    /// Fx rather than SipHash: the keys are short words from one's own
-    /// journal, and hashing them was a visible share of the lookups.
-    stems: FxHashMap<String, String>,
+    stems: StemCache,
 }
 
 impl<T: Clone> Clone for CachedStemFilter<T> {
     fn clone(&self) -> Self {
-        // Each indexing thread clones the analyser: start it with an empty
-        // cache rather than copying another thread's.
         CachedStemFilter {
             inner: self.inner.clone(),
             stemmer: one_word_stemmer(),
-            stems: FxHashMap::default(),
+            stems: match &self.stems {
+                // Each indexing thread clones the analyser: start it with an
+                // empty cache rather than copying another thread's.
+                StemCache::Own(_) => StemCache::Own(Stems::default()),
+                StemCache::Shared(stems) => StemCache::Shared(Arc::clone(stems)),
+            },
         }
     }
 }
@@ -132,7 +193,7 @@ impl<T: Tokenizer> Tokenizer for CachedStemFilter<T> {
 struct CachedStemStream<'a, T> {
     tail: T,
     stemmer: &'a mut OneWordStemmer,
-    stems: &'a mut FxHashMap<String, String>,
+    stems: &'a mut StemCache,
 }
 
 impl<T: TokenStream> TokenStream for CachedStemStream<'_, T> {
@@ -140,22 +201,8 @@ impl<T: TokenStream> TokenStream for CachedStemStream<'_, T> {
         if !self.tail.advance() {
             return false;
         }
-        let token = self.tail.token_mut();
-        if let Some(stem) = self.stems.get(token.text.as_str()) {
-            token.text.clear();
-            token.text.push_str(stem);
-            return true;
-        }
-        let mut stream = self.stemmer.token_stream(&token.text);
-        let stem = if stream.advance() {
-            std::mem::take(&mut stream.token_mut().text)
-        } else {
-            token.text.clone()
-        };
-        if self.stems.len() < STEM_CACHE_WORDS {
-            self.stems.insert(token.text.clone(), stem.clone());
-        }
-        token.text = stem;
+        self.stems
+            .stem(self.stemmer, &mut self.tail.token_mut().text);
         true
     }
 
@@ -395,6 +442,9 @@ mod tests {
         assert_eq!(tokens(&mut cached, &text), expected);
         assert_eq!(tokens(&mut cached, &text), expected);
         assert_eq!(tokens(&mut cached.clone(), &text), expected);
+        let mut shared = snippet_analyzer();
+        assert_eq!(tokens(&mut shared.clone(), &text), expected);
+        assert_eq!(tokens(&mut shared, &text), expected);
     }
 
     #[test]
