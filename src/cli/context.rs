@@ -376,8 +376,8 @@ impl Context {
         };
         let s = id.as_str();
         for len in MIN_PREFIX..s.len() {
-            match index.ids_with_prefix(&s[..len], 2) {
-                Ok(found) if found.len() <= 1 => return len,
+            match index.count_ids_with_prefix(&s[..len], 2) {
+                Ok(found) if found <= 1 => return len,
                 Ok(_) => continue,
                 Err(_) => return MIN_PREFIX,
             }

@@ -44,7 +44,7 @@ mod sync;
 mod triage;
 pub mod ui;
 
-use clap::{CommandFactory, Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use context::{Context, OutputFormat};
 use error::{CliError, CliResult, ErrorKind};
 use std::path::PathBuf;
@@ -206,14 +206,21 @@ pub fn main() -> ExitCode {
         .complete();
     interrupt::install();
     install_panic_report();
-    let args = match expand_alias(std::env::args_os().collect()) {
+    // One command tree serves the alias check and the parse: building it
+    // is a visible part of a search.
+    let mut cmd = command();
+    let args = match expand_alias(&cmd, std::env::args_os().collect()) {
         Ok(args) => args,
         Err(message) => {
             eprintln_usage(&message);
             return ExitCode::from(2);
         }
     };
-    let cli = match Cli::try_parse_from(args) {
+    let parsed = cmd.try_get_matches_from_mut(args).and_then(|mut matches| {
+        Cli::from_arg_matches_mut(&mut matches).map_err(|e| e.format(&mut cmd))
+    });
+    drop(cmd);
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             let code = if e.use_stderr() { 2 } else { 0 };
@@ -248,7 +255,7 @@ pub fn main() -> ExitCode {
         }
     };
     ctx.ui.finish();
-    match result {
+    let code = match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             match e.kind {
@@ -260,7 +267,13 @@ pub fn main() -> ExitCode {
             }
             ExitCode::from(e.exit_code())
         }
-    }
+    };
+    // Everything is written and no lock is held any more: leave the index's
+    // maps and the repository to the OS rather than unmapping and freeing
+    // them one by one on the way out.
+    ctx.ui.finish();
+    std::mem::forget(ctx);
+    code
 }
 
 /// A panic is a bug: say so in one sentence and ask for a report. The
@@ -295,7 +308,10 @@ fn install_panic_report() {
 /// Replaces a user alias (`[alias]` in the user config) with its command
 /// line. Built-in commands always win; an alias expands once, never into
 /// another alias.
-fn expand_alias(mut args: Vec<std::ffi::OsString>) -> Result<Vec<std::ffi::OsString>, String> {
+fn expand_alias(
+    cmd: &clap::Command,
+    mut args: Vec<std::ffi::OsString>,
+) -> Result<Vec<std::ffi::OsString>, String> {
     // The command is the first word that is not a global flag or its value.
     let mut i = 1;
     while i < args.len() {
@@ -309,7 +325,7 @@ fn expand_alias(mut args: Vec<std::ffi::OsString>) -> Result<Vec<std::ffi::OsStr
     let Some(word) = args.get(i).map(|a| a.to_string_lossy().into_owned()) else {
         return Ok(args);
     };
-    let builtin = command()
+    let builtin = cmd
         .get_subcommands()
         .any(|c| c.get_name() == word || c.get_all_aliases().any(|a| a == word));
     if builtin {

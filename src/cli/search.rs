@@ -81,21 +81,25 @@ pub fn run(args: SearchArgs, ctx: &mut Context) -> CliResult {
             one_line(&text)
         )));
     }
+    let snippets = ctx.query(|i| i.snippets(&parsed, 160))?;
+    let journal = ctx.journal()?;
     let mut rows = Vec::new();
     for hit in &hits {
-        let journal = ctx.journal()?;
-        let on_disk = journal.worktree_blob(&hit.item.path).map(|o| o.to_string());
-        let edited = on_disk.as_deref().is_some_and(|b| b != hit.item.blob);
-        let body = journal
-            .read_file(&hit.item.path)
-            .ok()
+        // One read serves both the edited-since-commit check and the snippet.
+        let bytes = std::fs::read(journal.abs(&hit.item.path)).ok();
+        let edited = bytes
+            .as_deref()
+            .and_then(crate::index::blob_id)
+            .is_some_and(|b| b != hit.item.blob);
+        let body = bytes
+            .and_then(|b| String::from_utf8(b).ok())
             .and_then(|t| {
                 crate::entry::split_front_matter(&t)
                     .ok()
                     .map(|s| s.body.to_string())
             })
             .unwrap_or_default();
-        let (fragment, ranges) = ctx.query(|i| i.snippet(&parsed, &body, 160))?;
+        let (fragment, ranges) = snippets.snippet(&body);
         let fragment = if fragment.is_empty() {
             // The words matched the title or a field: show the body's start.
             let mut e = hit.item.entry.clone();

@@ -350,7 +350,9 @@ impl Index {
     ) -> Result<(Vec<SearchHit>, usize)> {
         let searcher = self.searcher();
         let q = self.build_query(query, filter)?;
-        let total = searcher.search(&*q, &Count)?;
+        // Counting needs only which entries match: without the per-word
+        // ranking clauses, each word's postings are read once, not twice.
+        let total = searcher.search(&*self.build_query_for(query, filter, false)?, &Count)?;
         let limit = limit.unwrap_or(total).min(total);
         if limit == 0 {
             return Ok((Vec::new(), total));
@@ -412,6 +414,45 @@ impl Index {
 
     /// Entries whose id starts with `prefix` (at most `max`).
     pub fn ids_with_prefix(&self, prefix: &str, max: usize) -> Result<Vec<IndexedEntry>> {
+        let mut out = Vec::new();
+        for id in self.candidate_ids(prefix, max)? {
+            if let Some(item) = self.by_id(&id)? {
+                out.push(item);
+                if out.len() >= max {
+                    break;
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// How many entries have an id starting with `prefix`, counting at most
+    /// `max`: `ids_with_prefix` without reading the entries, for the
+    /// shortest unique prefix shown beside every id.
+    pub fn count_ids_with_prefix(&self, prefix: &str, max: usize) -> Result<usize> {
+        let searcher = self.searcher();
+        let mut count = 0;
+        for id in self.candidate_ids(prefix, max)? {
+            let q = TermQuery::new(
+                Term::from_field_text(self.fields.id, &id),
+                IndexRecordOption::Basic,
+            );
+            if searcher.search(&q, &Count)? > 0 {
+                count += 1;
+                if count >= max {
+                    break;
+                }
+            }
+        }
+        Ok(count)
+    }
+
+    /// Ids starting with `prefix` in the term dictionaries, in order.
+    fn candidate_ids(
+        &self,
+        prefix: &str,
+        max: usize,
+    ) -> Result<std::collections::BTreeSet<String>> {
         let searcher = self.searcher();
         let mut ids = std::collections::BTreeSet::new();
         for segment in searcher.segment_readers() {
@@ -430,17 +471,8 @@ impl Index {
             }
         }
         // The term dictionary still holds deleted documents until a merge:
-        // confirm each id against live documents.
-        let mut out = Vec::new();
-        for id in ids {
-            if let Some(item) = self.by_id(&id)? {
-                out.push(item);
-                if out.len() >= max {
-                    break;
-                }
-            }
-        }
-        Ok(out)
+        // callers confirm each id against live documents.
+        Ok(ids)
     }
 
     /// The values a field takes (lower-cased, as indexed), with roughly how
@@ -490,14 +522,9 @@ impl Index {
         }
     }
 
-    /// A snippet of `text` around the query's words, as the fragment and the
-    /// byte ranges to highlight in it.
-    pub fn snippet(
-        &self,
-        query: &ParsedQuery,
-        text: &str,
-        max_chars: usize,
-    ) -> Result<(String, Vec<(usize, usize)>)> {
+    /// Makes snippets of texts around the query's words; built once for
+    /// all the hits of a search.
+    pub fn snippets(&self, query: &ParsedQuery, max_chars: usize) -> Result<Snippets> {
         let searcher = self.searcher();
         let text_only = ParsedQuery {
             text: query.text.clone(),
@@ -511,21 +538,33 @@ impl Index {
                 ..Filter::default()
             },
         )?;
-        let mut generator =
-            tantivy::snippet::SnippetGenerator::create(&searcher, &*q, self.fields.body)?;
-        generator.set_max_num_chars(max_chars);
-        let snippet = generator.snippet(text);
-        // Trim the fragment's edges and move the highlights with them.
-        let fragment = snippet.fragment();
-        let lead = fragment.len() - fragment.trim_start().len();
-        let trimmed = fragment.trim();
-        let ranges = snippet
-            .highlighted()
-            .iter()
-            .filter(|r| r.start >= lead && r.end - lead <= trimmed.len())
-            .map(|r| (r.start - lead, r.end - lead))
-            .collect();
-        Ok((trimmed.to_string(), ranges))
+        // As `SnippetGenerator::create` weighs the query's words, but with
+        // an analyser whose stem cache lasts across the hits.
+        let field = self.fields.body;
+        let mut terms = std::collections::BTreeSet::new();
+        q.query_terms(&mut |term, _| {
+            if term.field() == field {
+                terms.insert(term);
+            }
+        });
+        let mut terms_text = std::collections::BTreeMap::new();
+        for term in terms {
+            let value = term.value();
+            let Some(text) = value.as_str() else {
+                continue;
+            };
+            let doc_freq = searcher.doc_freq(term)?;
+            if doc_freq > 0 {
+                terms_text.insert(text.to_string(), 1.0 / (1.0 + doc_freq as f32));
+            }
+        }
+        let generator = tantivy::snippet::SnippetGenerator::new(
+            terms_text,
+            schema::snippet_analyzer(),
+            field,
+            max_chars,
+        );
+        Ok(Snippets { generator })
     }
 
     fn item_of(&self, doc: &TantivyDocument) -> Option<IndexedEntry> {
@@ -543,6 +582,17 @@ impl Index {
     }
 
     fn build_query(&self, query: &ParsedQuery, filter: &Filter) -> Result<Box<dyn Query>> {
+        self.build_query_for(query, filter, true)
+    }
+
+    /// The query for `query` and `filter`; `ranked` adds the clauses that
+    /// only order the hits, and leaves out nothing that decides a match.
+    fn build_query_for(
+        &self,
+        query: &ParsedQuery,
+        filter: &Filter,
+        ranked: bool,
+    ) -> Result<Box<dyn Query>> {
         let f = &self.fields;
         let mut must: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         let mut text_clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
@@ -558,10 +608,12 @@ impl Index {
                         // Each matched word adds a constant far above any
                         // BM25 score, so entries matching more of the words
                         // come first and BM25 orders those that tie.
-                        text_clauses.push((
-                            Occur::Should,
-                            Box::new(ConstScoreQuery::new(q.box_clone(), WORD_MATCH_BONUS)),
-                        ));
+                        if ranked {
+                            text_clauses.push((
+                                Occur::Should,
+                                Box::new(ConstScoreQuery::new(q.box_clone(), WORD_MATCH_BONUS)),
+                            ));
+                        }
                         text_clauses.push((Occur::Should, q));
                     }
                 }
@@ -669,6 +721,38 @@ impl Index {
     }
 }
 
+/// Snippets for one query (see `Index::snippets`).
+pub struct Snippets {
+    generator: tantivy::snippet::SnippetGenerator,
+}
+
+impl Snippets {
+    /// A snippet of `text` around the query's words, as the fragment and
+    /// the byte ranges to highlight in it.
+    pub fn snippet(&self, text: &str) -> (String, Vec<(usize, usize)>) {
+        let snippet = self.generator.snippet(text);
+        // Trim the fragment's edges and move the highlights with them.
+        let fragment = snippet.fragment();
+        let lead = fragment.len() - fragment.trim_start().len();
+        let trimmed = fragment.trim();
+        let ranges = snippet
+            .highlighted()
+            .iter()
+            .filter(|r| r.start >= lead && r.end - lead <= trimmed.len())
+            .map(|r| (r.start - lead, r.end - lead))
+            .collect();
+        (trimmed.to_string(), ranges)
+    }
+}
+
+/// The git blob id of `bytes`, to tell a file edited since its last commit
+/// from the committed one without reading it twice.
+pub fn blob_id(bytes: &[u8]) -> Option<String> {
+    Oid::hash_object(git2::ObjectType::Blob, bytes)
+        .ok()
+        .map(|o| o.to_string())
+}
+
 /// What each matched query word adds to a hit's score (see `build_query`).
 const WORD_MATCH_BONUS: f32 = 100.0;
 
@@ -726,7 +810,7 @@ fn commit_with_payload(writer: &mut tantivy::IndexWriter, heads: Heads) -> Resul
 const MAX_INDEXED_BYTES: usize = 5 << 20;
 
 fn doc_for(journal: &Journal, fields: &Fields, path: &str, oid: Oid) -> Result<TantivyDocument> {
-    let bytes = journal.read_blob(path, oid)?;
+    let bytes = committed_bytes(journal, path, oid)?;
     if bytes.len() > MAX_INDEXED_BYTES {
         return Err(anyhow!("{path} is larger than 5 MB"));
     }
@@ -738,6 +822,20 @@ fn doc_for(journal: &Journal, fields: &Fields, path: &str, oid: Oid) -> Result<T
         &oid.to_string(),
         &parsed.entry,
     ))
+}
+
+/// The committed text of an entry. The work tree almost always holds it
+/// already: a file that hashes to the committed blob is that blob, and
+/// reading and hashing it costs half of inflating it from the object store
+/// (which also keeps a packed journal's pack out of memory). Hand edits,
+/// line-end filters and missing files fall back to the blob.
+fn committed_bytes(journal: &Journal, path: &str, oid: Oid) -> Result<Vec<u8>> {
+    if let Ok(bytes) = std::fs::read(journal.abs(path))
+        && Oid::hash_object(git2::ObjectType::Blob, &bytes).is_ok_and(|h| h == oid)
+    {
+        return Ok(bytes);
+    }
+    journal.read_blob(path, oid)
 }
 
 /// Serialises index updates between processes. An OS file lock: a killed
