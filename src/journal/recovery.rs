@@ -138,12 +138,21 @@ fn roll_back(
     // The lock file of a git index write killed halfway is ours if it is
     // younger than the record of our write; an older one belongs to a git
     // command of the user's and is left alone.
-    let lock = repo.path().join("index.lock");
-    let lock_time = std::fs::metadata(&lock).and_then(|m| m.modified()).ok();
-    if let (Some(lock_time), Some(begun)) = (lock_time, begun)
-        && lock_time >= begun
+    // The same goes for the branch's lock, left by a kill in the middle of
+    // moving HEAD.
+    let mut locks = vec![repo.path().join("index.lock")];
+    if let Ok(head) = repo.find_reference("HEAD")
+        && let Ok(Some(branch)) = head.symbolic_target()
     {
-        let _ = std::fs::remove_file(&lock);
+        locks.push(repo.path().join(format!("{branch}.lock")));
+    }
+    for lock in locks {
+        let lock_time = std::fs::metadata(&lock).and_then(|m| m.modified()).ok();
+        if let (Some(lock_time), Some(begun)) = (lock_time, begun)
+            && lock_time >= begun
+        {
+            let _ = std::fs::remove_file(&lock);
+        }
     }
     if head != recorded {
         return Ok(0);
