@@ -189,7 +189,7 @@ fn team_view(
     by_person.retain(|_, items| items.iter().any(in_period));
     let people: Vec<String> = by_person.keys().cloned().collect();
     // Everyone's shared entries with a pattern, read once for all the packs.
-    let pool = super::loops::pattern_entries(ctx, None)?;
+    let pool = PatternPool::new(super::loops::pattern_entries(ctx, None)?);
     if people.is_empty() {
         return Err(CliError::nothing(format!(
             "nobody wrote practice entries in {period_text}"
@@ -258,7 +258,7 @@ fn pack_data_from(
     period_text: &str,
     o: &PackOptions,
     preloaded: Option<Vec<crate::index::IndexedEntry>>,
-    pattern_pool: Option<&[Entry]>,
+    pattern_pool: Option<&PatternPool>,
 ) -> CliResult<crate::review::EvidencePack> {
     let today = ctx.today();
     let period = crate::dates::parse_period(period_text, today)?;
@@ -313,19 +313,14 @@ fn pack_data_from(
         Some(items) => items,
         None => ctx.query(|i| i.all_matching(&all))?,
     };
-    let entries_items: Vec<_> = history_items
-        .iter()
-        .filter(|i| scoped.matches(&i.entry))
-        .cloned()
-        .collect();
     let paths: HashMap<String, String> = history_items
         .iter()
         .map(|i| (i.entry.id.to_string(), i.path.clone()))
         .collect();
     let mut history: Vec<Entry> = history_items.into_iter().map(|i| i.entry).collect();
-    let mut entries: Vec<Entry> = entries_items.into_iter().map(|i| i.entry).collect();
+    // Sorted, so the period's entries (borrowed from it) are in order too.
     history.sort_by_key(|e| e.created);
-    entries.sort_by_key(|e| e.created);
+    let entries: Vec<&Entry> = history.iter().filter(|e| scoped.matches(e)).collect();
     let path_of = |e: &Entry| paths.get(e.id.as_str()).cloned().unwrap_or_default();
     let config = ctx.journal()?.config.clone();
     let own = (person != TEAM && o.include_private).then_some(person);
@@ -345,7 +340,8 @@ fn pack_data_from(
             Some((pattern, day))
         })
         .collect();
-    let team = if shipped.is_empty() {
+    let read_for_this_pack: Vec<Entry>;
+    let team: Vec<&Entry> = if shipped.is_empty() {
         Vec::new()
     } else {
         let margin = chrono::Duration::days(crate::review::figures::EFFECT_WINDOW_DAYS + 1);
@@ -353,18 +349,12 @@ fn pack_data_from(
         let to = shipped.iter().map(|s| s.1).max().unwrap_or(period.end) + margin;
         let patterns: Vec<String> = shipped.into_iter().map(|s| s.0).collect();
         match pattern_pool {
-            Some(pool) => pool
-                .iter()
-                .filter(|e| {
-                    let d = e.created.date_naive();
-                    from <= d
-                        && d <= to
-                        && e.field_str("pattern")
-                            .is_some_and(|p| patterns.iter().any(|q| q.eq_ignore_ascii_case(p)))
-                })
-                .cloned()
-                .collect(),
-            None => super::loops::pattern_entries_for(ctx, own, &patterns, Some((from, to)))?,
+            Some(pool) => pool.between(&patterns, from, to),
+            None => {
+                read_for_this_pack =
+                    super::loops::pattern_entries_for(ctx, own, &patterns, Some((from, to)))?;
+                read_for_this_pack.iter().collect()
+            }
         }
     };
     let input = crate::review::ReviewInput {
@@ -388,6 +378,49 @@ fn pack_data_from(
         include_private: o.include_private,
     };
     Ok(crate::review::assemble(&input))
+}
+
+/// Everyone's shared entries with a pattern, read once for the team grid
+/// and kept by pattern in date order, so each person's pack picks the few
+/// its shipped changes need instead of scanning them all.
+struct PatternPool {
+    by_pattern: HashMap<String, Vec<Entry>>,
+}
+
+impl PatternPool {
+    fn new(entries: Vec<Entry>) -> PatternPool {
+        let mut by_pattern: HashMap<String, Vec<Entry>> = HashMap::new();
+        for e in entries {
+            if let Some(p) = e.field_str("pattern").map(|p| p.to_ascii_lowercase()) {
+                by_pattern.entry(p).or_default().push(e);
+            }
+        }
+        for list in by_pattern.values_mut() {
+            list.sort_by_key(|e| e.created);
+        }
+        PatternPool { by_pattern }
+    }
+
+    /// The entries with one of `patterns` (any case) written from `from`
+    /// to `to`, in date order.
+    fn between(
+        &self,
+        patterns: &[String],
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+    ) -> Vec<&Entry> {
+        let mut keys: Vec<String> = patterns.iter().map(|p| p.to_ascii_lowercase()).collect();
+        keys.sort();
+        keys.dedup();
+        let mut out: Vec<&Entry> = Vec::new();
+        for list in keys.iter().filter_map(|k| self.by_pattern.get(k)) {
+            let start = list.partition_point(|e| e.created.date_naive() < from);
+            let end = list.partition_point(|e| e.created.date_naive() <= to);
+            out.extend(&list[start..end]);
+        }
+        out.sort_by_key(|e| e.created);
+        out
+    }
 }
 
 fn write_out(ctx: &mut Context, out: Option<&PathBuf>, text: &str) -> CliResult {

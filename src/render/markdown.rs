@@ -465,6 +465,7 @@ pub(super) mod tests {
         k.fields
             .insert("deflections".into(), toml::Value::Integer(12));
         let entries = vec![d, k];
+        let period: Vec<&Entry> = entries.iter().collect();
         let paths = |e: &Entry| format!("people/ana-lima/{}.md", e.id);
         assemble(&ReviewInput {
             person: "ana-lima".into(),
@@ -473,7 +474,7 @@ pub(super) mod tests {
             period_end: NaiveDate::from_ymd_opt(2026, 6, 30).unwrap(),
             generated: at,
             commit: Some("0123456789abcdef".into()),
-            entries: &entries,
+            entries: &period,
             history: &entries,
             team: &[],
             skills: &skills,

@@ -44,14 +44,14 @@ pub struct ReviewInput<'a> {
     pub commit: Option<String>,
     /// This person's entries in the period (drafts already excluded;
     /// private only if asked).
-    pub entries: &'a [Entry],
+    pub entries: &'a [&'a Entry],
     /// This person's entries of all time, a superset of `entries`: latest
     /// ratings, confirmations, the open focus, shipped changes.
     pub history: &'a [Entry],
     /// Everyone's shared entries that carry a `pattern`: a shipped change
     /// to the playbook acts on the whole team's cases, so its effect is
     /// counted team-wide (with `history`, duplicates counted once).
-    pub team: &'a [Entry],
+    pub team: &'a [&'a Entry],
     pub skills: &'a SkillsTree,
     pub ladder: &'a Ladder,
     /// Ladder level ids; the target defaults to the level's `next`.
@@ -359,7 +359,7 @@ impl Ctx<'_, '_> {
 pub fn assemble(input: &ReviewInput) -> EvidencePack {
     let mut warnings = Vec::new();
     let visible = |e: &&Entry| (input.include_private || !e.private) && e.kind != Kind::Draft;
-    let entries: Vec<&Entry> = input.entries.iter().filter(visible).collect();
+    let entries: Vec<&Entry> = input.entries.iter().copied().filter(visible).collect();
     let history: Vec<&Entry> = input
         .history
         .iter()
@@ -652,6 +652,7 @@ fn pattern_effect(ctx: &Ctx, pattern: &str, shipped: NaiveDate) -> Option<Patter
             input
                 .team
                 .iter()
+                .copied()
                 .filter(|e| !e.private || (input.include_private && e.person == input.person)),
         )
         .filter(|e| seen.insert(e.id.as_str()))

@@ -91,6 +91,7 @@ impl Setup {
     /// The period is 2026; the history is the period's entries plus `older`.
     fn pack(&self, entries: &[Entry], older: &[Entry]) -> EvidencePack {
         let history: Vec<Entry> = older.iter().chain(entries).cloned().collect();
+        let entries: Vec<&Entry> = entries.iter().collect();
         let paths = |e: &Entry| format!("people/ana-lima/2026/{}.md", e.id);
         let input = ReviewInput {
             person: "ana-lima".into(),
@@ -99,7 +100,7 @@ impl Setup {
             period_end: NaiveDate::from_ymd_opt(2026, 12, 31).unwrap(),
             generated: at("2026-11-24"),
             commit: Some("0123456789abcdef".into()),
-            entries,
+            entries: &entries,
             history: &history,
             team: &[],
             skills: &self.skills,
