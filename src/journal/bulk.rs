@@ -89,6 +89,9 @@ pub(super) fn stage(caller: &Repository, root: &Path, changes: &[Change]) -> Res
         &mut objects,
         &mut Default::default(),
     )?;
+    // All trees first, as git orders a pack: walking the trees (every
+    // index rebuild does) then touches the pack's first pages, not all.
+    objects.sort_by_key(|(_, kind)| *kind != ObjectType::Tree);
     let mut writer = on_disk.packwriter()?;
     write_pack(&odb, &blobs, &objects, &mut writer).context("cannot write the pack")?;
     writer.commit().context("cannot write the pack")?;
