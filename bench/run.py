@@ -293,7 +293,12 @@ def main():
             out.append(f"| {label} | {shown} | {rss:.0f} MB | {ratio} |")
         out += [""] + [f"- {x}" for x in notes] + [""]
     n, lines = verdicts(results)
-    out += [f"## Targets at {n:,} entries", "", "| command | target | measured | |", "| --- | --- | --- | --- |"] + lines + [""]
+    if n >= 100000:
+        out += [f"## Targets at {n:,} entries", "", "| command | target | measured | |", "| --- | --- | --- | --- |"] + lines + [""]
+    else:
+        # At a small size the fixed costs (process start, init, index
+        # creation) dominate: scaling the targets down would judge those.
+        out += ["## Targets", "", f"The targets are set at 100,000 entries; the largest journal here has {n:,}, so none is judged.", ""]
     Path(args.out).write_text("\n".join(out))
     print("\n".join(out))
 
