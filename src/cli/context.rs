@@ -371,17 +371,11 @@ impl Context {
     }
 
     pub fn unique_prefix_len(&mut self, id: &EntryId) -> usize {
-        let Ok(index) = self.index() else {
-            return MIN_PREFIX;
-        };
-        let s = id.as_str();
-        for len in MIN_PREFIX..s.len() {
-            match index.count_ids_with_prefix(&s[..len], 2) {
-                Ok(found) if found <= 1 => return len,
-                Ok(_) => continue,
-                Err(_) => return MIN_PREFIX,
-            }
+        match self.index() {
+            Ok(index) => index
+                .unique_prefix_len(id.as_str(), MIN_PREFIX)
+                .unwrap_or(MIN_PREFIX),
+            Err(_) => MIN_PREFIX,
         }
-        s.len()
     }
 }

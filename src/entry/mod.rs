@@ -14,7 +14,7 @@ pub use frontmatter::{
 };
 pub use id::{ALPHABET, EntryId, ID_LEN, MIN_PREFIX, is_id_like};
 pub use kind::{FieldSpec, FieldType, Kind, UnknownKind, canonical_value};
-pub use value::{coerce_field, json_to_field, toml_to_json};
+pub use value::{coerce_field, json_to_field, json_to_toml, toml_to_json};
 
 use chrono::{DateTime, FixedOffset};
 use std::collections::BTreeMap;
