@@ -123,6 +123,29 @@ fn pasted_text_never_breaks_search() {
 }
 
 #[test]
+fn each_matched_word_outranks_any_amount_of_one_word() {
+    let env = fixture();
+    env.import(&[
+        json!({"kind": "note", "title": "Kerfuffle kerfuffle", "body": "Kerfuffle, kerfuffle, kerfuffles all week.", "date": "2026-07-01", "person": "ana-lima"}),
+        json!({"kind": "note", "title": "Misc", "body": "One invoice kerfuffle, once.", "date": "2026-07-02", "person": "ana-lima"}),
+        json!({"kind": "note", "title": "Invoices", "body": "Invoice numbering.", "date": "2026-07-03", "person": "ana-lima"}),
+    ]);
+    let j = env.json(&["search", "kerfuffle", "invoice", "--limit", "1"]);
+    assert_eq!(j["hits"][0]["title"], "Misc", "{j}");
+    // The total counts every match, not only the hits shown.
+    assert_eq!(j["total"], 3, "{j}");
+    let all = env.hits(&["kerfuffle", "invoice"]);
+    assert_eq!(all.len(), 3, "{all:?}");
+    assert_eq!(all[0], "Misc", "{all:?}");
+    let count = env
+        .cb()
+        .args(["search", "--count", "kerfuffle", "invoice"])
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&count.stdout).trim(), "3");
+}
+
+#[test]
 fn json_shape_limit_and_nothing_found() {
     let env = fixture();
     let j = env.json(&["search", "refund", "--limit", "2"]);

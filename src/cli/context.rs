@@ -146,6 +146,9 @@ impl Context {
 
     /// Pages what follows on a terminal, with the configured pager if any.
     pub fn page(&mut self) {
+        if !self.ui.may_page() {
+            return;
+        }
         let configured = self.local_config().ok().and_then(|c| c.pager);
         self.ui.start_pager(configured.as_deref());
     }

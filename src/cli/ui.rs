@@ -59,6 +59,11 @@ impl Ui {
         self.color
     }
 
+    /// Would `start_pager` start one? Lets callers skip reading settings.
+    pub fn may_page(&self) -> bool {
+        self.pager_allowed && self.pager.is_none()
+    }
+
     /// Sends what follows through `$CASEBOOK_PAGER`, `$PAGER` or `less -FRX`,
     /// only when stdout is a terminal and `--no-pager` was not given.
     pub fn start_pager(&mut self, configured: Option<&str>) {

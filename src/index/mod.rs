@@ -8,6 +8,7 @@
 //! is missing, from an older casebook, damaged or of unknown origin.
 //! This is the only module that imports tantivy.
 
+mod bonus;
 mod cache_dir;
 pub mod query;
 mod schema;
@@ -24,8 +25,8 @@ use std::ops::Bound;
 use std::path::{Path, PathBuf};
 use tantivy::collector::{Count, DocSetCollector, TopDocs};
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, PhraseQuery, Query,
-    RangeQuery, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, RangeQuery,
+    TermQuery,
 };
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{DocAddress, IndexReader, Order, ReloadPolicy, Searcher, TantivyDocument, Term};
@@ -349,37 +350,33 @@ impl Index {
         limit: Option<usize>,
     ) -> Result<(Vec<SearchHit>, usize)> {
         let searcher = self.searcher();
-        let q = self.build_query(query, filter)?;
-        // Counting needs only which entries match: without the per-word
-        // ranking clauses, each word's postings are read once, not twice.
-        let total = searcher.search(&*self.build_query_for(query, filter, false)?, &Count)?;
-        let limit = limit.unwrap_or(total).min(total);
-        if limit == 0 {
-            return Ok((Vec::new(), total));
-        }
-        let has_text = !query.text.is_empty();
-        let addresses: Vec<(f32, DocAddress)> = match (sort, has_text) {
-            (Sort::Relevance, true) => {
-                searcher.search(&*q, &TopDocs::with_limit(limit).order_by_score())?
-            }
-            (Sort::Oldest, _) => searcher
-                .search(
-                    &*q,
-                    &TopDocs::with_limit(limit)
-                        .order_by_fast_field::<tantivy::DateTime>("created", Order::Asc),
-                )?
-                .into_iter()
-                .map(|(_, a)| (0.0, a))
-                .collect(),
-            _ => searcher
-                .search(
-                    &*q,
-                    &TopDocs::with_limit(limit)
-                        .order_by_fast_field::<tantivy::DateTime>("created", Order::Desc),
-                )?
-                .into_iter()
-                .map(|(_, a)| (0.0, a))
-                .collect(),
+        let by_score = sort == Sort::Relevance && !query.text.is_empty();
+        // Ranking clauses only when the order is by score; either way they
+        // decide nothing about which entries match.
+        let q = self.build_query_for(query, filter, by_score)?;
+        // One pass counts the matches and keeps the best: the words'
+        // postings are read once. Without a limit, count first to size it.
+        let limit = match limit {
+            Some(n) => n.max(1),
+            None => searcher.search(&*q, &Count)?.max(1),
+        };
+        let (total, addresses): (usize, Vec<(f32, DocAddress)>) = if by_score {
+            searcher.search(&*q, &(Count, TopDocs::with_limit(limit).order_by_score()))?
+        } else {
+            let order = if sort == Sort::Oldest {
+                Order::Asc
+            } else {
+                Order::Desc
+            };
+            let (total, top) = searcher.search(
+                &*q,
+                &(
+                    Count,
+                    TopDocs::with_limit(limit)
+                        .order_by_fast_field::<tantivy::DateTime>("created", order),
+                ),
+            )?;
+            (total, top.into_iter().map(|(_, a)| (0.0, a)).collect())
         };
         let mut hits = Vec::with_capacity(addresses.len());
         for (score, address) in addresses {
@@ -623,12 +620,11 @@ impl Index {
                         // Each matched word adds a constant far above any
                         // BM25 score, so entries matching more of the words
                         // come first and BM25 orders those that tie.
-                        if ranked {
-                            text_clauses.push((
-                                Occur::Should,
-                                Box::new(ConstScoreQuery::new(q.box_clone(), WORD_MATCH_BONUS)),
-                            ));
-                        }
+                        let q = if ranked {
+                            Box::new(bonus::BonusQuery::new(q, WORD_MATCH_BONUS))
+                        } else {
+                            q
+                        };
                         text_clauses.push((Occur::Should, q));
                     }
                 }
