@@ -73,11 +73,8 @@ pub struct OutcomeArgs {
     /// When it happened (default: today)
     #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
-    /// Show what would change, write nothing
-    #[arg(long)]
-    pub dry_run: bool,
     #[command(flatten)]
-    pub pii: super::guard::PiiArgs,
+    pub write: super::guard::WriteArgs,
 }
 
 pub fn run(args: ApprovalArgs, ctx: &mut Context) -> CliResult {
@@ -141,7 +138,7 @@ fn outcome(args: OutcomeArgs, ctx: &mut Context) -> CliResult {
     );
     e.body = append_to_section(&e.body, "Outcome", &line);
     let message = format!("approval {}: {}", args.outcome, one_line_title(&e.title));
-    commit_update(ctx, &path, e, &message, args.dry_run, &args.pii)
+    commit_update(ctx, &path, e, &message, &args.write)
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]

@@ -102,9 +102,6 @@ pub struct EntryArgs {
     /// Never open the editor
     #[arg(long)]
     pub no_edit: bool,
-    /// Show what would be written, write nothing
-    #[arg(long)]
-    pub dry_run: bool,
     #[command(flatten)]
-    pub pii: super::guard::PiiArgs,
+    pub write: super::guard::WriteArgs,
 }

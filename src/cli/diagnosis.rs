@@ -66,11 +66,8 @@ pub struct ResolveArgs {
     /// hit, partial or miss
     #[arg(long, value_parser = ["hit", "partial", "miss", "unknown"])]
     pub verdict: Option<String>,
-    /// Show what would change, write nothing
-    #[arg(long)]
-    pub dry_run: bool,
     #[command(flatten)]
-    pub pii: super::guard::PiiArgs,
+    pub write: super::guard::WriteArgs,
 }
 
 pub fn run(args: DiagnosisArgs, ctx: &mut Context) -> CliResult {
@@ -292,7 +289,7 @@ pub fn run_resolve(args: ResolveArgs, ctx: &mut Context) -> CliResult {
         .unwrap_or(&entry.title)
         .to_string();
     let diff = word_diff(ctx, &prediction, actual.trim());
-    if args.dry_run {
+    if args.write.dry_run {
         ctx.ui.line(&diff);
         return Ok(());
     }
@@ -307,7 +304,7 @@ pub fn run_resolve(args: ResolveArgs, ctx: &mut Context) -> CliResult {
             one_line_title(&entry.title),
             verdict.as_deref().unwrap_or("no verdict yet")
         ),
-        &args.pii,
+        &args.write.pii,
     )?;
     ctx.index_changed();
     if !ctx.json() {

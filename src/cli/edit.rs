@@ -153,7 +153,7 @@ pub fn run(args: EditArgs, ctx: &mut Context) -> CliResult {
                 .with_hint(format!("your text is kept in {}", draft.display())),
         );
     }
-    if args.entry.dry_run {
+    if args.entry.write.dry_run {
         ctx.ui.write(&entry.to_markdown());
         return Ok(());
     }
@@ -165,7 +165,7 @@ pub fn run(args: EditArgs, ctx: &mut Context) -> CliResult {
             content: entry.to_markdown().into_bytes(),
         }],
         &format!("edit {}: {}", entry.kind, one_line_title(&entry.title)),
-        &args.entry.pii,
+        &args.entry.write.pii,
     )?;
     ctx.index_changed();
     report_write(ctx, &entry, &item.path, &info.short(), &warnings)

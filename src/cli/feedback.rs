@@ -54,11 +54,8 @@ pub struct FeedbackArgs {
     /// When it was said
     #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
-    /// Show what would be written, write nothing
-    #[arg(long)]
-    pub dry_run: bool,
     #[command(flatten)]
-    pub pii: super::guard::PiiArgs,
+    pub write: super::guard::WriteArgs,
 }
 
 #[derive(Debug, Args)]
@@ -85,11 +82,8 @@ pub struct ConfirmArgs {
     /// Read the note from a file (`-` is stdin)
     #[arg(short = 'F', long = "body-file", value_name = "FILE")]
     pub note_file: Option<PathBuf>,
-    /// Show what would be written, write nothing
-    #[arg(long)]
-    pub dry_run: bool,
     #[command(flatten)]
-    pub pii: super::guard::PiiArgs,
+    pub write: super::guard::WriteArgs,
 }
 
 fn subject(given: &str) -> CliResult<String> {
@@ -132,7 +126,7 @@ pub fn run_feedback(args: FeedbackArgs, ctx: &mut Context) -> CliResult {
             "feedback about yourself counts as what others said only with --from NAME (who said it)",
         );
     }
-    write_entry(ctx, e, Vec::new(), args.dry_run, "feedback", &args.pii)
+    write_entry(ctx, e, Vec::new(), "feedback", &args.write)
 }
 
 pub fn run_confirm(args: ConfirmArgs, ctx: &mut Context) -> CliResult {
@@ -193,5 +187,5 @@ pub fn run_confirm(args: ConfirmArgs, ctx: &mut Context) -> CliResult {
     set_str(&mut e, "by", &by);
     set_str(&mut e, "recorded_by", &me);
     e.body = text(&args.note, &args.note_file)?.unwrap_or_default();
-    write_entry(ctx, e, Vec::new(), args.dry_run, "confirm", &args.pii)
+    write_entry(ctx, e, Vec::new(), "confirm", &args.write)
 }

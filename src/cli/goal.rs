@@ -67,11 +67,8 @@ pub struct NewArgs {
     /// Whose goal (default: yours)
     #[arg(long, value_name = "NAME")]
     pub person: Option<String>,
-    /// Show what would be written, write nothing
-    #[arg(long)]
-    pub dry_run: bool,
     #[command(flatten)]
-    pub pii: super::guard::PiiArgs,
+    pub write: super::guard::WriteArgs,
 }
 
 #[derive(Debug, Args)]
@@ -88,11 +85,8 @@ pub struct CloseArgs {
     /// Read the retro from a file (`-` is stdin)
     #[arg(short = 'F', long = "body-file", value_name = "FILE")]
     pub retro_file: Option<PathBuf>,
-    /// Show what would be written, write nothing
-    #[arg(long)]
-    pub dry_run: bool,
     #[command(flatten)]
-    pub pii: super::guard::PiiArgs,
+    pub write: super::guard::WriteArgs,
 }
 
 #[derive(Debug, Args)]
@@ -142,7 +136,7 @@ fn run_new(args: NewArgs, ctx: &mut Context) -> CliResult {
     set_str(&mut e, "due", &due.to_string());
     set_str(&mut e, "status", "open");
     e.body = text(&args.body, &args.body_file)?.unwrap_or_default();
-    write_entry(ctx, e, Vec::new(), args.dry_run, "goal", &args.pii)
+    write_entry(ctx, e, Vec::new(), "goal", &args.write)
 }
 
 fn run_close(args: CloseArgs, ctx: &mut Context) -> CliResult {
@@ -162,7 +156,7 @@ fn run_close(args: CloseArgs, ctx: &mut Context) -> CliResult {
     set_str(&mut e, "retro", &retro);
     set_str(&mut e, "closed", &ctx.today().to_string());
     let message = format!("goal {}: {}", args.outcome, super::ui::one_line(&e.title));
-    commit_update(ctx, &path, e, &message, args.dry_run, &args.pii)
+    commit_update(ctx, &path, e, &message, &args.write)
 }
 
 /// One goal's standing, computed from the journal.

@@ -20,6 +20,17 @@ pub struct PiiArgs {
     pub allow_pii: bool,
 }
 
+/// The flags of every command that writes text a person typed: a dry run,
+/// and what to do about personal data found in the text.
+#[derive(Debug, Clone, Default, Args)]
+pub struct WriteArgs {
+    /// Show what would be written, write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    #[command(flatten)]
+    pub pii: PiiArgs,
+}
+
 /// What the user chose to do about the finds.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Decision {

@@ -53,11 +53,8 @@ pub struct FeedbackArgs {
     /// Read it from a file (`-` is stdin)
     #[arg(short = 'F', long = "body-file", value_name = "FILE")]
     pub file: Option<PathBuf>,
-    /// Show what would change, write nothing
-    #[arg(long)]
-    pub dry_run: bool,
     #[command(flatten)]
-    pub pii: super::guard::PiiArgs,
+    pub write: super::guard::WriteArgs,
 }
 
 #[derive(Debug, Args)]
@@ -98,7 +95,7 @@ fn feedback(args: FeedbackArgs, ctx: &mut Context) -> CliResult {
     };
     set_str(&mut e, "feedback", &all);
     let message = format!("handoff feedback: {}", one_line_title(&e.title));
-    commit_update(ctx, &path, e, &message, args.dry_run, &args.pii)
+    commit_update(ctx, &path, e, &message, &args.write)
 }
 
 fn latest_without_feedback(ctx: &mut Context) -> CliResult<String> {

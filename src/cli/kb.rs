@@ -78,11 +78,8 @@ pub struct DeflectionsImportArgs {
     /// The count column (default: found by header)
     #[arg(long, value_name = "COLUMN")]
     pub count_column: Option<String>,
-    /// Show what would change, write nothing
-    #[arg(long)]
-    pub dry_run: bool,
     #[command(flatten)]
-    pub pii: super::guard::PiiArgs,
+    pub write: super::guard::WriteArgs,
 }
 
 #[derive(Debug, Args)]
@@ -101,11 +98,8 @@ pub struct DeflectArgs {
     /// The case the article answered (logged in the body)
     #[arg(long = "case", value_name = "REF")]
     pub case: Option<String>,
-    /// Show what would change, write nothing
-    #[arg(long)]
-    pub dry_run: bool,
     #[command(flatten)]
-    pub pii: super::guard::PiiArgs,
+    pub write: super::guard::WriteArgs,
 }
 
 #[derive(Debug, Args)]
@@ -132,11 +126,8 @@ pub struct VerifyArgs {
     /// Checked, and made findable: search terms customers used (comma-separated)
     #[arg(long, value_name = "TERMS")]
     pub findability: Option<String>,
-    /// Show what would change, write nothing
-    #[arg(long)]
-    pub dry_run: bool,
     #[command(flatten)]
-    pub pii: super::guard::PiiArgs,
+    pub write: super::guard::WriteArgs,
 }
 
 pub fn run(args: KbArgs, ctx: &mut Context) -> CliResult {
@@ -365,7 +356,7 @@ fn deflect(args: DeflectArgs, ctx: &mut Context) -> CliResult {
         one_line_title(&e.title),
         case.map(|c| format!(" ({c})")).unwrap_or_default()
     );
-    commit_update(ctx, &path, e, &message, args.dry_run, &args.pii)
+    commit_update(ctx, &path, e, &message, &args.write)
 }
 
 fn verify(args: VerifyArgs, ctx: &mut Context) -> CliResult {
@@ -441,7 +432,7 @@ fn verify(args: VerifyArgs, ctx: &mut Context) -> CliResult {
         }
         None => format!("kb verified: {}", one_line_title(&e.title)),
     };
-    commit_update(ctx, &path, e, &message, args.dry_run, &args.pii)
+    commit_update(ctx, &path, e, &message, &args.write)
 }
 
 /// Header names of an analytics export, best first (compared as
@@ -578,7 +569,7 @@ fn import_deflections(args: DeflectionsImportArgs, ctx: &mut Context) -> CliResu
         )));
     }
     let n = updates.len();
-    if args.dry_run {
+    if args.write.dry_run {
         for (path, e) in &updates {
             ctx.ui.line(&format!(
                 "{} {path}  ~{}",
@@ -609,7 +600,7 @@ fn import_deflections(args: DeflectionsImportArgs, ctx: &mut Context) -> CliResu
         ctx,
         updates,
         &format!("kb deflection estimates: {n} article(s) from {file_name}"),
-        &args.pii,
+        &args.write.pii,
     )?;
     if ctx.json() {
         let json = serde_json::json!({

@@ -222,8 +222,7 @@ pub(super) fn commit_update(
     path: &str,
     mut e: Entry,
     message: &str,
-    dry_run: bool,
-    pii: &super::guard::PiiArgs,
+    write: &super::guard::WriteArgs,
 ) -> CliResult {
     e.updated = Some(crate::clock::now());
     let text = e.to_markdown();
@@ -234,7 +233,7 @@ pub(super) fn commit_update(
             p.message
         )));
     }
-    if dry_run {
+    if write.dry_run {
         ctx.ui.write(&text);
         ctx.ui.status(&format!("(dry run: {path} not written)"));
         return Ok(());
@@ -246,7 +245,7 @@ pub(super) fn commit_update(
             content: text.into_bytes(),
         }],
         message,
-        pii,
+        &write.pii,
     )?;
     ctx.index_changed();
     report_write(ctx, &e, path, &info.short(), &warnings)

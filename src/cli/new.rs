@@ -45,11 +45,8 @@ pub struct JotArgs {
     /// Write as this person
     #[arg(long, value_name = "NAME")]
     pub person: Option<String>,
-    /// Show what would be written, write nothing
-    #[arg(long)]
-    pub dry_run: bool,
     #[command(flatten)]
-    pub pii: super::guard::PiiArgs,
+    pub write: super::guard::WriteArgs,
 }
 
 pub fn run(args: NewArgs, ctx: &mut Context) -> CliResult {
@@ -101,7 +98,7 @@ pub fn run(args: NewArgs, ctx: &mut Context) -> CliResult {
     let cfg_editor = ctx.local_config()?.editor;
     let editor = editor::configured(cfg_editor.as_deref());
     let use_editor = !args.entry.no_edit
-        && !args.entry.dry_run
+        && !args.entry.write.dry_run
         && (args.entry.edit || !has_body)
         && editor.is_some();
 
@@ -109,7 +106,7 @@ pub fn run(args: NewArgs, ctx: &mut Context) -> CliResult {
         let editor = editor.expect("checked above");
         entry = edit_until_valid(ctx, entry, &editor, &journal_skills)?;
     } else if !has_body && !args.entry.no_edit && args.from_draft.is_none() {
-        if ctx.interactive() && !args.entry.dry_run {
+        if ctx.interactive() && !args.entry.write.dry_run {
             ask_questions(ctx, &mut entry)?;
         } else if entry.title.is_empty() {
             return Err(CliError::usage(format!(
@@ -134,17 +131,10 @@ pub fn run(args: NewArgs, ctx: &mut Context) -> CliResult {
     validate(ctx, &entry)?;
     let case = entry.case.clone();
     let kind = entry.kind;
-    write_entry(
-        ctx,
-        entry,
-        removed,
-        args.entry.dry_run,
-        "new",
-        &args.entry.pii,
-    )?;
+    write_entry(ctx, entry, removed, "new", &args.entry.write)?;
     if let Some(case) = case
         && kind != Kind::Diagnosis
-        && !args.entry.dry_run
+        && !args.entry.write.dry_run
     {
         remind_open_prediction(ctx, &case)?;
     }
@@ -605,13 +595,12 @@ pub(super) fn write_entry(
     ctx: &mut Context,
     entry: Entry,
     removed: Vec<String>,
-    dry_run: bool,
     op: &str,
-    pii: &super::guard::PiiArgs,
+    write: &super::guard::WriteArgs,
 ) -> CliResult {
     let rel = entry_path(&entry);
     let text = entry.to_markdown();
-    if dry_run {
+    if write.dry_run {
         ctx.ui.write(&text);
         ctx.ui.status(&format!("(dry run: {rel} not written)"));
         return Ok(());
@@ -627,7 +616,7 @@ pub(super) fn write_entry(
     } else {
         format!("{op} {message}")
     };
-    let (info, warnings) = super::guard::commit(ctx, changes, &message, pii)?;
+    let (info, warnings) = super::guard::commit(ctx, changes, &message, &write.pii)?;
     ctx.index_changed();
     report_write(ctx, &entry, &rel, &info.short(), &warnings)
 }
@@ -679,7 +668,7 @@ pub fn run_jot(args: JotArgs, ctx: &mut Context) -> CliResult {
     entry.case = case;
     entry.body = text;
     let rel = entry_path(&entry);
-    if args.dry_run {
+    if args.write.dry_run {
         ctx.ui.write(&entry.to_markdown());
         return Ok(());
     }
@@ -690,7 +679,7 @@ pub fn run_jot(args: JotArgs, ctx: &mut Context) -> CliResult {
             content: entry.to_markdown().into_bytes(),
         }],
         &format!("jot: {}", one_line_title(&entry.title)),
-        &args.pii,
+        &args.write.pii,
     )?;
     // No index wait: a jot must be instant; the next reading command
     // brings the index up to date.

@@ -61,11 +61,8 @@ pub struct NoteArgs {
     /// An action as "owner: what" (repeatable)
     #[arg(long = "action", value_name = "OWNER: WHAT")]
     pub actions: Vec<String>,
-    /// Show what would be written, write nothing
-    #[arg(long)]
-    pub dry_run: bool,
     #[command(flatten)]
-    pub pii: super::guard::PiiArgs,
+    pub write: super::guard::WriteArgs,
 }
 
 pub fn run(args: OneOnOneArgs, ctx: &mut Context) -> CliResult {
@@ -133,7 +130,7 @@ fn run_note(args: NoteArgs, ctx: &mut Context) -> CliResult {
         );
     }
     e.body = body.unwrap_or_default();
-    write_entry(ctx, e, Vec::new(), args.dry_run, "1on1", &args.pii)
+    write_entry(ctx, e, Vec::new(), "1on1", &args.write)
 }
 
 fn run_prep(args: PrepArgs, ctx: &mut Context) -> CliResult {

@@ -41,11 +41,8 @@ pub struct ProfileArgs {
     /// Whose profile (default: yours; a lead may record it)
     #[arg(long, value_name = "NAME")]
     pub person: Option<String>,
-    /// Show what would be written, write nothing
-    #[arg(long)]
-    pub dry_run: bool,
     #[command(flatten)]
-    pub pii: super::guard::PiiArgs,
+    pub write: super::guard::WriteArgs,
 }
 
 /// The person's profile entries, oldest first.
@@ -167,7 +164,7 @@ pub fn run(args: ProfileArgs, ctx: &mut Context) -> CliResult {
         (Some(l), None) => format!("Profile: {l}"),
         _ => "Profile".to_string(),
     };
-    write_entry(ctx, e, Vec::new(), args.dry_run, "profile", &args.pii)
+    write_entry(ctx, e, Vec::new(), "profile", &args.write)
 }
 
 fn show(ctx: &mut Context, person: &str, history: &[Entry]) -> CliResult {

@@ -90,11 +90,8 @@ pub struct NewArgs {
     /// Write for this person (default: you)
     #[arg(long, value_name = "NAME")]
     pub person: Option<String>,
-    /// Show what would be written, write nothing
-    #[arg(long)]
-    pub dry_run: bool,
     #[command(flatten)]
-    pub pii: super::guard::PiiArgs,
+    pub write: super::guard::WriteArgs,
 }
 
 #[derive(Debug, Args)]
@@ -124,11 +121,8 @@ pub struct SetArgs {
     /// Read the note from a file (`-` is stdin)
     #[arg(short = 'F', long = "body-file", value_name = "FILE")]
     pub note_file: Option<PathBuf>,
-    /// Show what would change, write nothing
-    #[arg(long)]
-    pub dry_run: bool,
     #[command(flatten)]
-    pub pii: super::guard::PiiArgs,
+    pub write: super::guard::WriteArgs,
 }
 
 #[derive(Debug, Args)]
@@ -212,7 +206,7 @@ fn new(args: NewArgs, ctx: &mut Context) -> CliResult {
             toml::Value::Array(evidence.into_iter().map(toml::Value::String).collect()),
         );
     }
-    write_entry(ctx, e, Vec::new(), args.dry_run, "new", &args.pii)
+    write_entry(ctx, e, Vec::new(), "new", &args.write)
 }
 
 /// Where a proposal may go from where it is.
@@ -274,7 +268,7 @@ fn set(args: SetArgs, ctx: &mut Context) -> CliResult {
         one_line_title(&e.title),
         change_ref.map(|r| format!(" ({r})")).unwrap_or_default()
     );
-    commit_update(ctx, &path, e, &message, args.dry_run, &args.pii)
+    commit_update(ctx, &path, e, &message, &args.write)
 }
 
 #[derive(Debug, Serialize)]

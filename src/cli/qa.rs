@@ -61,11 +61,8 @@ pub struct FlagArgs {
     /// When (default: today)
     #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
-    /// Show what would change, write nothing
-    #[arg(long)]
-    pub dry_run: bool,
     #[command(flatten)]
-    pub pii: super::guard::PiiArgs,
+    pub write: super::guard::WriteArgs,
 }
 
 #[derive(Debug, Args)]
@@ -314,7 +311,7 @@ fn flag(args: FlagArgs, ctx: &mut Context) -> CliResult {
         args.state,
         super::new::one_line_title(&e.title)
     );
-    commit_update(ctx, &path, e, &message, args.dry_run, &args.pii)
+    commit_update(ctx, &path, e, &message, &args.write)
 }
 
 fn report(filter: FilterArgs, ctx: &mut Context) -> CliResult {

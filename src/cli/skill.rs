@@ -61,11 +61,8 @@ pub struct SeedArgs {
     /// Whose skills (default: yours)
     #[arg(long, value_name = "NAME")]
     pub person: Option<String>,
-    /// Show what would be written, write nothing
-    #[arg(long)]
-    pub dry_run: bool,
     #[command(flatten)]
-    pub pii: super::guard::PiiArgs,
+    pub write: super::guard::WriteArgs,
 }
 
 #[derive(Debug, Args)]
@@ -86,11 +83,8 @@ pub struct AddArgs {
     /// Whose skills (default: yours)
     #[arg(long, value_name = "NAME")]
     pub person: Option<String>,
-    /// Show what would be written, write nothing
-    #[arg(long)]
-    pub dry_run: bool,
     #[command(flatten)]
-    pub pii: super::guard::PiiArgs,
+    pub write: super::guard::WriteArgs,
 }
 
 #[derive(Debug, Args, Default)]
@@ -128,11 +122,8 @@ pub struct RateArgs {
     /// Read the note from a file (`-` is stdin)
     #[arg(short = 'F', long = "body-file", value_name = "FILE")]
     pub note_file: Option<PathBuf>,
-    /// Show what would be written, write nothing
-    #[arg(long)]
-    pub dry_run: bool,
     #[command(flatten)]
-    pub pii: super::guard::PiiArgs,
+    pub write: super::guard::WriteArgs,
 }
 
 #[derive(Debug, Args)]
@@ -158,11 +149,8 @@ pub struct FocusArgs {
     /// Whose focus (default: yours)
     #[arg(long, value_name = "NAME")]
     pub person: Option<String>,
-    /// Show what would be written, write nothing
-    #[arg(long)]
-    pub dry_run: bool,
     #[command(flatten)]
-    pub pii: super::guard::PiiArgs,
+    pub write: super::guard::WriteArgs,
 }
 
 #[derive(Debug, Args)]
@@ -179,11 +167,8 @@ pub struct CloseFocusArgs {
     /// Whose focus (default: yours)
     #[arg(long, value_name = "NAME")]
     pub person: Option<String>,
-    /// Show what would change, write nothing
-    #[arg(long)]
-    pub dry_run: bool,
     #[command(flatten)]
-    pub pii: super::guard::PiiArgs,
+    pub write: super::guard::WriteArgs,
 }
 
 pub fn run(args: SkillArgs, ctx: &mut Context) -> CliResult {
@@ -223,8 +208,7 @@ fn write_own_tree(
     path: &str,
     own: &SkillsTree,
     message: &str,
-    dry_run: bool,
-    pii: &super::guard::PiiArgs,
+    write: &super::guard::WriteArgs,
 ) -> CliResult {
     let body = toml::to_string(own).map_err(|e| CliError::failure(e.to_string()))?;
     let text = format!(
@@ -235,7 +219,7 @@ fn write_own_tree(
     combined.push('\n');
     combined.push_str(&text);
     SkillsTree::parse(&combined).map_err(|e| CliError::usage(format!("{e:#}")))?;
-    if dry_run {
+    if write.dry_run {
         ctx.ui.write(&text);
         return Ok(());
     }
@@ -246,7 +230,7 @@ fn write_own_tree(
             content: text.into_bytes(),
         }],
         message,
-        pii,
+        &write.pii,
     )?;
     if ctx.json() {
         print_json(
@@ -322,7 +306,7 @@ pub fn run_seed(args: SeedArgs, ctx: &mut Context) -> CliResult {
         "skills: seed {} from the {track} tree for {person}",
         added.join(", ")
     );
-    write_own_tree(ctx, &person, &path, &own, &message, args.dry_run, &args.pii)
+    write_own_tree(ctx, &person, &path, &own, &message, &args.write)
 }
 
 pub fn run_add(args: AddArgs, ctx: &mut Context) -> CliResult {
@@ -354,7 +338,7 @@ pub fn run_add(args: AddArgs, ctx: &mut Context) -> CliResult {
         master: Default::default(),
     });
     let message = format!("skills: add {id} for {person}");
-    write_own_tree(ctx, &person, &path, &own, &message, args.dry_run, &args.pii)
+    write_own_tree(ctx, &person, &path, &own, &message, &args.write)
 }
 
 /// The skill id as typed, checked against the tree (exit 2 listing them).
@@ -494,7 +478,7 @@ pub fn run_rate(args: RateArgs, ctx: &mut Context) -> CliResult {
             .insert("evidence".into(), toml::Value::Array(evidence));
     }
     e.body = text(&args.note, &args.note_file)?.unwrap_or_default();
-    write_entry(ctx, e, Vec::new(), args.dry_run, "new", &args.pii)
+    write_entry(ctx, e, Vec::new(), "new", &args.write)
 }
 
 pub fn run_focus(args: FocusArgs, ctx: &mut Context) -> CliResult {
@@ -538,7 +522,7 @@ pub fn run_focus(args: FocusArgs, ctx: &mut Context) -> CliResult {
         e.links.push(ctx.resolve(l)?.entry.id.to_string());
     }
     e.body = text(&args.why, &args.why_file)?.unwrap_or_default();
-    write_entry(ctx, e, Vec::new(), args.dry_run, "new", &args.pii)
+    write_entry(ctx, e, Vec::new(), "new", &args.write)
 }
 
 /// The open focus and the entries this month that practised it.
@@ -639,5 +623,5 @@ pub fn run_close_focus(args: CloseFocusArgs, ctx: &mut Context) -> CliResult {
     set_str(&mut e, "closed", &ctx.today().to_string());
     set_str(&mut e, "retro", &retro);
     let message = format!("close focus: {}", super::new::one_line_title(&e.title));
-    commit_update(ctx, &path, e, &message, args.dry_run, &args.pii)
+    commit_update(ctx, &path, e, &message, &args.write)
 }

@@ -51,11 +51,8 @@ pub struct TriageArgs {
     /// Write for this person (default: you)
     #[arg(long, value_name = "NAME")]
     pub person: Option<String>,
-    /// Show what would be written, write nothing
-    #[arg(long)]
-    pub dry_run: bool,
     #[command(flatten)]
-    pub pii: super::guard::PiiArgs,
+    pub write: super::guard::WriteArgs,
 }
 
 const TRIGGERS: &[&str] = &[
@@ -226,7 +223,7 @@ pub fn run(args: TriageArgs, ctx: &mut Context) -> CliResult {
         split.get("escalated-late").unwrap_or(&0),
         already.len()
     );
-    if args.dry_run {
+    if args.write.dry_run {
         for (id, path, case, cat) in &written {
             ctx.ui.line(&format!("{id} {path}  {case} {cat}"));
         }
@@ -238,7 +235,7 @@ pub fn run(args: TriageArgs, ctx: &mut Context) -> CliResult {
         ctx,
         entries,
         &format!("escalation triage: {n} tickets from {file_name}"),
-        &args.pii,
+        &args.write.pii,
     )?;
     if ctx.json() {
         let json = serde_json::json!({
