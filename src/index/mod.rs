@@ -759,14 +759,7 @@ impl Snippets {
 /// The git blob id of `bytes`, to tell a file edited since its last commit
 /// from the committed one without reading it twice.
 pub fn blob_id(bytes: &[u8]) -> Option<String> {
-    // git's blob id, by the sha1 crate's hardware path: libgit2's hash
-    // detects collision attacks, which is many times slower and buys
-    // nothing for telling whether a file changed.
-    use sha1::{Digest, Sha1};
-    let mut hash = Sha1::new();
-    hash.update(format!("blob {}\0", bytes.len()));
-    hash.update(bytes);
-    Some(format!("{:x}", hash.finalize()))
+    Some(crate::journal::blob_oid(bytes).to_string())
 }
 
 /// What each matched query word adds to a hit's score (see `build_query`).
@@ -847,7 +840,7 @@ fn doc_for(journal: &Journal, fields: &Fields, path: &str, oid: Oid) -> Result<T
 /// line-end filters and missing files fall back to the blob.
 fn committed_bytes(journal: &Journal, path: &str, oid: Oid) -> Result<Vec<u8>> {
     if let Ok(bytes) = std::fs::read(journal.abs(path))
-        && Oid::hash_object(git2::ObjectType::Blob, &bytes).is_ok_and(|h| h == oid)
+        && crate::journal::blob_oid(&bytes) == oid
     {
         return Ok(bytes);
     }
