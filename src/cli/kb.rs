@@ -448,24 +448,17 @@ const COUNT_HEADERS: &[&str] = &[
 ];
 
 fn import_deflections(args: DeflectionsImportArgs, ctx: &mut Context) -> CliResult {
-    use crate::loops::sample::{norm_header, split_csv};
+    use crate::loops::sample::{Table, norm_header};
     let name = args.file.display().to_string();
     let bytes = std::fs::read(&args.file)
         .map_err(|e| CliError::usage(format!("{name}: cannot read it ({e})")))?;
     let text = String::from_utf8_lossy(&bytes);
-    let text = text.trim_start_matches('\u{feff}');
-    let mut lines = text
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty());
-    let (_, first) = lines
-        .next()
-        .ok_or_else(|| CliError::usage(format!("{name} is empty")))?;
-    let sep = [',', ';', '\t']
-        .into_iter()
-        .find(|c| first.contains(*c))
+    if text.trim().is_empty() {
+        return Err(CliError::usage(format!("{name} is empty")));
+    }
+    let table = Table::read(&text)
         .ok_or_else(|| CliError::usage(format!("{name} is not a CSV with a header line")))?;
-    let headers = split_csv(first, sep);
+    let headers = table.headers;
     let normed: Vec<String> = headers.iter().map(|h| norm_header(h)).collect();
     let column = |flag: &str, given: &Option<String>, wanted: &[&str]| -> CliResult<usize> {
         match given {
@@ -501,8 +494,7 @@ fn import_deflections(args: DeflectionsImportArgs, ctx: &mut Context) -> CliResu
     let count_col = column("--count-column", &args.count_column, COUNT_HEADERS)?;
     // Rows for one article add up: analytics often splits by channel.
     let mut counts: Vec<(String, i64)> = Vec::new();
-    for (i, line) in lines {
-        let row = split_csv(line, sep);
+    for (line, row) in table.rows {
         let Some(id) = row.get(id_col).map(|s| s.trim()).filter(|s| !s.is_empty()) else {
             continue;
         };
@@ -514,8 +506,7 @@ fn import_deflections(args: DeflectionsImportArgs, ctx: &mut Context) -> CliResu
             .filter(|n| *n >= 0)
             .ok_or_else(|| {
                 CliError::usage(format!(
-                    "{name}:{}: count '{raw}' is not a whole number >= 0",
-                    i + 1
+                    "{name}:{line}: count '{raw}' is not a whole number >= 0"
                 ))
             })?;
         match counts.iter_mut().find(|(x, _)| x.eq_ignore_ascii_case(id)) {

@@ -55,25 +55,57 @@ pub fn norm_header(h: &str) -> String {
         .join(" ")
 }
 
-/// Splits one CSV line on `sep`, honouring double quotes ("" is a quote).
-pub fn split_csv(line: &str, sep: char) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    let mut quoted = false;
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '"' if quoted && chars.peek() == Some(&'"') => {
-                cur.push('"');
-                chars.next();
+/// A delimited export: its header cells and its rows, each with the line
+/// it starts on (1-based). Read by the csv crate, so a quoted cell may hold
+/// separators, quotes (`""`) and line breaks, as helpdesk exports' subjects
+/// and comments do. Cells are trimmed; blank rows are left out.
+pub struct Table {
+    pub headers: Vec<String>,
+    pub rows: Vec<(usize, Vec<String>)>,
+}
+
+impl Table {
+    /// Reads `text` (a byte-order mark is ignored) with the first of comma,
+    /// semicolon or tab found on its first non-blank line as the separator;
+    /// `None` when that line has none of them, so it is no table.
+    pub fn read(text: &str) -> Option<Table> {
+        let text = text.trim_start_matches('\u{feff}');
+        let first = text.lines().find(|l| !l.trim().is_empty())?;
+        let sep = [b',', b';', b'\t']
+            .into_iter()
+            .find(|c| first.as_bytes().contains(c))?;
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(sep)
+            .has_headers(false)
+            .flexible(true)
+            .trim(csv::Trim::All)
+            .from_reader(text.as_bytes());
+        // Lines are counted from byte offsets: the reader's own line count
+        // leaves out the blank lines it skips.
+        let (mut counted_to, mut line) = (0, 1);
+        let mut records = reader.records().filter_map(move |record| {
+            // An unreadable row (an unterminated quote runs to the end) is
+            // dropped with what it swallowed.
+            let record = record.ok()?;
+            let mut start = record.position().map_or(counted_to, |p| p.byte() as usize);
+            // The reader's position is before the blank lines it skipped.
+            while let Some(b'\r' | b'\n') = text.as_bytes().get(start) {
+                start += 1;
             }
-            '"' => quoted = !quoted,
-            c if c == sep && !quoted => out.push(std::mem::take(&mut cur).trim().to_string()),
-            c => cur.push(c),
-        }
+            line += text.as_bytes()[counted_to..start.max(counted_to)]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count();
+            counted_to = start.max(counted_to);
+            let cells: Vec<String> = record.iter().map(str::to_string).collect();
+            (!cells.iter().all(String::is_empty)).then_some((line, cells))
+        });
+        let (_, headers) = records.next()?;
+        Some(Table {
+            headers,
+            rows: records.collect(),
+        })
     }
-    out.push(cur.trim().to_string());
-    out
 }
 
 /// Reads ids from an export. A first line with a comma, semicolon or tab is
@@ -82,33 +114,27 @@ pub fn split_csv(line: &str, sep: char) -> Vec<String> {
 /// `wheres` are `column:value` conditions on CSV rows (all must hold).
 pub fn population(text: &str, wheres: &[String]) -> Result<Population, SampleError> {
     let text = text.trim_start_matches('\u{feff}');
-    let mut lines = text.lines().filter(|l| !l.trim().is_empty());
-    let Some(first) = lines.next() else {
-        return Ok(Population {
-            ids: Vec::new(),
-            column: None,
-        });
-    };
-    let sep = [',', ';', '\t'].into_iter().find(|c| first.contains(*c));
     let mut ids = Vec::new();
-    let column = match sep {
+    let column = match Table::read(text) {
         None => {
+            let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+            let Some(first) = lines.next() else {
+                return Ok(Population {
+                    ids: Vec::new(),
+                    column: None,
+                });
+            };
             if !wheres.is_empty() {
                 return Err(SampleError::WhereOnPlainList);
             }
             if !ID_HEADERS.contains(&norm_header(first).as_str()) {
-                ids.push(first.trim().to_string());
+                ids.push(first.to_string());
             }
-            ids.extend(
-                lines
-                    .map(str::trim)
-                    .filter(|l| !l.starts_with('#'))
-                    .map(str::to_string),
-            );
+            ids.extend(lines.filter(|l| !l.starts_with('#')).map(str::to_string));
             None
         }
-        Some(sep) => {
-            let headers = split_csv(first, sep);
+        Some(table) => {
+            let headers = table.headers;
             let normed: Vec<String> = headers.iter().map(|h| norm_header(h)).collect();
             let col = ID_HEADERS
                 .iter()
@@ -125,8 +151,7 @@ pub fn population(text: &str, wheres: &[String]) -> Result<Population, SampleErr
                     .ok_or_else(|| SampleError::NoSuchColumn(k.to_string(), headers.clone()))?;
                 conds.push((k, v.trim().to_lowercase()));
             }
-            for line in lines {
-                let row = split_csv(line, sep);
+            for (_, row) in &table.rows {
                 let keep = conds
                     .iter()
                     .all(|(k, v)| row.get(*k).is_some_and(|x| x.to_lowercase() == *v));
@@ -225,6 +250,8 @@ mod tests {
         assert_eq!(p.column.as_deref(), Some("Ticket ID"));
         let p = population("id;subject\n7;\"a; b\"\n", &[]).unwrap();
         assert_eq!(p.ids, vec!["7"]);
+        let p = population("\n\nid\tsubject\n7\t\"two\nlines\"\n\n8\tone\n", &[]).unwrap();
+        assert_eq!(p.ids, vec!["7", "8"], "a quoted line break is not a row");
         let w = population(
             "ticket_id,channel\nZD-1,chat\nZD-2,email\n",
             &["channel:Chat".to_string()],

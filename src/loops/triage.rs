@@ -3,7 +3,7 @@
 //! named by the caller) and the answers a person gives per ticket. Plain
 //! data; the command asks and writes.
 
-use super::sample::{ID_HEADERS, norm_header, split_csv};
+use super::sample::{ID_HEADERS, Table, norm_header};
 
 /// Header names that hold a ticket's subject, best first.
 pub const SUBJECT_HEADERS: &[&str] = &["subject", "title", "summary", "description"];
@@ -42,21 +42,10 @@ pub enum TableError {
 }
 
 /// The tickets of an export in file order, each id once (rows without an
-/// id are left out). A quoted cell may hold separators but not new lines.
+/// id are left out). A quoted cell may hold separators and new lines.
 pub fn tickets(text: &str, cols: &Columns) -> Result<(Vec<Ticket>, String), TableError> {
-    let text = text.trim_start_matches('\u{feff}');
-    let mut lines = text
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty());
-    let Some((_, first)) = lines.next() else {
-        return Err(TableError::NotCsv);
-    };
-    let sep = [',', ';', '\t']
-        .into_iter()
-        .find(|c| first.contains(*c))
-        .ok_or(TableError::NotCsv)?;
-    let headers = split_csv(first, sep);
+    let table = Table::read(text).ok_or(TableError::NotCsv)?;
+    let headers = table.headers;
     let normed: Vec<String> = headers.iter().map(|h| norm_header(h)).collect();
     let named = |which: &'static str, name: &Option<String>| -> Result<Option<usize>, TableError> {
         match name {
@@ -85,8 +74,7 @@ pub fn tickets(text: &str, cols: &Columns) -> Result<(Vec<Ticket>, String), Tabl
     let trigger = named("trigger", &cols.trigger)?;
     let pattern = named("pattern", &cols.pattern)?;
     let mut out: Vec<Ticket> = Vec::new();
-    for (i, line) in lines {
-        let row = split_csv(line, sep);
+    for (line, row) in table.rows {
         let cell = |c: Option<usize>| {
             c.and_then(|c| row.get(c))
                 .map(|s| s.trim().to_string())
@@ -99,7 +87,7 @@ pub fn tickets(text: &str, cols: &Columns) -> Result<(Vec<Ticket>, String), Tabl
             continue;
         }
         out.push(Ticket {
-            line: i + 1,
+            line,
             id: tid,
             subject: cell(subject),
             category: cell(category),
@@ -151,6 +139,12 @@ mod tests {
         assert_eq!(t.len(), 2, "rows without an id and repeats are left out");
         assert_eq!(t[0].subject.as_deref(), Some("Refund, twice"));
         assert_eq!((t[1].line, t[1].category.as_deref()), (4, Some("late")));
+        // Helpdesk exports quote subjects with line breaks in them; a row's
+        // line is where it starts.
+        let multi = "\u{feff}id,subject\nZD-7,\"Refund\nthen \"\"chargeback\"\"\"\n\nZD-8,SSO\n";
+        let (t, _) = tickets(multi, &Columns::default()).unwrap();
+        assert_eq!(t[0].subject.as_deref(), Some("Refund\nthen \"chargeback\""));
+        assert_eq!((t[1].id.as_str(), t[1].line), ("ZD-8", 5));
         assert!(matches!(
             tickets("subject,channel\na,b\n", &Columns::default()),
             Err(TableError::NoIdColumn(_))
