@@ -165,6 +165,12 @@ fn json_shape_limit_and_nothing_found() {
         "{}",
         hits[0]["snippet"]
     );
+    // A huge limit is only a ceiling.
+    let j = env.json(&["search", "refund", "--limit", "4000000000"]);
+    assert_eq!(
+        j["hits"].as_array().unwrap().len(),
+        j["total"].as_u64().unwrap() as usize
+    );
     let a = env.cb().args(["search", "zzqxnotaword"]).assert().code(1);
     assert!(err(&a).contains("no entries match"));
 }

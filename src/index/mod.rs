@@ -356,8 +356,11 @@ impl Index {
         let q = self.build_query_for(query, filter, by_score)?;
         // One pass counts the matches and keeps the best: the words'
         // postings are read once. Without a limit, count first to size it.
+        // The collector reserves room for twice its limit, so a limit never
+        // exceeds the number of entries.
         let limit = match limit {
-            Some(n) => n.max(1),
+            Some(0) => return Ok((Vec::new(), searcher.search(&*q, &Count)?)),
+            Some(n) => n.min(searcher.num_docs() as usize).max(1),
             None => searcher.search(&*q, &Count)?.max(1),
         };
         let (total, addresses): (usize, Vec<(f32, DocAddress)>) = if by_score {
