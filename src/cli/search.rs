@@ -89,8 +89,7 @@ pub fn run(args: SearchArgs, ctx: &mut Context) -> CliResult {
         let bytes = std::fs::read(journal.abs(&hit.item.path)).ok();
         let edited = bytes
             .as_deref()
-            .and_then(crate::index::blob_id)
-            .is_some_and(|b| b != hit.item.blob);
+            .is_some_and(|b| crate::journal::blob_oid(b).to_string() != hit.item.blob);
         let body = bytes
             .and_then(|b| String::from_utf8(b).ok())
             .and_then(|t| {

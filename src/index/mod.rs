@@ -435,32 +435,20 @@ impl Index {
             return Ok(id.len());
         };
         let mut longest_shared = 0;
-        for segment in self.searcher().segment_readers() {
-            let inverted = segment.inverted_index(self.fields.id)?;
-            let mut stream = inverted
-                .terms()
-                .range()
-                .ge(start.as_bytes())
-                .into_stream()?;
-            while stream.advance() {
-                let key = stream.key();
-                if !key.starts_with(start.as_bytes()) {
-                    break;
-                }
-                if key == id.as_bytes() {
-                    continue;
-                }
+        self.walk_id_terms(start, |segment, inverted, key, info| {
+            if key != id.as_bytes() {
                 let shared = key
                     .iter()
                     .zip(id.as_bytes())
                     .take_while(|(a, b)| a == b)
                     .count();
                 // A merge has not yet dropped the terms of deleted entries.
-                if shared > longest_shared && term_is_live(segment, &inverted, stream.value())? {
+                if shared > longest_shared && term_is_live(segment, inverted, info)? {
                     longest_shared = shared;
                 }
             }
-        }
+            Ok(true)
+        })?;
         Ok((longest_shared + 1).clamp(min, id.len()))
     }
 
@@ -470,9 +458,32 @@ impl Index {
         prefix: &str,
         max: usize,
     ) -> Result<std::collections::BTreeSet<String>> {
-        let searcher = self.searcher();
         let mut ids = std::collections::BTreeSet::new();
-        for segment in searcher.segment_readers() {
+        self.walk_id_terms(prefix, |_, _, key, _| {
+            if ids.len() > max * 4 {
+                return Ok(false);
+            }
+            ids.insert(String::from_utf8_lossy(key).to_string());
+            Ok(true)
+        })?;
+        // The term dictionary still holds deleted documents until a merge:
+        // callers confirm each id against live documents.
+        Ok(ids)
+    }
+
+    /// Visits the id terms starting with `prefix`, segment by segment and in
+    /// order within each; `visit` returns false to leave a segment early.
+    fn walk_id_terms(
+        &self,
+        prefix: &str,
+        mut visit: impl FnMut(
+            &tantivy::SegmentReader,
+            &tantivy::InvertedIndexReader,
+            &[u8],
+            &tantivy::postings::TermInfo,
+        ) -> Result<bool>,
+    ) -> Result<()> {
+        for segment in self.searcher().segment_readers() {
             let inverted = segment.inverted_index(self.fields.id)?;
             let mut stream = inverted
                 .terms()
@@ -480,16 +491,14 @@ impl Index {
                 .ge(prefix.as_bytes())
                 .into_stream()?;
             while stream.advance() {
-                let key = stream.key();
-                if !key.starts_with(prefix.as_bytes()) || ids.len() > max * 4 {
+                if !stream.key().starts_with(prefix.as_bytes())
+                    || !visit(segment, &inverted, stream.key(), stream.value())?
+                {
                     break;
                 }
-                ids.insert(String::from_utf8_lossy(key).to_string());
             }
         }
-        // The term dictionary still holds deleted documents until a merge:
-        // callers confirm each id against live documents.
-        Ok(ids)
+        Ok(())
     }
 
     /// The values a field takes (lower-cased, as indexed), with roughly how
@@ -759,12 +768,6 @@ impl Snippets {
     }
 }
 
-/// The git blob id of `bytes`, to tell a file edited since its last commit
-/// from the committed one without reading it twice.
-pub fn blob_id(bytes: &[u8]) -> Option<String> {
-    Some(crate::journal::blob_oid(bytes).to_string())
-}
-
 /// What each matched query word adds to a hit's score (see `build_query`).
 const WORD_MATCH_BONUS: f32 = 100.0;
 
@@ -890,15 +893,4 @@ fn term_is_live(
         postings.advance();
     }
     Ok(false)
-}
-
-#[cfg(test)]
-mod blob_tests {
-    #[test]
-    fn blob_id_is_gits() {
-        for bytes in [&b""[..], b"+++\nid = \"x\"\n+++\nbody\n", &[0xff; 5000]] {
-            let git = git2::Oid::hash_object(git2::ObjectType::Blob, bytes).unwrap();
-            assert_eq!(super::blob_id(bytes), Some(git.to_string()));
-        }
-    }
 }

@@ -547,3 +547,14 @@ pub fn blob_oid(bytes: &[u8]) -> git2::Oid {
     hash.update(bytes);
     git2::Oid::from_bytes(&hash.finalize()).expect("a SHA-1 is 20 bytes")
 }
+
+#[cfg(test)]
+mod blob_tests {
+    #[test]
+    fn blob_oid_is_gits() {
+        for bytes in [&b""[..], b"+++\nid = \"x\"\n+++\nbody\n", &[0xff; 5000]] {
+            let git = git2::Oid::hash_object(git2::ObjectType::Blob, bytes).unwrap();
+            assert_eq!(super::blob_oid(bytes), git);
+        }
+    }
+}
