@@ -322,3 +322,44 @@ fn a_bulk_import_is_written_as_one_pack_of_only_new_objects() {
     // `git` asserts success and shows stderr on failure.
     env.git(&["fsck", "--strict", "--no-dangling"]);
 }
+
+#[test]
+fn the_search_index_catches_up_with_the_commit_while_it_is_written() {
+    let env = TestEnv::new();
+    new_at(&env, "2026-11-24T10:00:00+00:00", "Builds the index");
+    let written = splice(&env)
+        .args(["-v", "new", "note", "--title", "Kerfuffle at the till"])
+        .args(["-m", "a body", "--no-edit"])
+        .assert()
+        .success();
+    assert!(
+        err(&written).contains("index: 1 updated"),
+        "{}",
+        err(&written)
+    );
+    // HEAD moved as `git commit` moves it, reflog included.
+    assert_eq!(
+        env.git(&["reflog", "-1", "--format=%gs"]).trim(),
+        "commit: note: Kerfuffle at the till"
+    );
+    assert_git_agrees(&env);
+    // The next reader finds the index at HEAD, with nothing left to do.
+    let found = env
+        .cb()
+        .args(["-v", "search", "kerfuffle"])
+        .assert()
+        .success();
+    assert!(out(&found).contains("Kerfuffle at the till"));
+    assert!(!err(&found).contains("index:"), "{}", err(&found));
+
+    // With no index to bring along, the write still leaves one at HEAD.
+    std::fs::remove_dir_all(env.journal.join(".git/casebook/index")).unwrap();
+    new_at(&env, "2026-11-26T10:00:00+00:00", "Hullabaloo in billing");
+    let found = env
+        .cb()
+        .args(["-v", "search", "hullabaloo"])
+        .assert()
+        .success();
+    assert!(out(&found).contains("Hullabaloo in billing"));
+    assert!(!err(&found).contains("index:"), "{}", err(&found));
+}

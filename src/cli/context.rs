@@ -7,8 +7,8 @@ use super::error::{CliError, CliResult};
 use super::ui::{BOLD, DIM, Ui};
 use crate::entry::{self, EntryId, Kind, MIN_PREFIX};
 use crate::filter::Filter;
-use crate::index::{Index, IndexedEntry};
-use crate::journal::{Journal, LocalConfig, user_config_path};
+use crate::index::{Index, IndexedEntry, SyncReport};
+use crate::journal::{Change, CommitInfo, Journal, LocalConfig, user_config_path};
 use chrono::NaiveDate;
 use std::path::PathBuf;
 
@@ -89,26 +89,60 @@ impl Context {
                     ui.warn(line)
                 }
             })?;
-            if report.rebuilt.is_some() || report.updated + report.removed > 0 {
-                ui.verbose(&format!(
-                    "index: {} updated, {} removed{}",
-                    report.updated,
-                    report.removed,
-                    if report.rebuilt.is_some() {
-                        " (rebuilt)"
-                    } else {
-                        ""
-                    }
-                ));
-            }
-            for path in &report.unreadable {
-                ui.warn(&format!(
-                    "{path} cannot be read; `casebook check {path}` says why"
-                ));
-            }
+            self.report_sync(&report);
             self.index = Some(index);
         }
         Ok(self.index.as_ref().expect("just opened"))
+    }
+
+    fn report_sync(&self, report: &SyncReport) {
+        if report.rebuilt.is_some() || report.updated + report.removed > 0 {
+            self.ui.verbose(&format!(
+                "index: {} updated, {} removed{}",
+                report.updated,
+                report.removed,
+                if report.rebuilt.is_some() {
+                    " (rebuilt)"
+                } else {
+                    ""
+                }
+            ));
+        }
+        for path in &report.unreadable {
+            self.ui.warn(&format!(
+                "{path} cannot be read; `casebook check {path}` says why"
+            ));
+        }
+    }
+
+    /// Commits `changes` to the journal. While git's index is rewritten
+    /// (most of a write's time in a large journal), a second thread brings
+    /// the search index up to the new commit, so the `index()` that shows
+    /// the result costs nothing more.
+    pub fn commit(&mut self, changes: &[Change], message: &str) -> CliResult<CommitInfo> {
+        let journal = self.journal()?;
+        let reopen = journal.reopen();
+        let mut caught_up = None;
+        let info = journal.commit_beside(
+            changes,
+            message,
+            Some(&mut |commit| {
+                // Any trouble here is left to the next `index()`, which
+                // rebuilds with a message if it has to.
+                caught_up = reopen
+                    .clone()
+                    .open()
+                    .and_then(|second| Index::catch_up(&second, commit))
+                    .ok()
+                    .flatten();
+            }),
+        )?;
+        if let Some((index, report)) = caught_up {
+            self.report_sync(&report);
+            self.index = Some(index);
+        }
+        self.index_changed();
+        Ok(info)
     }
 
     /// Runs a query against the index; if the index fails or panics (a
@@ -139,9 +173,14 @@ impl Context {
         Ok(value)
     }
 
-    /// Forgets the open index, after a write moved HEAD.
+    /// Forgets the open index after a write moved HEAD, unless it already
+    /// reflects the new HEAD.
     pub fn index_changed(&mut self) {
-        self.index = None;
+        if let (Some(index), Some(journal)) = (&self.index, &self.journal)
+            && !index.is_current(journal)
+        {
+            self.index = None;
+        }
     }
 
     /// Pages what follows on a terminal, with the configured pager if any.

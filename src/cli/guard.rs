@@ -189,6 +189,6 @@ pub(super) fn commit(
     args: &PiiArgs,
 ) -> CliResult<(crate::journal::CommitInfo, Vec<String>)> {
     let warnings = screen(ctx, &mut changes, args)?;
-    let info = ctx.journal()?.commit(&changes, message)?;
+    let info = ctx.commit(&changes, message)?;
     Ok((info, warnings))
 }

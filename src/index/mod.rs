@@ -65,6 +65,8 @@ pub struct Index {
     inner: tantivy::Index,
     reader: IndexReader,
     fields: Fields,
+    /// The commits it reflects.
+    heads: Heads,
 }
 
 #[derive(serde::Serialize, serde::Deserialize)]
@@ -77,7 +79,7 @@ struct Payload {
 }
 
 /// The two commits the index reflects.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Heads {
     main: Option<Oid>,
     private: Option<Oid>,
@@ -91,9 +93,12 @@ impl Heads {
         }
     }
 
-    fn matches(&self, p: &Payload) -> bool {
-        p.commit == self.main.map(|h| h.to_string())
-            && p.private == self.private.map(|h| h.to_string())
+    fn of_payload(p: &Payload) -> Heads {
+        let oid = |c: &Option<String>| c.as_deref().and_then(|c| Oid::from_str(c).ok());
+        Heads {
+            main: oid(&p.commit),
+            private: oid(&p.private),
+        }
     }
 }
 
@@ -106,19 +111,17 @@ impl Index {
     /// it cannot be trusted. `notice` receives one line when that happens.
     pub fn open(journal: &Journal, notice: &mut dyn FnMut(&str)) -> Result<(Index, SyncReport)> {
         let heads = Heads::of(journal);
-        let head = heads.main;
         match Index::open_current(journal) {
-            Ok((index, payload)) if heads.matches(&payload) => {
-                return Ok((index, SyncReport::default()));
-            }
-            Ok(_) => {}
+            Ok(index) if index.heads == heads => Ok((index, SyncReport::default())),
+            Ok(_) => Index::update_to(journal, None, notice)
+                .map(|(index, report)| (index.expect("a rebuild is allowed"), report)),
             Err(reason) => {
                 if index_root(journal).join("CURRENT").exists() {
                     notice(&format!(
                         "the search index could not be used ({}); rebuilding it",
                         brief(&reason)
                     ));
-                } else if head.is_some_and(|h| {
+                } else if heads.main.is_some_and(|h| {
                     journal
                         .entry_blobs(h)
                         .map(|b| !b.is_empty())
@@ -126,61 +129,102 @@ impl Index {
                 }) {
                     notice("building the search index for this clone");
                 }
-                return Index::rebuild(journal, None);
+                Index::rebuild(journal, None)
             }
         }
-        // Stale: take the index lock, then look again, since another
-        // process may have caught up while we waited.
-        let _lock = IndexLock::acquire(journal)?;
-        let (index, payload) = match Index::open_current(journal) {
+    }
+
+    /// Brings the index up to `commit`, a commit that HEAD is about to
+    /// point at (a write in progress), while the writer updates git's own
+    /// index. Only an update in place is attempted: `None` when the index
+    /// would need a rebuild, which the next `open` does once HEAD has moved.
+    pub fn catch_up(journal: &Journal, commit: Oid) -> Result<Option<(Index, SyncReport)>> {
+        let (index, report) = Index::update_to(journal, Some(commit), &mut |_| {})?;
+        Ok(index.map(|index| (index, report)))
+    }
+
+    /// Updates the index to `main` (HEAD when `None`) and the private HEAD,
+    /// under the index lock. With `main` given, returns `None` instead of
+    /// rebuilding; otherwise rebuilds from HEAD when an update cannot work.
+    fn update_to(
+        journal: &Journal,
+        main: Option<Oid>,
+        notice: &mut dyn FnMut(&str),
+    ) -> Result<(Option<Index>, SyncReport)> {
+        let rebuild = |notice: &mut dyn FnMut(&str), why: &str| {
+            if main.is_some() {
+                return Ok((None, SyncReport::default()));
+            }
+            if !why.is_empty() {
+                notice(why);
+            }
+            Index::rebuild_locked(journal, None).map(|(index, report)| (Some(index), report))
+        };
+        // Take the index lock, then look (again): another process may have
+        // caught up while we waited. A write in progress does not wait: it
+        // holds the journal's lock, and another process may be rebuilding.
+        let _lock = match main {
+            None => IndexLock::acquire(journal)?,
+            Some(_) => match IndexLock::try_acquire(journal)? {
+                Some(lock) => lock,
+                None => return Ok((None, SyncReport::default())),
+            },
+        };
+        let index = match Index::open_current(journal) {
             Ok(found) => found,
             Err(reason) => {
-                notice(&format!(
-                    "the search index could not be used ({}); rebuilding it",
-                    brief(&reason)
-                ));
-                return Index::rebuild_locked(journal, None);
+                return rebuild(
+                    notice,
+                    &format!(
+                        "the search index could not be used ({}); rebuilding it",
+                        brief(&reason)
+                    ),
+                );
             }
         };
-        let heads = Heads::of(journal);
-        if heads.matches(&payload) {
-            return Ok((index, SyncReport::default()));
+        let heads = Heads {
+            main: main.or_else(|| journal.head()),
+            private: journal.private_head(),
+        };
+        if index.heads == heads {
+            return Ok((Some(index), SyncReport::default()));
         }
-        let indexed = payload
-            .commit
-            .as_deref()
-            .and_then(|c| Oid::from_str(c).ok());
-        let indexed_private = payload
-            .private
-            .as_deref()
-            .and_then(|c| Oid::from_str(c).ok());
-        if indexed.map(|c| !journal.commit_exists(c)).unwrap_or(false)
-            || indexed_private
-                .map(|c| !journal.private_commit_exists(c))
-                .unwrap_or(false)
+        let indexed = index.heads;
+        if indexed.main.is_some_and(|c| !journal.commit_exists(c))
+            || indexed
+                .private
+                .is_some_and(|c| !journal.private_commit_exists(c))
         {
-            notice("the search index points at a commit that no longer exists; rebuilding it");
-            return Index::rebuild_locked(journal, None);
+            return rebuild(
+                notice,
+                "the search index points at a commit that no longer exists; rebuilding it",
+            );
         }
-        let mut changes = journal.changes_between(indexed, heads.main)?;
+        let mut changes = journal.changes_between(indexed.main, heads.main)?;
         changes.retain(|c| !c.path.starts_with("private/"));
-        changes.extend(journal.private_changes_between(indexed_private, heads.private)?);
+        changes.extend(journal.private_changes_between(indexed.private, heads.private)?);
         // A large change (a big import, a pull after months away) is rebuilt
         // faster as one fresh index than as many deletes and adds.
         if changes.len() > 5000 && changes.len() as u64 > index.num_entries() / 4 {
             drop(index);
-            return Index::rebuild_locked(journal, None);
+            return rebuild(notice, "");
         }
+        let mut index = index;
         match index.update(journal, changes, heads) {
-            Ok(report) => Ok((index, report)),
+            Ok(report) => Ok((Some(index), report)),
             Err(e) => {
-                notice(&format!(
-                    "updating the search index failed ({e:#}); rebuilding it"
-                ));
                 drop(index);
-                Index::rebuild_locked(journal, None)
+                rebuild(
+                    notice,
+                    &format!("updating the search index failed ({e:#}); rebuilding it"),
+                )
             }
         }
+    }
+
+    /// Whether the index reflects the journal's HEAD (and the private one).
+    pub fn is_current(&self, journal: &Journal) -> bool {
+        self.heads == Heads::of(journal)
     }
 
     /// Rebuilds from the files of HEAD into a fresh directory and switches
@@ -254,12 +298,13 @@ impl Index {
                 inner,
                 reader,
                 fields,
+                heads,
             },
             report,
         ))
     }
 
-    fn open_current(journal: &Journal) -> Result<(Index, Payload)> {
+    fn open_current(journal: &Journal) -> Result<Index> {
         let root = index_root(journal);
         let name = std::fs::read_to_string(root.join("CURRENT")).context("no index yet")?;
         let name = name.trim();
@@ -288,18 +333,16 @@ impl Index {
             segment.inverted_index(fields.id)?;
             segment.get_store_reader(0)?;
         }
-        Ok((
-            Index {
-                inner,
-                reader,
-                fields,
-            },
-            payload,
-        ))
+        Ok(Index {
+            inner,
+            reader,
+            fields,
+            heads: Heads::of_payload(&payload),
+        })
     }
 
     fn update(
-        &self,
+        &mut self,
         journal: &Journal,
         changes: Vec<crate::journal::PathChange>,
         heads: Heads,
@@ -325,6 +368,7 @@ impl Index {
         commit_with_payload(&mut writer, heads)?;
         writer.wait_merging_threads()?;
         self.reader.reload()?;
+        self.heads = heads;
         Ok(report)
     }
 
@@ -860,7 +904,17 @@ struct IndexLock {
 }
 
 impl IndexLock {
+    /// Waits for the lock.
     fn acquire(journal: &Journal) -> Result<IndexLock> {
+        Ok(IndexLock::take(journal, true)?.expect("a waiting lock is taken"))
+    }
+
+    /// The lock, or `None` if another process holds it.
+    fn try_acquire(journal: &Journal) -> Result<Option<IndexLock>> {
+        IndexLock::take(journal, false)
+    }
+
+    fn take(journal: &Journal, wait: bool) -> Result<Option<IndexLock>> {
         let dir = journal.state_dir();
         std::fs::create_dir_all(&dir)?;
         let path: &Path = &dir.join("index.lock");
@@ -869,9 +923,19 @@ impl IndexLock {
             .truncate(false)
             .write(true)
             .open(path)?;
-        file.lock()
-            .with_context(|| format!("cannot lock {}", path.display()))?;
-        Ok(IndexLock { _file: file })
+        if wait {
+            file.lock()
+                .with_context(|| format!("cannot lock {}", path.display()))?;
+        } else {
+            match file.try_lock() {
+                Ok(()) => {}
+                Err(std::fs::TryLockError::WouldBlock) => return Ok(None),
+                Err(std::fs::TryLockError::Error(e)) => {
+                    return Err(e).with_context(|| format!("cannot lock {}", path.display()));
+                }
+            }
+        }
+        Ok(Some(IndexLock { _file: file }))
     }
 }
 

@@ -71,6 +71,7 @@ pub(super) fn apply_and_commit(
     root: &Path,
     changes: &[Change],
     message: &str,
+    beside: Option<super::Beside<'_>>,
 ) -> Result<CommitInfo> {
     if repo.state() != git2::RepositoryState::Clean {
         bail!(
@@ -95,7 +96,7 @@ pub(super) fn apply_and_commit(
     }
     let sig = signature(repo)?;
     let message = format!("{message}\n\n{TRAILER}: {}\n", op_name(message));
-    if let Some(info) = super::splice::commit(repo, root, changes, &message, &sig)? {
+    if let Some(info) = super::splice::commit(repo, root, changes, &message, &sig, beside)? {
         return Ok(info);
     }
     let bulk = if changes.len() > super::BULK_WRITE {
@@ -346,7 +347,7 @@ pub(super) fn undo_last(repo: &Repository, root: &Path) -> Result<CommitInfo> {
         }
     }
     let summary = head.summary().ok().flatten().unwrap_or("").to_string();
-    apply_and_commit(repo, root, &writes, &format!("undo: {summary}"))
+    apply_and_commit(repo, root, &writes, &format!("undo: {summary}"), None)
 }
 
 impl super::Journal {

@@ -36,10 +36,10 @@ pub struct Unsupported(pub &'static str);
 
 type Parsed<T> = Result<T, Unsupported>;
 
-/// A parsed index: the file's bytes, where each entry lies in them, and the
-/// cache-tree.
-pub struct IndexFile<'a> {
-    bytes: &'a [u8],
+/// A parsed index: the file's bytes (owned or borrowed), where each entry
+/// lies in them, and the cache-tree.
+pub struct IndexFile<B> {
+    bytes: B,
     version: u32,
     entries: Vec<EntrySpan>,
     pub cache_tree: Option<TreeNode>,
@@ -112,10 +112,11 @@ fn entry_len(fixed: usize, name_len: usize) -> usize {
     (fixed + name_len + 8) & !7
 }
 
-impl<'a> IndexFile<'a> {
+impl<B: AsRef<[u8]>> IndexFile<B> {
     /// Parses an index, checking its checksum unless `trusted` (the caller
     /// knows these are bytes it wrote itself).
-    pub fn parse(bytes: &'a [u8], trusted: bool) -> Parsed<IndexFile<'a>> {
+    pub fn parse(file: B, trusted: bool) -> Parsed<IndexFile<B>> {
+        let bytes = file.as_ref();
         if bytes.len() < HEADER_LEN + HASH_LEN || &bytes[..4] != SIGNATURE {
             return Err(Unsupported("not a git index"));
         }
@@ -185,7 +186,7 @@ impl<'a> IndexFile<'a> {
         }
 
         let index = IndexFile {
-            bytes,
+            bytes: file,
             version,
             entries,
             cache_tree,
@@ -197,8 +198,12 @@ impl<'a> IndexFile<'a> {
         Ok(index)
     }
 
+    fn bytes(&self) -> &[u8] {
+        self.bytes.as_ref()
+    }
+
     fn path(&self, i: usize) -> &[u8] {
-        &self.bytes[self.entries[i].path.clone()]
+        &self.bytes()[self.entries[i].path.clone()]
     }
 
     fn is_sorted(&self) -> bool {
@@ -211,22 +216,69 @@ impl<'a> IndexFile<'a> {
 
     pub fn contains(&self, path: &[u8]) -> bool {
         self.entries
-            .binary_search_by(|e| self.bytes[e.path.clone()].cmp(path))
+            .binary_search_by(|e| self.bytes()[e.path.clone()].cmp(path))
             .is_ok()
     }
 
     /// Writes the index with `edits` applied to `out`, returning its
     /// checksum. `edits` must be sorted by path with no path twice;
     /// `cache_tree` replaces the one read. Runs of untouched entries go
-    /// straight from the old bytes to the writer.
+    /// straight from the old bytes to the writer. `written` is called once
+    /// everything but the checksum is flushed to `out`, while a large index
+    /// is still being hashed.
     pub fn write_to(
         &self,
         edits: &[Edit],
         cache_tree: Option<&TreeNode>,
-        out: impl std::io::Write,
+        mut out: impl std::io::Write,
+        written: impl FnOnce(),
     ) -> std::io::Result<RawOid> {
-        debug_assert!(edits.windows(2).all(|w| w[0].path() < w[1].path()));
-        let mut out = Hashing::new(out);
+        let new_entries: Vec<Vec<u8>> = edits
+            .iter()
+            .filter_map(|e| match e {
+                Edit::Put { path, oid, stat } => Some(entry_bytes(path, oid, stat)),
+                Edit::Delete { .. } => None,
+            })
+            .collect();
+        let header = self.header(edits);
+        let tree = cache_tree.map(|tree| {
+            let mut data = Vec::new();
+            tree.write(&mut data);
+            let mut extension = Vec::with_capacity(data.len() + 8);
+            extension.extend_from_slice(b"TREE");
+            extension.extend_from_slice(&(data.len() as u32).to_be_bytes());
+            extension.extend_from_slice(&data);
+            extension
+        });
+        let mut pieces = vec![&header[..]];
+        pieces.extend(self.spliced(edits, &new_entries));
+        pieces.extend(tree.as_deref());
+
+        // Hashing a large index takes as long as writing it: the two run
+        // side by side.
+        let total: usize = pieces.iter().map(|p| p.len()).sum();
+        let checksum = if total >= PARALLEL_HASH_FROM {
+            std::thread::scope(|scope| {
+                let hasher = scope.spawn(|| checksum_of(&pieces));
+                let result = pieces.iter().try_for_each(|p| out.write_all(p));
+                let result = result.and_then(|()| out.flush()).map(|()| written());
+                let checksum = hasher.join().expect("hashing does not panic");
+                result.map(|()| checksum)
+            })?
+        } else {
+            let checksum = checksum_of(&pieces);
+            pieces.iter().try_for_each(|p| out.write_all(p))?;
+            out.flush()?;
+            written();
+            checksum
+        };
+        out.write_all(&checksum)?;
+        out.flush()?;
+        Ok(checksum)
+    }
+
+    /// The index header for the entry count after `edits`.
+    fn header(&self, edits: &[Edit]) -> Vec<u8> {
         let count = edits.iter().fold(self.entries.len() as i64, |n, e| {
             match (e, self.contains(e.path())) {
                 (Edit::Put { .. }, false) => n + 1,
@@ -234,20 +286,30 @@ impl<'a> IndexFile<'a> {
                 _ => n,
             }
         });
-        out.write_all(SIGNATURE)?;
-        out.write_all(&self.version.to_be_bytes())?;
-        out.write_all(&(count as u32).to_be_bytes())?;
+        let mut header = Vec::with_capacity(HEADER_LEN);
+        header.extend_from_slice(SIGNATURE);
+        header.extend_from_slice(&self.version.to_be_bytes());
+        header.extend_from_slice(&(count as u32).to_be_bytes());
+        header
+    }
 
+    /// The entries after `edits`, in order, as slices: runs of untouched
+    /// entries borrowed from the old bytes, and `new_entries` (one per
+    /// `Edit::Put`, in the same order) where they belong.
+    fn spliced<'s>(&'s self, edits: &[Edit], new_entries: &'s [Vec<u8>]) -> Vec<&'s [u8]> {
+        debug_assert!(edits.windows(2).all(|w| w[0].path() < w[1].path()));
+        let mut pieces = Vec::with_capacity(2 * edits.len() + 1);
+        let mut new_entries = new_entries.iter();
         let mut pending = edits.iter().peekable();
         let mut run = HEADER_LEN..HEADER_LEN;
         for (i, span) in self.entries.iter().enumerate() {
             let path = self.path(i);
             let mut replaced = false;
             while let Some(edit) = pending.next_if(|e| e.path() <= path) {
-                out.write_all(&self.bytes[run.clone()])?;
+                pieces.push(&self.bytes()[run.clone()]);
                 run = span.bytes.start..span.bytes.start;
-                if let Edit::Put { path, oid, stat } = edit {
-                    out.write_all(&entry_bytes(path, oid, stat))?;
+                if let Edit::Put { .. } = edit {
+                    pieces.extend(new_entries.next().map(|e| &e[..]));
                 }
                 replaced = edit.path() == path;
             }
@@ -257,33 +319,31 @@ impl<'a> IndexFile<'a> {
                 run.start..span.bytes.end
             };
         }
-        out.write_all(&self.bytes[run])?;
-        for edit in pending {
-            if let Edit::Put { path, oid, stat } = edit {
-                out.write_all(&entry_bytes(path, oid, stat))?;
-            }
-        }
-
-        if let Some(tree) = cache_tree {
-            let mut data = Vec::new();
-            tree.write(&mut data);
-            out.write_all(b"TREE")?;
-            out.write_all(&(data.len() as u32).to_be_bytes())?;
-            out.write_all(&data)?;
-        }
-        let (mut out, hash) = out.finish()?;
-        out.flush()?;
-        Ok(hash)
+        pieces.push(&self.bytes()[run]);
+        pieces.extend(new_entries.map(|e| &e[..]));
+        pieces.retain(|p| !p.is_empty());
+        pieces
     }
 
     /// `write_to` into memory.
     #[cfg(test)]
     pub fn write(&self, edits: &[Edit], cache_tree: Option<&TreeNode>) -> Vec<u8> {
-        let mut out = Vec::with_capacity(self.bytes.len() + 512);
-        self.write_to(edits, cache_tree, &mut out)
+        let mut out = Vec::with_capacity(self.bytes().len() + 512);
+        self.write_to(edits, cache_tree, &mut out, || {})
             .expect("writing to memory");
         out
     }
+}
+
+/// Below this size an index is hashed before it is written, on one thread.
+const PARALLEL_HASH_FROM: usize = 1 << 20;
+
+fn checksum_of(pieces: &[&[u8]]) -> RawOid {
+    let mut hash = Sha1::new();
+    for piece in pieces {
+        hash.update(piece);
+    }
+    hash.finalize().into()
 }
 
 /// A writer that hashes what goes through it (git's files end with the
@@ -524,7 +584,7 @@ mod tests {
         base.write(&edits, tree)
     }
 
-    fn paths_of(index: &IndexFile) -> Vec<String> {
+    fn paths_of(index: &IndexFile<impl AsRef<[u8]>>) -> Vec<String> {
         (0..index.entry_count())
             .map(|i| String::from_utf8(index.path(i).to_vec()).unwrap())
             .collect()

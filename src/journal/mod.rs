@@ -50,6 +50,32 @@ pub struct Journal {
     pub config: JournalConfig,
 }
 
+/// Work that runs on a second thread while a commit rewrites
+/// `.git/index`, given the new commit's id before HEAD moves to it. In a
+/// large journal that rewrite is most of a write's time, and the search
+/// index can catch up with the commit meanwhile.
+pub type Beside<'a> = &'a mut (dyn FnMut(git2::Oid) + Send);
+
+/// What it takes to open a second handle on a journal from another thread
+/// (a git repository handle cannot be shared between threads).
+#[derive(Clone)]
+pub struct Reopen {
+    root: PathBuf,
+    config: JournalConfig,
+}
+
+impl Reopen {
+    /// A second handle on the same journal. Unlike `Journal::open` it runs
+    /// no recovery: it may be used while this process is mid-write.
+    pub fn open(self) -> Result<Journal> {
+        Ok(Journal {
+            repo: git2::Repository::open(&self.root)?,
+            root: self.root,
+            config: self.config,
+        })
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 #[error("{message}")]
 pub struct NotAJournal {
@@ -208,6 +234,13 @@ impl Journal {
         })
     }
 
+    pub fn reopen(&self) -> Reopen {
+        Reopen {
+            root: self.root.clone(),
+            config: self.config.clone(),
+        }
+    }
+
     /// Holds the journal's write lock for the life of the guard.
     pub fn lock(&self) -> Result<JournalLock> {
         JournalLock::acquire(&self.state_dir())
@@ -220,12 +253,24 @@ impl Journal {
     /// has no remote and is ignored by the journal's: no push, no sync, no
     /// clone can ever carry them.
     pub fn commit(&self, changes: &[Change], message: &str) -> Result<CommitInfo> {
+        self.commit_beside(changes, message, None)
+    }
+
+    /// `commit`, running `beside` on a second thread while git's index is
+    /// written (see `Beside`). `beside` runs at most once, and not at all
+    /// when the commit takes the slower general path.
+    pub fn commit_beside(
+        &self,
+        changes: &[Change],
+        message: &str,
+        beside: Option<Beside<'_>>,
+    ) -> Result<CommitInfo> {
         let _lock = self.lock()?;
         if let Some(r) = self.recover()? {
             recovery::report(&r);
         }
         self.begin_write(changes)?;
-        let result = self.commit_locked(changes, message);
+        let result = self.commit_locked(changes, message, beside);
         // A failed write (not a killed one) cleans up after itself.
         if result.is_err() {
             let _ = self.recover();
@@ -234,7 +279,12 @@ impl Journal {
         result
     }
 
-    fn commit_locked(&self, changes: &[Change], message: &str) -> Result<CommitInfo> {
+    fn commit_locked(
+        &self,
+        changes: &[Change],
+        message: &str,
+        beside: Option<Beside<'_>>,
+    ) -> Result<CommitInfo> {
         let is_private = |c: &&Change| c.path().starts_with(PRIVATE_PREFIX);
         let mut info = None;
         if changes.iter().any(|c| is_private(&c)) {
@@ -250,6 +300,7 @@ impl Journal {
                 &self.root.join(PRIVATE_DIR),
                 &inner,
                 message,
+                None,
             )?);
         }
         if changes.iter().any(|c| !is_private(&c)) {
@@ -263,7 +314,7 @@ impl Journal {
                 &public
             };
             info = Some(git::apply_and_commit(
-                &self.repo, &self.root, public, message,
+                &self.repo, &self.root, public, message, beside,
             )?);
             // A bulk write's caller runs it when its own work is done, so
             // git's background repack does not compete with it.
@@ -556,5 +607,63 @@ mod blob_tests {
             let git = git2::Oid::hash_object(git2::ObjectType::Blob, bytes).unwrap();
             assert_eq!(super::blob_oid(bytes), git);
         }
+    }
+}
+
+#[cfg(test)]
+mod beside_tests {
+    use super::{Change, Journal};
+
+    #[test]
+    fn work_beside_gets_the_new_commit_before_head_moves_to_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let journal = Journal::init(&dir.path().join("journal"), None).unwrap();
+        let parent = journal.head().expect("init commits");
+        let reopen = journal.reopen();
+        let mut seen = None;
+        let info = journal
+            .commit_beside(
+                &[Change::Write {
+                    path: "people/ana-lima/2026/11/note.md".into(),
+                    content: b"+++\nkind = \"note\"\n+++\nbody\n".to_vec(),
+                }],
+                "note: beside",
+                Some(&mut |commit| {
+                    // Seen from a second handle, as the search index sees it.
+                    let second = reopen.clone().open().unwrap();
+                    let stored = second.repo.find_commit(commit).unwrap();
+                    seen = Some((commit, second.head(), stored.parent_id(0).unwrap()));
+                }),
+            )
+            .unwrap();
+        let (commit, head_then, its_parent) = seen.expect("the fast path ran the work beside");
+        assert_eq!(commit, info.oid);
+        assert_eq!(head_then, Some(parent), "HEAD moved before the work ran");
+        assert_eq!(its_parent, parent);
+        assert_eq!(journal.head(), Some(commit));
+    }
+
+    #[test]
+    fn the_general_path_never_runs_the_work_beside() {
+        let dir = tempfile::tempdir().unwrap();
+        let journal = Journal::init(&dir.path().join("journal"), None).unwrap();
+        // Something staged by hand makes the index differ from HEAD.
+        std::fs::write(journal.root().join("by-hand.txt"), "staged\n").unwrap();
+        let mut index = journal.repo.index().unwrap();
+        index.add_path(std::path::Path::new("by-hand.txt")).unwrap();
+        index.write().unwrap();
+        let mut ran = false;
+        journal
+            .commit_beside(
+                &[Change::Write {
+                    path: "people/ana-lima/2026/11/note.md".into(),
+                    content: b"+++\nkind = \"note\"\n+++\nbody\n".to_vec(),
+                }],
+                "note: general",
+                Some(&mut |_| ran = true),
+            )
+            .unwrap();
+        assert!(!ran);
+        assert!(journal.head().is_some());
     }
 }
