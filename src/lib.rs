@@ -14,6 +14,10 @@
 //! - [`render`]: how data looks: terminal, Markdown, HTML, JSON.
 //! - [`demo`]: the built-in demo journal.
 //! - [`cli`]: argument parsing, settings, output, one file per command.
+//!
+//! Unsafe code is denied crate-wide. The two exceptions, mapping git's index
+//! and starting its writeback, are in `journal::splice`, each with the reason
+//! it is sound.
 
 pub mod cli;
 pub mod clock;

@@ -132,8 +132,10 @@ fn new_objects(
     out: &mut Vec<(Oid, ObjectType)>,
     seen: &mut std::collections::HashSet<Oid>,
 ) -> Result<()> {
-    // Two files (or folders) with the same content are one object.
-    if !seen.insert(oid) || on_disk.exists(oid) {
+    // Two files (or folders) with the same content are one object. A miss
+    // does not rescan the pack folder (libgit2's default, once per new
+    // object, was a tenth of an import): the packs are the ones just read.
+    if !seen.insert(oid) || on_disk.exists_ext(oid, git2::OdbLookupFlags::NO_REFRESH) {
         return Ok(());
     }
     out.push((oid, kind));

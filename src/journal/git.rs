@@ -82,10 +82,11 @@ pub(super) fn apply_and_commit(
     // Each file is still replaced atomically, but a bulk import skips the
     // per-file fsync: it would cost minutes, and git holds the content.
     let durable = changes.len() <= super::BULK_WRITE;
+    let mut folders = super::Folders::default();
     for change in changes {
         match change {
             Change::Write { path, content } => {
-                super::write_file(&root.join(path), content, durable)?
+                super::write_file_in(&mut folders, &root.join(path), content, durable)?
             }
             Change::Remove { path } => match std::fs::remove_file(root.join(path)) {
                 Ok(()) => remove_empty_parents(root, path),

@@ -433,9 +433,35 @@ pub fn atomic_write(path: &Path, bytes: &[u8]) -> Result<()> {
 }
 
 pub(crate) fn write_file(path: &Path, bytes: &[u8], durable: bool) -> Result<()> {
+    write_file_in(&mut Folders::default(), path, bytes, durable)
+}
+
+/// The folders one write has made or found, so that a bulk write asks the
+/// file system about each folder once rather than once per file.
+#[derive(Default)]
+pub(crate) struct Folders(std::collections::HashSet<PathBuf>);
+
+impl Folders {
+    fn ensure(&mut self, dir: &Path) -> Result<()> {
+        if !self.0.contains(dir) {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create {}", dir.display()))?;
+            self.0.insert(dir.to_path_buf());
+        }
+        Ok(())
+    }
+}
+
+/// `write_file`, with the folders already made in this write.
+pub(crate) fn write_file_in(
+    folders: &mut Folders,
+    path: &Path,
+    bytes: &[u8],
+    durable: bool,
+) -> Result<()> {
     use std::io::Write;
     let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    folders.ensure(dir)?;
     let mut tmp = tempfile::Builder::new()
         .prefix(".casebook-")
         .suffix(".tmp")
