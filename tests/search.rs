@@ -171,8 +171,20 @@ fn json_shape_limit_and_nothing_found() {
         j["hits"].as_array().unwrap().len(),
         j["total"].as_u64().unwrap() as usize
     );
+    // A limit of 0 shows no hits, but how many matched is still news.
+    let j = env.json(&["search", "refund", "--limit", "0"]);
+    assert_eq!(j["hits"].as_array().unwrap().len(), 0);
+    assert!(j["total"].as_u64().unwrap() >= 2, "{j}");
+    let counted = env
+        .cb()
+        .args(["search", "refund", "-n", "0"])
+        .assert()
+        .success();
+    assert!(err(&counted).contains("0 of "), "{}", err(&counted));
     let a = env.cb().args(["search", "zzqxnotaword"]).assert().code(1);
     assert!(err(&a).contains("no entries match"));
+    let j = env.json(&["search", "zzqxnotaword"]);
+    assert_eq!(j["total"], 0);
 }
 
 #[test]

@@ -72,9 +72,10 @@ pub fn run(args: SearchArgs, ctx: &mut Context) -> CliResult {
             Ok(())
         };
     }
-    if hits.is_empty() {
+    // `--limit 0` shows no hits but still says how many matched.
+    if total == 0 {
         if format == OutputFormat::Json {
-            ctx.ui.line(r#"{"hits": []}"#);
+            ctx.ui.line(r#"{"hits": [], "total": 0}"#);
         }
         return Err(CliError::nothing(format!(
             "no entries match '{}'",

@@ -261,6 +261,7 @@ pub fn create(dir: &Path) -> Result<(tantivy::Index, Fields)> {
     // fetches of a search a quarter of the work, for a store a fifth larger.
     let settings = tantivy::IndexSettings {
         docstore_blocksize: 4096,
+        docstore_compress_dedicated_thread: false,
         ..Default::default()
     };
     let index = tantivy::Index::create(directory, schema, settings)?;
