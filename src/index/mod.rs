@@ -263,20 +263,13 @@ impl Index {
                 blobs.retain(|(p, _)| !p.starts_with("private/"));
                 blobs.extend(journal.private_entry_blobs()?);
                 let total = blobs.len() as u64;
-                // Documents go to the indexing threads in batches: one at a
-                // time, handing them over (threads waking, spinning and
-                // yielding) was a tenth of a rebuild's CPU.
-                let mut batch = Vec::with_capacity(REBUILD_BATCH);
                 for (i, (path, oid)) in blobs.iter().enumerate() {
                     match doc_for(journal, &fields, path, *oid) {
                         Ok(doc) => {
-                            batch.push(tantivy::indexer::UserOperation::Add(doc));
+                            writer.add_document(doc)?;
                             report.updated += 1;
                         }
                         Err(_) => report.unreadable.push(path.clone()),
-                    }
-                    if batch.len() == REBUILD_BATCH {
-                        writer.run(batch.drain(..))?;
                     }
                     if let Some(p) = progress
                         && (i % 1000 == 0 || i as u64 + 1 == total)
@@ -284,7 +277,6 @@ impl Index {
                         p(i as u64 + 1, total);
                     }
                 }
-                writer.run(batch)?;
             }
             commit_with_payload(&mut writer, heads)?;
             writer.wait_merging_threads()?;
@@ -875,9 +867,6 @@ fn commit_with_payload(writer: &mut tantivy::IndexWriter, heads: Heads) -> Resul
 
 /// Entries larger than this are not indexed (`check` reports them).
 const MAX_INDEXED_BYTES: usize = 5 << 20;
-
-/// Documents handed to the indexing threads at once during a rebuild.
-const REBUILD_BATCH: usize = 256;
 
 fn doc_for(journal: &Journal, fields: &Fields, path: &str, oid: Oid) -> Result<TantivyDocument> {
     let bytes = committed_bytes(journal, path, oid)?;
