@@ -628,3 +628,58 @@ fn csv_from_list_and_export() {
     assert!(out(&a).starts_with("id,created,kind,person,title,case,tags,skills,products,body\n"));
     assert!(out(&a).contains("body text"));
 }
+
+/// Whether any file under `dir` (git's own folder aside) holds `text`.
+fn somewhere_under(dir: &std::path::Path, text: &str) -> bool {
+    std::fs::read_dir(dir).unwrap().flatten().any(|e| {
+        let path = e.path();
+        if path.is_dir() {
+            e.file_name() != ".git" && somewhere_under(&path, text)
+        } else {
+            std::fs::read_to_string(&path).is_ok_and(|t| t.contains(text))
+        }
+    })
+}
+
+#[test]
+fn a_damaged_git_index_is_named_with_the_way_to_rebuild_it() {
+    let env = TestEnv::new();
+    std::fs::write(env.journal.join(".git/index"), b"").unwrap();
+    let failed = env
+        .cb()
+        .args([
+            "new",
+            "note",
+            "--title",
+            "Kept",
+            "-m",
+            "precious words",
+            "--no-edit",
+        ])
+        .assert()
+        .failure();
+    let message = err(&failed);
+    assert!(message.contains(".git/index"), "{message}");
+    assert!(message.contains("rm .git/index && git reset"), "{message}");
+    // Nothing typed is lost.
+    assert!(somewhere_under(&env.journal, "precious words"));
+    // The way out the message gives works.
+    std::fs::remove_file(env.journal.join(".git/index")).unwrap();
+    env.git(&["reset", "-q"]);
+    env.cb()
+        .args([
+            "new",
+            "note",
+            "--title",
+            "After the repair",
+            "-m",
+            "x",
+            "--no-edit",
+        ])
+        .assert()
+        .success();
+    assert!(
+        env.hits(&["repair"])
+            .contains(&"After the repair".to_string())
+    );
+}

@@ -35,7 +35,7 @@ pub(super) fn stage(caller: &Repository, root: &Path, changes: &[Change]) -> Res
     let odb = repo.odb()?;
     // Above the loose (1) and pack (2) backends, so the trees land here.
     let memory = odb.add_new_mempack_backend(1000)?;
-    let mut index = repo.index().context("cannot read the git index")?;
+    let mut index = repo.index().map_err(super::git::unreadable_index)?;
     let mut blobs: HashMap<Oid, &[u8]> = HashMap::new();
     // The blobs are in no object database until the pack is written, so
     // libgit2 must not look for them while it stages them and builds trees.

@@ -139,7 +139,7 @@ pub(super) fn apply_and_commit(
 /// Stages `changes` the way `git add` does (reading each file back, with
 /// its attributes and filters) and returns the tree to commit.
 fn stage_with_libgit2<'r>(repo: &'r Repository, changes: &[Change]) -> Result<Tree<'r>> {
-    let mut index = repo.index().context("cannot read the git index")?;
+    let mut index = repo.index().map_err(unreadable_index)?;
     for change in changes {
         match change {
             Change::Write { path, .. } => index
@@ -160,6 +160,16 @@ fn stage_with_libgit2<'r>(repo: &'r Repository, changes: &[Change]) -> Result<Tr
 
 fn op_name(message: &str) -> &str {
     message.split(':').next().unwrap_or("write").trim()
+}
+
+/// libgit2 describes a damaged `.git/index` in its own terms (an empty one
+/// "no longer exists"); say what it is and how to rebuild it.
+pub(super) fn unreadable_index(e: git2::Error) -> anyhow::Error {
+    anyhow::anyhow!(
+        "git's index (.git/index) cannot be read: {}; if plain git fails on it too, \
+         `rm .git/index && git reset` rebuilds it from the last commit and leaves your files as they are",
+        e.message()
+    )
 }
 
 fn locked_hint(e: git2::Error) -> anyhow::Error {
