@@ -631,14 +631,10 @@ fn csv_from_list_and_export() {
 
 /// Whether any file under `dir` (git's own folder aside) holds `text`.
 fn somewhere_under(dir: &std::path::Path, text: &str) -> bool {
-    std::fs::read_dir(dir).unwrap().flatten().any(|e| {
-        let path = e.path();
-        if path.is_dir() {
-            e.file_name() != ".git" && somewhere_under(&path, text)
-        } else {
-            std::fs::read_to_string(&path).is_ok_and(|t| t.contains(text))
-        }
-    })
+    common::walk(dir)
+        .iter()
+        .filter(|p| !p.strip_prefix(dir).unwrap().starts_with(".git"))
+        .any(|p| std::fs::read_to_string(p).is_ok_and(|t| t.contains(text)))
 }
 
 #[test]

@@ -3,9 +3,8 @@
 
 mod common;
 
-use common::TestEnv;
+use common::{TestEnv, walk};
 use serde_json::json;
-use std::path::Path;
 
 fn stderr(a: &assert_cmd::assert::Assert) -> String {
     String::from_utf8_lossy(&a.get_output().stderr).to_string()
@@ -397,21 +396,6 @@ fn names_that_become_paths_cannot_escape_the_journal() {
         .filter(|p| !p.starts_with(&env.journal))
         .collect();
     assert!(leaked.is_empty(), "{leaked:?}");
-}
-
-fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
-    let mut out = Vec::new();
-    if let Ok(rd) = std::fs::read_dir(dir) {
-        for e in rd.flatten() {
-            let p = e.path();
-            if e.file_type().map(|t| t.is_dir()).unwrap_or(false) {
-                out.extend(walk(&p));
-            } else {
-                out.push(p);
-            }
-        }
-    }
-    out
 }
 
 #[test]

@@ -137,11 +137,15 @@ impl Context {
                     .flatten();
             }),
         )?;
-        if let Some((index, report)) = caught_up {
-            self.report_sync(&report);
-            self.index = Some(index);
-        }
-        self.index_changed();
+        // Kept only if HEAD did move to the commit it caught up with (not
+        // when the branch moved meanwhile and the general path committed).
+        self.index = match caught_up {
+            Some((index, report)) if index.reflects(info.oid) => {
+                self.report_sync(&report);
+                Some(index)
+            }
+            _ => None,
+        };
         Ok(info)
     }
 
@@ -173,14 +177,10 @@ impl Context {
         Ok(value)
     }
 
-    /// Forgets the open index after a write moved HEAD, unless it already
-    /// reflects the new HEAD.
+    /// Forgets the open index, after something other than `commit` moved
+    /// HEAD.
     pub fn index_changed(&mut self) {
-        if let (Some(index), Some(journal)) = (&self.index, &self.journal)
-            && !index.is_current(journal)
-        {
-            self.index = None;
-        }
+        self.index = None;
     }
 
     /// Pages what follows on a terminal, with the configured pager if any.

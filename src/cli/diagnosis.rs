@@ -189,11 +189,10 @@ fn expire(ctx: &mut Context, items: &[crate::index::IndexedEntry]) -> CliResult 
         return Ok(());
     }
     let n = changes.len();
-    ctx.journal()?.commit(
+    ctx.commit(
         &changes,
         &format!("diagnosis: {n} open prediction(s) expired to unknown"),
     )?;
-    ctx.index_changed();
     ctx.ui.status(&format!(
         "{n} prediction(s) open for more than twice defaults.prediction_expiry_days are now recorded as unknown"
     ));
@@ -306,7 +305,6 @@ pub fn run_resolve(args: ResolveArgs, ctx: &mut Context) -> CliResult {
         ),
         &args.write.pii,
     )?;
-    ctx.index_changed();
     if !ctx.json() {
         ctx.ui.status(&diff);
     }

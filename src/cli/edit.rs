@@ -167,7 +167,6 @@ pub fn run(args: EditArgs, ctx: &mut Context) -> CliResult {
         &format!("edit {}: {}", entry.kind, one_line_title(&entry.title)),
         &args.entry.write.pii,
     )?;
-    ctx.index_changed();
     report_write(ctx, &entry, &item.path, &info.short(), &warnings)
 }
 
@@ -216,8 +215,7 @@ pub fn run_rm(args: RmArgs, ctx: &mut Context) -> CliResult {
     } else {
         format!("rm: {} entries", items.len())
     };
-    let info = ctx.journal()?.commit(&changes, &message)?;
-    ctx.index_changed();
+    let info = ctx.commit(&changes, &message)?;
     if ctx.json() {
         let ids: Vec<_> = items
             .iter()

@@ -247,7 +247,6 @@ pub(super) fn commit_update(
         message,
         &write.pii,
     )?;
-    ctx.index_changed();
     report_write(ctx, &e, path, &info.short(), &warnings)
 }
 
@@ -276,7 +275,6 @@ pub(super) fn commit_updates(
         });
     }
     let (info, _warnings) = super::guard::commit(ctx, changes, message, pii)?;
-    ctx.index_changed();
     ctx.index()?;
     Ok(info.short())
 }

@@ -617,7 +617,6 @@ pub(super) fn write_entry(
         format!("{op} {message}")
     };
     let (info, warnings) = super::guard::commit(ctx, changes, &message, &write.pii)?;
-    ctx.index_changed();
     report_write(ctx, &entry, &rel, &info.short(), &warnings)
 }
 
@@ -639,8 +638,6 @@ pub(super) fn report_write(
         let json = serde_json::json!({"id": entry.id, "path": rel, "commit": commit, "warnings": warnings});
         ctx.ui.line(&json.to_string());
     } else {
-        // Bringing the index up to date now keeps the next search instant
-        // and lets us highlight the id's shortest unique prefix.
         let id = ctx.show_id(&entry.id);
         ctx.ui.line(&format!("{id} {rel}"));
     }

@@ -222,9 +222,9 @@ impl Index {
         }
     }
 
-    /// Whether the index reflects the journal's HEAD (and the private one).
-    pub fn is_current(&self, journal: &Journal) -> bool {
-        self.heads == Heads::of(journal)
+    /// Whether the index reflects `commit` of the journal.
+    pub fn reflects(&self, commit: Oid) -> bool {
+        self.heads.main == Some(commit)
     }
 
     /// Rebuilds from the files of HEAD into a fresh directory and switches

@@ -465,14 +465,14 @@ impl IndexLock {
         repo: &Repository,
         write: impl FnOnce(
             &mut std::io::BufWriter<&std::fs::File>,
-            Box<dyn FnOnce() + '_>,
+            &dyn Fn(),
         ) -> std::io::Result<RawOid>,
     ) -> Result<()> {
         let file = self.file.take().expect("an open lock");
-        let written = Box::new(|| start_writeback(&file));
+        let written = || start_writeback(&file);
         let checksum = write(
             &mut std::io::BufWriter::with_capacity(1 << 16, &file),
-            written,
+            &written,
         )
         .with_context(|| format!("cannot write {}", self.path.display()))?;
         let meta = file.metadata()?;

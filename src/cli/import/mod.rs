@@ -632,7 +632,6 @@ pub(super) fn commit_entries(
         .collect();
     // The guard reports its finds on stderr; the import's summary follows.
     let (info, _warnings) = super::guard::commit(ctx, changes, message, pii)?; // before indexing: the rebuild needs the memory
-    ctx.index_changed();
     // Index now, so the first search after an import is instant.
     ctx.index()?;
     ctx.journal()?.housekeeping();
