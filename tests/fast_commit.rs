@@ -363,3 +363,115 @@ fn the_search_index_catches_up_with_the_commit_while_it_is_written() {
     assert!(out(&found).contains("Hullabaloo in billing"));
     assert!(!err(&found).contains("index:"), "{}", err(&found));
 }
+
+/// Writes `records` as a JSON Lines file and runs `casebook -v import` on it.
+fn import_verbose(env: &TestEnv, records: &[serde_json::Value]) -> assert_cmd::assert::Assert {
+    let lines: Vec<String> = records.iter().map(|r| r.to_string()).collect();
+    let path = env.root.join(format!("import-{}.jsonl", env.commits()));
+    std::fs::write(&path, lines.join("\n")).unwrap();
+    env.cb()
+        .args(["-v", "import", path.to_str().unwrap()])
+        .assert()
+}
+
+/// The index generations on disk: only the one `CURRENT` names should be.
+fn index_generations(env: &TestEnv) -> Vec<String> {
+    let root = env.journal.join(".git/casebook/index");
+    let mut dirs: Vec<String> = std::fs::read_dir(&root)
+        .unwrap()
+        .flatten()
+        .filter(|d| d.path().is_dir())
+        .map(|d| d.file_name().to_string_lossy().into_owned())
+        .collect();
+    dirs.sort();
+    dirs
+}
+
+#[test]
+fn an_import_builds_the_search_index_beside_its_write() {
+    let env = TestEnv::new();
+    env.import(&notes(0, 10));
+    let mut records = notes(10, 210);
+    records.push(
+        serde_json::json!({"kind": "note", "title": "Hushed kerfuffle",
+        "body": "kept to myself", "date": "2025-03-03", "person": "Ana Lima", "private": true}),
+    );
+    let imported = import_verbose(&env, &records).success();
+    assert!(
+        err(&imported).contains("index: built beside the write"),
+        "{}",
+        err(&imported)
+    );
+    // Everything is in it: the entries kept, the new ones, the private one.
+    assert!(
+        err(&imported).contains("index: 211 updated"),
+        "{}",
+        err(&imported)
+    );
+    for (word, title) in [
+        ("imported 3", "Imported 3"),
+        ("imported 150", "Imported 150"),
+        ("kerfuffle", "Hushed kerfuffle"),
+    ] {
+        let search = ["-v", "search", "--include-private", word];
+        let found = env.cb().args(search).assert().success();
+        assert!(out(&found).contains(title), "{word}: {}", out(&found));
+        // The index is at HEAD: nothing left for the reader to do.
+        assert!(!err(&found).contains("index:"), "{}", err(&found));
+    }
+    assert_eq!(index_generations(&env).len(), 1);
+
+    // The same as an index rebuilt from the files.
+    assert_same_after_reindex(&env, 211);
+}
+
+/// `list` gives the same answer after `reindex` (and holds `count` entries).
+fn assert_same_after_reindex(env: &TestEnv, count: u64) {
+    let list = ["list", "--include-private", "--limit", "1000"];
+    let listed = env.json(&list);
+    env.cb().arg("reindex").assert().success();
+    let relisted = env.json(&list);
+    let titles = |v: &serde_json::Value| -> Vec<String> {
+        let entries = v["entries"].as_array().unwrap();
+        entries.iter().map(|e| e["title"].to_string()).collect()
+    };
+    assert_eq!(titles(&listed), titles(&relisted));
+    assert!(
+        listed == relisted,
+        "the same titles in order, other fields differ"
+    );
+    assert_eq!(relisted["entries"].as_array().unwrap().len() as u64, count);
+}
+
+#[test]
+fn an_index_built_beside_a_write_that_failed_is_thrown_away() {
+    let env = TestEnv::new();
+    env.import(&notes(0, 10));
+    let before = index_generations(&env);
+    // Git's index unreadable: the import fails after the build has begun.
+    std::fs::write(env.journal.join(".git/index"), b"").unwrap();
+    import_verbose(&env, &notes(10, 210)).failure();
+    assert_eq!(index_generations(&env), before);
+    env.git(&["read-tree", "HEAD"]);
+    let found = env.cb().args(["search", "imported 3"]).assert().success();
+    assert!(out(&found).contains("Imported 3"));
+    assert_eq!(env.json(&["list", "--count"])["count"], 10);
+}
+
+#[test]
+fn an_import_git_stores_differently_is_indexed_from_what_git_stored() {
+    let env = TestEnv::new();
+    // `ident` makes git store `$Id$` where the file says `$Id: anything $`.
+    env.write(".gitattributes", b"*.md ident\n");
+    env.git(&["add", ".gitattributes"]);
+    env.git(&["commit", "-q", "-m", "attributes"]);
+    let mut records = notes(0, 200);
+    records[7]["body"] = "see $Id: local-marker $ for details".into();
+    let imported = import_verbose(&env, &records).success();
+    assert!(
+        !err(&imported).contains("built beside"),
+        "{}",
+        err(&imported)
+    );
+    assert_same_after_reindex(&env, 200);
+}

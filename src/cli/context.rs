@@ -149,6 +149,42 @@ impl Context {
         Ok(info)
     }
 
+    /// `commit` for a bulk write (an import) that replaces much of the
+    /// journal: the search index of the new commit is built on a second
+    /// thread from the bytes being written, while git writes its objects,
+    /// instead of from the files afterwards.
+    pub fn commit_bulk(&mut self, changes: &[Change], message: &str) -> CliResult<CommitInfo> {
+        let journal = self.journal()?;
+        let reopen = journal.reopen();
+        let (made, commit) = std::sync::mpsc::channel();
+        let (info, built) = std::thread::scope(|scope| {
+            let builder = scope.spawn(move || {
+                // Any trouble here is left to the next `index()`.
+                reopen
+                    .open()
+                    .and_then(|second| Index::build_for_write(&second, changes, commit))
+                    .ok()
+                    .flatten()
+            });
+            let info = journal.commit(changes, message);
+            if let Ok(info) = &info {
+                made.send(info.oid).ok();
+            }
+            drop(made);
+            (info, builder.join().ok().flatten())
+        });
+        let info = info?;
+        self.index = match built {
+            Some((index, report)) if index.reflects(info.oid) => {
+                self.ui.verbose("index: built beside the write");
+                self.report_sync(&report);
+                Some(index)
+            }
+            _ => None,
+        };
+        Ok(info)
+    }
+
     /// Runs a query against the index; if the index fails or panics (a
     /// damaged segment that opening did not reveal), rebuilds it once and
     /// tries again, so a damaged cache never costs the user an answer.

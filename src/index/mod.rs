@@ -11,14 +11,16 @@
 mod bonus;
 mod cache_dir;
 pub mod query;
+mod rebuild;
 mod schema;
 
-use crate::entry::{self, Entry, EntryId};
+use crate::entry::{self, Entry};
 use crate::filter::Filter;
 use crate::journal::Journal;
 use anyhow::{Context, Result, anyhow};
 use git2::Oid;
 use query::{ParsedQuery, TextPart};
+use rebuild::{Rebuild, rebuild_beats_update};
 use schema::{Fields, SCHEMA_VERSION};
 use std::fs::File;
 use std::ops::Bound;
@@ -203,9 +205,7 @@ impl Index {
         let mut changes = journal.changes_between(indexed.main, heads.main)?;
         changes.retain(|c| !c.path.starts_with("private/"));
         changes.extend(journal.private_changes_between(indexed.private, heads.private)?);
-        // A large change (a big import, a pull after months away) is rebuilt
-        // faster as one fresh index than as many deletes and adds.
-        if changes.len() > 5000 && changes.len() as u64 > index.num_entries() / 4 {
+        if rebuild_beats_update(changes.len(), index.num_entries()) {
             drop(index);
             return rebuild(notice, "");
         }
@@ -241,67 +241,24 @@ impl Index {
         journal: &Journal,
         progress: Option<&dyn Fn(u64, u64)>,
     ) -> Result<(Index, SyncReport)> {
-        let root = index_root(journal);
-        std::fs::create_dir_all(&root)
-            .with_context(|| format!("cannot create {}", root.display()))?;
-        let name = format!("v{SCHEMA_VERSION}-{}", EntryId::generate());
-        let dir = root.join(&name);
-        std::fs::create_dir_all(&dir)?;
-        let (inner, fields) = schema::create(&dir)?;
         let heads = Heads::of(journal);
-        let mut report = SyncReport {
-            rebuilt: Some(name.clone()),
-            ..SyncReport::default()
+        let mut rebuild = Rebuild::start(journal)?;
+        let mut blobs = match heads.main {
+            Some(head) => journal.entry_blobs(head)?,
+            None => Vec::new(),
         };
-        {
-            let mut writer = schema::writer(&inner, true)?;
+        blobs.retain(|(p, _)| !p.starts_with("private/"));
+        blobs.extend(journal.private_entry_blobs()?);
+        let total = blobs.len() as u64;
+        for (i, (path, oid)) in blobs.iter().enumerate() {
+            rebuild.add(path, doc_for(journal, &rebuild.fields, path, *oid))?;
+            if let Some(p) = progress
+                && (i % 1000 == 0 || i as u64 + 1 == total)
             {
-                let mut blobs = match heads.main {
-                    Some(head) => journal.entry_blobs(head)?,
-                    None => Vec::new(),
-                };
-                blobs.retain(|(p, _)| !p.starts_with("private/"));
-                blobs.extend(journal.private_entry_blobs()?);
-                let total = blobs.len() as u64;
-                for (i, (path, oid)) in blobs.iter().enumerate() {
-                    match doc_for(journal, &fields, path, *oid) {
-                        Ok(doc) => {
-                            writer.add_document(doc)?;
-                            report.updated += 1;
-                        }
-                        Err(_) => report.unreadable.push(path.clone()),
-                    }
-                    if let Some(p) = progress
-                        && (i % 1000 == 0 || i as u64 + 1 == total)
-                    {
-                        p(i as u64 + 1, total);
-                    }
-                }
-            }
-            commit_with_payload(&mut writer, heads)?;
-            writer.wait_merging_threads()?;
-        }
-        crate::journal::atomic_write(&root.join("CURRENT"), name.as_bytes())?;
-        // Old generations are garbage now; a reader that still maps one
-        // keeps its pages until it exits (POSIX), so removing is safe.
-        if let Ok(dirs) = std::fs::read_dir(&root) {
-            for d in dirs.flatten() {
-                let n = d.file_name().to_string_lossy().to_string();
-                if d.path().is_dir() && n != name {
-                    std::fs::remove_dir_all(d.path()).ok();
-                }
+                p(i as u64 + 1, total);
             }
         }
-        let reader = reader_for(&inner)?;
-        Ok((
-            Index {
-                inner,
-                reader,
-                fields,
-                heads,
-            },
-            report,
-        ))
+        rebuild.finish(journal, heads)
     }
 
     fn open_current(journal: &Journal) -> Result<Index> {
@@ -419,8 +376,7 @@ impl Index {
                 &*q,
                 &(
                     Count,
-                    TopDocs::with_limit(limit)
-                        .order_by_fast_field::<tantivy::DateTime>("created", order),
+                    TopDocs::with_limit(limit).order_by_fast_field::<u64>(schema::ORDER, order),
                 ),
             )?;
             (total, top.into_iter().map(|(_, a)| (0.0, a)).collect())
@@ -869,12 +825,16 @@ fn commit_with_payload(writer: &mut tantivy::IndexWriter, heads: Heads) -> Resul
 const MAX_INDEXED_BYTES: usize = 5 << 20;
 
 fn doc_for(journal: &Journal, fields: &Fields, path: &str, oid: Oid) -> Result<TantivyDocument> {
-    let bytes = committed_bytes(journal, path, oid)?;
+    doc_from(fields, path, oid, &committed_bytes(journal, path, oid)?)
+}
+
+/// The document of an entry whose blob `oid` holds `bytes`.
+fn doc_from(fields: &Fields, path: &str, oid: Oid, bytes: &[u8]) -> Result<TantivyDocument> {
     if bytes.len() > MAX_INDEXED_BYTES {
         return Err(anyhow!("{path} is larger than 5 MB"));
     }
-    let text = String::from_utf8(bytes).map_err(|_| anyhow!("{path} is not UTF-8"))?;
-    let parsed = entry::parse(&text, path).map_err(|p| anyhow!("{path}:{p}"))?;
+    let text = std::str::from_utf8(bytes).map_err(|_| anyhow!("{path} is not UTF-8"))?;
+    let parsed = entry::parse(text, path).map_err(|p| anyhow!("{path}:{p}"))?;
     Ok(schema::document(
         fields,
         path,

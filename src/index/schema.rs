@@ -9,7 +9,7 @@ use rustc_hash::FxHashMap;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 use tantivy::schema::{
-    DateOptions, DateTimePrecision, Field, IndexRecordOption, STORED, STRING, Schema,
+    DateOptions, DateTimePrecision, FAST, Field, IndexRecordOption, STORED, STRING, Schema,
     TextFieldIndexing, TextOptions,
 };
 use tantivy::tokenizer::{
@@ -18,7 +18,7 @@ use tantivy::tokenizer::{
 };
 use tantivy::{IndexWriter, TantivyDocument};
 
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 const ANALYZER: &str = "casebook_en";
 
 #[derive(Debug, Clone, Copy)]
@@ -31,6 +31,8 @@ pub struct Fields {
     /// `field=value` tokens for every filterable front-matter value.
     pub facets: Field,
     pub created: Field,
+    /// Date order (`sort_key`): `created` holds only the day.
+    pub order: Field,
     /// The entry's front matter as JSON, so lists need not read files.
     pub meta: Field,
 }
@@ -55,6 +57,7 @@ fn build_schema() -> (Schema, Fields) {
                 .set_fast()
                 .set_precision(DateTimePrecision::Seconds),
         ),
+        order: b.add_u64_field(ORDER, FAST),
         meta: b.add_text_field("meta", STORED),
     };
     (b.build(), fields)
@@ -405,8 +408,26 @@ pub fn document(fields: &Fields, path: &str, blob: &str, entry: &Entry) -> Tanti
         .map(|d| d.and_utc().timestamp())
         .unwrap_or(0);
     doc.add_date(fields.created, tantivy::DateTime::from_timestamp_secs(secs));
+    doc.add_u64(fields.order, sort_key(entry.created.timestamp(), path));
     doc.add_text(fields.meta, meta_json(entry));
     doc
+}
+
+/// The fast field that orders entries by date.
+pub const ORDER: &str = "order";
+
+/// Orders entries by the second they were created, then by a hash of the
+/// path: entries of the same second (an import of dates without times)
+/// come in the same order whichever way the index was built, rather than
+/// in the order its documents happen to lie.
+fn sort_key(secs: i64, path: &str) -> u64 {
+    // FNV-1a: stable across versions and platforms, unlike std's hasher.
+    let hash = path.bytes().fold(0xcbf29ce484222325_u64, |h, b| {
+        (h ^ b as u64).wrapping_mul(0x100000001b3)
+    });
+    // Seconds within ±2^40 (35,000 years) keep their order in 41 bits.
+    let secs = (secs.clamp(-(1 << 40), (1 << 40) - 1) + (1 << 40)) as u64;
+    secs << 20 | hash & 0xf_ffff
 }
 
 /// `Entry::to_json` without the body, serialised straight from the entry:
@@ -517,6 +538,20 @@ pub fn entry_from_meta(text: &str) -> Option<Entry> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_sort_key_orders_by_second_then_by_path() {
+        let a = "people/ana/2025/01/a.md";
+        let b = "people/ana/2025/01/b.md";
+        // Time decides first, before 1970 too.
+        for (earlier, later) in [(-86_400, 0), (0, 1), (1_700_000_000, 1_700_000_001)] {
+            assert!(sort_key(earlier, a) < sort_key(later, b));
+            assert!(sort_key(earlier, b) < sort_key(later, a));
+        }
+        // Within one second, the path decides, the same way every time.
+        assert_ne!(sort_key(5, a), sort_key(5, b));
+        assert_eq!(sort_key(5, a), sort_key(5, a));
+    }
 
     fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<(String, usize, usize, usize)> {
         let mut stream = analyzer.token_stream(text);

@@ -430,15 +430,24 @@ impl super::Journal {
 
     /// Every entry of the private repository at its HEAD.
     pub fn private_entry_blobs(&self) -> Result<Vec<(String, Oid)>> {
-        let Some(repo) = self.private_repo() else {
+        self.private_entry_blobs_at(self.private_head())
+    }
+
+    /// Every entry of the private repository at `commit` (none at `None`).
+    pub fn private_entry_blobs_at(&self, commit: Option<Oid>) -> Result<Vec<(String, Oid)>> {
+        let (Some(repo), Some(commit)) = (self.private_repo(), commit) else {
             return Ok(Vec::new());
         };
-        let Ok(head) = repo.head().and_then(|h| h.peel_to_tree()) else {
-            return Ok(Vec::new());
-        };
+        let tree = repo.find_commit(commit)?.tree()?;
         let mut out = Vec::new();
-        walk_blobs(&repo, &head, "private", &mut out)?;
+        walk_blobs(&repo, &tree, "private", &mut out)?;
         Ok(out)
+    }
+
+    /// `parent_of` in the private repository.
+    pub fn private_parent_of(&self, commit: Oid) -> Result<Option<Oid>> {
+        let repo = self.private_repo().context("no private repository")?;
+        Ok(repo.find_commit(commit)?.parent_ids().next())
     }
 
     pub fn private_commit_exists(&self, oid: Oid) -> bool {
@@ -448,6 +457,12 @@ impl super::Journal {
 
     pub fn commit_exists(&self, oid: Oid) -> bool {
         self.repo().find_commit(oid).is_ok()
+    }
+
+    /// The first parent of `commit` (`None` for a root commit), or an
+    /// error if there is no such commit.
+    pub fn parent_of(&self, commit: Oid) -> Result<Option<Oid>> {
+        Ok(self.repo().find_commit(commit)?.parent_ids().next())
     }
 
     /// Every entry file at a commit, with its blob id (for full rebuilds).

@@ -623,7 +623,7 @@ pub(super) fn commit_entries(
     message: &str,
     pii: &super::guard::PiiArgs,
 ) -> CliResult<String> {
-    let changes: Vec<Change> = entries
+    let mut changes: Vec<Change> = entries
         .into_iter()
         .map(|e| Change::Write {
             path: entry_path(&e),
@@ -631,8 +631,11 @@ pub(super) fn commit_entries(
         })
         .collect();
     // The guard reports its finds on stderr; the import's summary follows.
-    let (info, _warnings) = super::guard::commit(ctx, changes, message, pii)?; // before indexing: the rebuild needs the memory
-    // Index now, so the first search after an import is instant.
+    super::guard::screen(ctx, &mut changes, pii)?;
+    let info = ctx.commit_bulk(&changes, message)?;
+    drop(changes); // before a rebuild below needs the memory
+    // Index now (if it was not built beside the write), so the first search
+    // after an import is instant.
     ctx.index()?;
     ctx.journal()?.housekeeping();
     Ok(info.short())
