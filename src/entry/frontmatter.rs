@@ -87,18 +87,23 @@ pub fn split_front_matter(text: &str) -> Result<Split<'_>, Problem> {
 pub fn parse(text: &str, path: &str) -> Result<ParsedEntry, Problem> {
     let split = split_front_matter(text)?;
     let line_of = |offset: usize| line_col(text, offset);
-    let table: toml::Table = toml::from_str(split.front).map_err(|e| {
-        let (line, column) = e
-            .span()
-            .map(|s| line_of(split.front_offset + s.start))
-            .unwrap_or((1, 1));
-        Problem {
-            line,
-            column,
-            field: None,
-            message: format!("invalid TOML: {}", first_line(e.message())),
-        }
-    })?;
+    // What casebook writes is read by the fast path; the rest by `toml`,
+    // which also words the errors.
+    let simple = super::simple_toml::parse(split.front);
+    let table: toml::Table = simple
+        .map_or_else(|| toml::from_str(split.front), Ok)
+        .map_err(|e| {
+            let (line, column) = e
+                .span()
+                .map(|s| line_of(split.front_offset + s.start))
+                .unwrap_or((1, 1));
+            Problem {
+                line,
+                column,
+                field: None,
+                message: format!("invalid TOML: {}", first_line(e.message())),
+            }
+        })?;
 
     let mut problems = Vec::new();
     let locate = |key: &str| -> (usize, usize) {

@@ -7,6 +7,7 @@
 mod frontmatter;
 mod id;
 pub mod kind;
+mod simple_toml;
 mod value;
 
 pub use frontmatter::{
