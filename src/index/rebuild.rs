@@ -132,8 +132,6 @@ impl Index {
             c.path().starts_with("private/")
         }
         // An all-private write makes no commit in the journal itself.
-        // An index built beside costs the write little, so any bulk write
-        // that replaces a quarter of the journal is worth one.
         if changes.len() <= BULK_WRITE || changes.iter().all(is_private) {
             return Ok(None);
         }
@@ -148,6 +146,8 @@ impl Index {
         };
         kept.retain(|(p, _)| !p.starts_with("private/"));
         kept.extend(journal.private_entry_blobs_at(base.private)?);
+        // An index built beside costs the write little, so any bulk write
+        // that changes more than a quarter of the journal is worth one.
         if changes.len() <= kept.len() / 4 {
             return Ok(None);
         }
