@@ -383,12 +383,7 @@ pub fn parse_datetime_text(text: &str) -> Option<DateTime<FixedOffset>> {
 }
 
 fn id_from_path(path: &str) -> EntryId {
-    // FNV-1a: stable across versions and platforms, unlike std's hasher.
-    let mut hash: u64 = 0xcbf29ce484222325;
-    for b in path.bytes() {
-        hash ^= b as u64;
-        hash = hash.wrapping_mul(0x100000001b3);
-    }
+    let hash = super::path_hash(path);
     let id: String = (0..super::ID_LEN)
         .map(|i| super::ALPHABET[((hash >> (i * 4)) & 0xf) as usize] as char)
         .collect();

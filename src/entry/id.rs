@@ -47,6 +47,15 @@ impl EntryId {
     }
 }
 
+/// FNV-1a of a path: stable across versions and platforms, unlike std's
+/// hasher, so what is derived from it (an id for a file without one, the
+/// order of entries written in the same second) never changes.
+pub fn path_hash(path: &str) -> u64 {
+    path.bytes().fold(0xcbf29ce484222325, |hash, b| {
+        (hash ^ b as u64).wrapping_mul(0x100000001b3)
+    })
+}
+
 /// True when `text` could be (a prefix of) a casebook id.
 pub fn is_id_like(text: &str) -> bool {
     !text.is_empty() && text.bytes().all(|b| ALPHABET.contains(&b))

@@ -13,7 +13,7 @@ mod value;
 pub use frontmatter::{
     ParsedEntry, Problem, format_datetime, line_col, parse, parse_datetime_text, split_front_matter,
 };
-pub use id::{ALPHABET, EntryId, ID_LEN, MIN_PREFIX, is_id_like};
+pub use id::{ALPHABET, EntryId, ID_LEN, MIN_PREFIX, is_id_like, path_hash};
 pub use kind::{FieldSpec, FieldType, Kind, UnknownKind, canonical_value};
 pub use value::{coerce_field, json_to_field, json_to_toml, toml_to_json};
 

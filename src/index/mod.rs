@@ -243,12 +243,7 @@ impl Index {
     ) -> Result<(Index, SyncReport)> {
         let heads = Heads::of(journal);
         let mut rebuild = Rebuild::start(journal)?;
-        let mut blobs = match heads.main {
-            Some(head) => journal.entry_blobs(head)?,
-            None => Vec::new(),
-        };
-        blobs.retain(|(p, _)| !p.starts_with("private/"));
-        blobs.extend(journal.private_entry_blobs()?);
+        let blobs = rebuild::entries_at(journal, heads)?;
         let total = blobs.len() as u64;
         for (i, (path, oid)) in blobs.iter().enumerate() {
             rebuild.add(path, doc_for(journal, &rebuild.fields, path, *oid))?;

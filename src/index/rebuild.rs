@@ -25,6 +25,19 @@ pub(super) fn rebuild_beats_update(changes: usize, entries: u64) -> bool {
     changes > 5000 && changes as u64 > entries / 4
 }
 
+/// Every entry an index at `heads` holds: the journal's, and the private
+/// repository's (a journal commit may carry stray `private/` files, which
+/// the private repository's own entries replace).
+pub(super) fn entries_at(journal: &Journal, heads: Heads) -> Result<Vec<(String, Oid)>> {
+    let mut blobs = match heads.main {
+        Some(commit) => journal.entry_blobs(commit)?,
+        None => Vec::new(),
+    };
+    blobs.retain(|(p, _)| !p.starts_with("private/"));
+    blobs.extend(journal.private_entry_blobs_at(heads.private)?);
+    Ok(blobs)
+}
+
 /// A fresh index in a directory of its own. Nothing reads it until
 /// `finish` points `CURRENT` at it; dropped unfinished, it is removed.
 pub(super) struct Rebuild {
@@ -140,12 +153,7 @@ impl Index {
             return Ok(None);
         };
         let base = Heads::of(journal);
-        let mut kept = match base.main {
-            Some(b) => journal.entry_blobs(b)?,
-            None => Vec::new(),
-        };
-        kept.retain(|(p, _)| !p.starts_with("private/"));
-        kept.extend(journal.private_entry_blobs_at(base.private)?);
+        let mut kept = entries_at(journal, base)?;
         // An index built beside costs the write little, so any bulk write
         // that changes more than a quarter of the journal is worth one.
         if changes.len() <= kept.len() / 4 {
@@ -221,12 +229,7 @@ fn made_as_assumed(
     if !private_ok || journal.parent_of(main)? != base.main {
         return Ok(false);
     }
-    let mut stored = journal.entry_blobs(main)?;
-    stored.retain(|(p, _)| !p.starts_with("private/"));
-    if private_written {
-        stored.extend(journal.private_entry_blobs_at(heads.private)?);
-    }
-    let matching = stored
+    let matching = entries_at(journal, heads)?
         .iter()
         .filter(|(path, oid)| expected.get(path.as_str()) == Some(oid))
         .count();

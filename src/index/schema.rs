@@ -497,10 +497,7 @@ pub const ORDER: &str = "order";
 /// come in the same order whichever way the index was built, rather than
 /// in the order its documents happen to lie.
 fn sort_key(secs: i64, path: &str) -> u64 {
-    // FNV-1a: stable across versions and platforms, unlike std's hasher.
-    let hash = path.bytes().fold(0xcbf29ce484222325_u64, |h, b| {
-        (h ^ b as u64).wrapping_mul(0x100000001b3)
-    });
+    let hash = crate::entry::path_hash(path);
     // Seconds within ±2^40 (35,000 years) keep their order in 41 bits.
     let secs = (secs.clamp(-(1 << 40), (1 << 40) - 1) + (1 << 40)) as u64;
     secs << 20 | hash & 0xf_ffff

@@ -428,11 +428,6 @@ impl super::Journal {
         }
     }
 
-    /// Every entry of the private repository at its HEAD.
-    pub fn private_entry_blobs(&self) -> Result<Vec<(String, Oid)>> {
-        self.private_entry_blobs_at(self.private_head())
-    }
-
     /// Every entry of the private repository at `commit` (none at `None`).
     pub fn private_entry_blobs_at(&self, commit: Option<Oid>) -> Result<Vec<(String, Oid)>> {
         let (Some(repo), Some(commit)) = (self.private_repo(), commit) else {
