@@ -364,16 +364,6 @@ fn the_search_index_catches_up_with_the_commit_while_it_is_written() {
     assert!(!err(&found).contains("index:"), "{}", err(&found));
 }
 
-/// Writes `records` as a JSON Lines file and runs `casebook -v import` on it.
-fn import_verbose(env: &TestEnv, records: &[serde_json::Value]) -> assert_cmd::assert::Assert {
-    let lines: Vec<String> = records.iter().map(|r| r.to_string()).collect();
-    let path = env.root.join(format!("import-{}.jsonl", env.commits()));
-    std::fs::write(&path, lines.join("\n")).unwrap();
-    env.cb()
-        .args(["-v", "import", path.to_str().unwrap()])
-        .assert()
-}
-
 /// The index generations on disk: only the one `CURRENT` names should be.
 fn index_generations(env: &TestEnv) -> Vec<String> {
     let root = env.journal.join(".git/casebook/index");
@@ -396,7 +386,7 @@ fn an_import_builds_the_search_index_beside_its_write() {
         serde_json::json!({"kind": "note", "title": "Hushed kerfuffle",
         "body": "kept to myself", "date": "2025-03-03", "person": "Ana Lima", "private": true}),
     );
-    let imported = import_verbose(&env, &records).success();
+    let imported = env.import_with(&["-v"], &records).success();
     assert!(
         err(&imported).contains("index: built beside the write"),
         "{}",
@@ -450,7 +440,7 @@ fn an_index_built_beside_a_write_that_failed_is_thrown_away() {
     let before = index_generations(&env);
     // Git's index unreadable: the import fails after the build has begun.
     std::fs::write(env.journal.join(".git/index"), b"").unwrap();
-    import_verbose(&env, &notes(10, 210)).failure();
+    env.import_with(&["-v"], &notes(10, 210)).failure();
     assert_eq!(index_generations(&env), before);
     env.git(&["read-tree", "HEAD"]);
     let found = env.cb().args(["search", "imported 3"]).assert().success();
@@ -467,7 +457,7 @@ fn an_import_git_stores_differently_is_indexed_from_what_git_stored() {
     env.git(&["commit", "-q", "-m", "attributes"]);
     let mut records = notes(0, 200);
     records[7]["body"] = "see $Id: local-marker $ for details".into();
-    let imported = import_verbose(&env, &records).success();
+    let imported = env.import_with(&["-v"], &records).success();
     assert!(
         !err(&imported).contains("built beside"),
         "{}",

@@ -112,13 +112,22 @@ impl TestEnv {
 
     /// Imports JSON records in one commit.
     pub fn import(&self, records: &[serde_json::Value]) {
+        self.import_with(&[], records).success();
+    }
+
+    /// `casebook FLAGS import FILE` of JSON records, whatever its outcome.
+    pub fn import_with(
+        &self,
+        flags: &[&str],
+        records: &[serde_json::Value],
+    ) -> assert_cmd::assert::Assert {
         let lines: Vec<String> = records.iter().map(|r| r.to_string()).collect();
         let path = self.root.join(format!("import-{}.jsonl", self.commits()));
         std::fs::write(&path, lines.join("\n")).unwrap();
         self.cb()
+            .args(flags)
             .args(["import", path.to_str().unwrap()])
             .assert()
-            .success();
     }
 
     /// `--json` output of a command, parsed.
