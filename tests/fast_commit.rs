@@ -415,6 +415,51 @@ fn an_import_builds_the_search_index_beside_its_write() {
     assert_same_after_reindex(&env, 211);
 }
 
+/// A bug in the index work beside a write (a panic, forced here in debug
+/// builds) is reported as a warning: the write itself succeeded, and the
+/// next command brings the index up to date.
+#[test]
+fn a_panic_in_the_index_work_beside_a_write_is_a_warning_and_the_write_stands() {
+    let env = TestEnv::new();
+    env.import(&notes(0, 10));
+    let said = "warning: the search index could not be updated beside this write";
+    let before = env.commits();
+    let written = splice(&env)
+        .env("CASEBOOK_TEST_PANIC", "beside")
+        .args([
+            "new",
+            "note",
+            "--title",
+            "Quiet kerfuffle",
+            "-m",
+            "b",
+            "--no-edit",
+        ])
+        .assert()
+        .success();
+    assert!(err(&written).contains(said), "{}", err(&written));
+    let errors = err(&written).lines().filter(|l| l.starts_with("error:")).count();
+    assert_eq!(errors, 0, "{}", err(&written));
+    assert_eq!(env.commits(), before + 1, "the entry is committed");
+    assert_eq!(env.hits(&["kerfuffle"]), ["Quiet kerfuffle"]);
+
+    let imported = env
+        .import_command(&["-v"], &notes(10, 210))
+        .env("CASEBOOK_TEST_PANIC", "beside")
+        .assert()
+        .success();
+    assert!(err(&imported).contains(said), "{}", err(&imported));
+    assert!(
+        !err(&imported).contains("built beside"),
+        "{}",
+        err(&imported)
+    );
+    // The unfinished build beside the import left nothing behind.
+    assert_eq!(index_generations(&env).len(), 1);
+    assert_eq!(env.hits(&["imported 150"])[0], "Imported 150");
+    assert_same_after_reindex(&env, 211);
+}
+
 /// `list` gives the same answer after `reindex` (and holds `count` entries).
 fn assert_same_after_reindex(env: &TestEnv, count: u64) {
     let list = ["list", "--include-private", "--limit", "1000"];

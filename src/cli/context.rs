@@ -129,12 +129,15 @@ impl Context {
             Some(&mut |commit| {
                 // Any trouble here is left to the next `index()`, which
                 // rebuilds with a message if it has to.
-                caught_up = reopen
-                    .clone()
-                    .open()
-                    .and_then(|second| Index::catch_up(&second, commit))
-                    .ok()
-                    .flatten();
+                caught_up = super::beside_a_write(|| {
+                    reopen
+                        .clone()
+                        .open()
+                        .and_then(|second| Index::catch_up(&second, commit))
+                        .ok()
+                })
+                .flatten()
+                .flatten();
             }),
         )?;
         // Kept only if HEAD did move to the commit it caught up with (not
@@ -160,11 +163,14 @@ impl Context {
         let (info, built) = std::thread::scope(|scope| {
             let builder = scope.spawn(move || {
                 // Any trouble here is left to the next `index()`.
-                reopen
-                    .open()
-                    .and_then(|second| Index::build_for_write(&second, changes, commit))
-                    .ok()
-                    .flatten()
+                super::beside_a_write(|| {
+                    reopen
+                        .open()
+                        .and_then(|second| Index::build_for_write(&second, changes, commit))
+                        .ok()
+                })
+                .flatten()
+                .flatten()
             });
             let info = journal.commit(changes, message);
             if let Ok(info) = &info {

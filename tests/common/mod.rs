@@ -121,13 +121,21 @@ impl TestEnv {
         flags: &[&str],
         records: &[serde_json::Value],
     ) -> assert_cmd::assert::Assert {
+        self.import_command(flags, records).assert()
+    }
+
+    /// The command `import_with` runs, for a test to add to.
+    pub fn import_command(
+        &self,
+        flags: &[&str],
+        records: &[serde_json::Value],
+    ) -> assert_cmd::Command {
         let lines: Vec<String> = records.iter().map(|r| r.to_string()).collect();
         let path = self.root.join(format!("import-{}.jsonl", self.commits()));
         std::fs::write(&path, lines.join("\n")).unwrap();
-        self.cb()
-            .args(flags)
-            .args(["import", path.to_str().unwrap()])
-            .assert()
+        let mut cmd = self.cb();
+        cmd.args(flags).args(["import", path.to_str().unwrap()]);
+        cmd
     }
 
     /// `--json` output of a command, parsed.
