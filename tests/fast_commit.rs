@@ -438,7 +438,10 @@ fn a_panic_in_the_index_work_beside_a_write_is_a_warning_and_the_write_stands() 
         .assert()
         .success();
     assert!(err(&written).contains(said), "{}", err(&written));
-    let errors = err(&written).lines().filter(|l| l.starts_with("error:")).count();
+    let errors = err(&written)
+        .lines()
+        .filter(|l| l.starts_with("error:"))
+        .count();
     assert_eq!(errors, 0, "{}", err(&written));
     assert_eq!(env.commits(), before + 1, "the entry is committed");
     assert_eq!(env.hits(&["kerfuffle"]), ["Quiet kerfuffle"]);

@@ -279,6 +279,12 @@ impl Journal {
         result
     }
 
+    /// Orders a large write so that `commit` needs no copy of its public
+    /// part: the private entries (committed to their own repository) last.
+    pub fn private_last(changes: &mut [Change]) {
+        changes.sort_by_key(|c| c.path().starts_with(PRIVATE_PREFIX));
+    }
+
     fn commit_locked(
         &self,
         changes: &[Change],
@@ -304,11 +310,14 @@ impl Journal {
             )?);
         }
         if changes.iter().any(|c| !is_private(&c)) {
-            // Most writes have no private part: commit the slice as it is,
-            // without copying a large import.
+            // Most writes have no private part, and a large one puts it last
+            // (`private_last`): the public part is then committed as the
+            // slice it is, without copying an import's bytes.
             let public: Vec<Change>;
-            let public: &[Change] = if info.is_none() {
-                changes
+            let first_private = changes.iter().position(|c| is_private(&c));
+            let first_private = first_private.unwrap_or(changes.len());
+            let public: &[Change] = if changes[first_private..].iter().all(|c| is_private(&c)) {
+                &changes[..first_private]
             } else {
                 public = changes.iter().filter(|c| !is_private(c)).cloned().collect();
                 &public

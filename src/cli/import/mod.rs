@@ -16,7 +16,7 @@ use super::context::Context;
 use super::error::{CliError, CliResult};
 use crate::entry::{self, Entry, EntryId, Kind};
 use crate::filter::Filter;
-use crate::journal::{Change, entry_path};
+use crate::journal::{Change, Journal, entry_path};
 use clap::Args;
 use std::collections::HashSet;
 use std::io::Read;
@@ -625,11 +625,18 @@ pub(super) fn commit_entries(
 ) -> CliResult<String> {
     let mut changes: Vec<Change> = entries
         .into_iter()
-        .map(|e| Change::Write {
-            path: entry_path(&e),
-            content: e.to_markdown().into_bytes(),
+        .map(|e| {
+            let mut content = e.to_markdown().into_bytes();
+            // Rendering grows the text by doubling: at 100,000 entries the
+            // slack alone was 130 MB, held until the commit is done.
+            content.shrink_to_fit();
+            Change::Write {
+                path: entry_path(&e),
+                content,
+            }
         })
         .collect();
+    Journal::private_last(&mut changes);
     // The guard reports its finds on stderr; the import's summary follows.
     super::guard::screen(ctx, &mut changes, pii)?;
     let info = ctx.commit_bulk(&changes, message)?;
