@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::TestEnv;
+use common::{TestEnv, terminal};
 use serde_json::json;
 
 fn fixture() -> TestEnv {
@@ -152,52 +152,12 @@ fn a_bug_exits_101_with_one_clear_sentence() {
 #[test]
 fn ctrl_c_exits_130_and_keeps_what_was_typed() {
     let env = TestEnv::new();
-    let bin = assert_cmd::cargo::cargo_bin("casebook");
     // Answer the title, then press Ctrl-C at the next question.
-    let script = r#"
-import os, pty, sys, time
-pid, fd = pty.fork()
-if pid == 0:
-    os.execv(sys.argv[1], [sys.argv[1], "new", "diagnosis"])
-out = b""
-sent_title = False
-deadline = time.time() + 20
-while time.time() < deadline:
-    try:
-        chunk = os.read(fd, 4096)
-    except OSError:
-        break
-    if not chunk:
-        break
-    out += chunk
-    if not sent_title and b"Title:" in out:
-        os.write(fd, b"Half-typed SSO loop\n")
-        sent_title = True
-        out += b"\n"
-    elif sent_title and out.rstrip().endswith((b"?", b":", b")")) and b"Half-typed" in out and out.count(b"\n") >= 2:
-        time.sleep(0.2)
-        os.write(fd, b"\x03")
-        sent_title = None
-_, status = os.waitpid(pid, 0)
-sys.stdout.write(out.decode(errors="replace"))
-sys.exit(os.waitstatus_to_exitcode(status))
-"#;
-    let out = std::process::Command::new("python3")
-        .current_dir(&env.journal)
-        .env("HOME", env.root.join("home"))
-        .env("XDG_CONFIG_HOME", env.root.join("home/.config"))
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("NO_COLOR", "1")
-        .env("CASEBOOK_NOW", "2026-11-24T10:00:00+00:00")
-        .env_remove("EDITOR")
-        .env_remove("VISUAL")
-        .arg("-c")
-        .arg(script)
-        .arg(&bin)
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(out.status.code(), Some(130), "{text}");
+    let mut cb = env.cb_std();
+    cb.args(["new", "diagnosis"]);
+    let session = terminal::run(&cb, &["Half-typed SSO loop\n", "\x03"], "?:)");
+    let text = &session.text;
+    assert_eq!(session.code, Some(130), "{text}");
     assert!(text.contains("your text is kept in"), "{text}");
     let drafts = env.journal.join(".git/casebook/drafts");
     let kept: Vec<String> = std::fs::read_dir(&drafts)

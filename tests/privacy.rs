@@ -4,7 +4,10 @@
 //! journal that is a real git repository; remotes are bare repositories on
 //! disk.
 
+mod common;
+
 use assert_cmd::Command;
+use common::terminal;
 use std::path::{Path, PathBuf};
 
 struct Env {
@@ -420,40 +423,23 @@ fn questions_on_a_terminal_when_no_editor_is_set() {
         .args(["init", j.to_str().unwrap(), "--person", "Ana Lima"])
         .assert()
         .success();
-    let bin = assert_cmd::cargo::cargo_bin("casebook");
     // Drive the binary through a pseudo-terminal, answering each question.
-    let script = r#"
-import os, pty, sys, time
-pid, fd = pty.fork()
-if pid == 0:
-    os.execv(sys.argv[1], [sys.argv[1], "new", "diagnosis"])
-answers = [b"SSO loop after domain move\n", b"the IdP posts to the old URL\n", b"70\n", b"\n", b"Every user of the tenant loops at login.\n", b"\n"]
-out = b""
-deadline = time.time() + 20
-while time.time() < deadline:
-    try:
-        chunk = os.read(fd, 4096)
-    except OSError:
-        break
-    if not chunk:
-        break
-    out += chunk
-    if answers and (out.rstrip().endswith(b"?") or out.rstrip().endswith(b":") or out.rstrip().endswith(b">") or out.rstrip().endswith(b")")):
-        os.write(fd, answers.pop(0))
-        out += b"\n"
-_, status = os.waitpid(pid, 0)
-sys.stdout.write(out.decode(errors="replace"))
-sys.exit(os.waitstatus_to_exitcode(status))
-"#;
-    let out = env
-        .cmd("python3", &j)
-        .arg("-c")
-        .arg(script)
-        .arg(&bin)
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{text}");
+    let mut cb = env.cmd(
+        assert_cmd::cargo::cargo_bin("casebook").to_str().unwrap(),
+        &j,
+    );
+    cb.args(["new", "diagnosis"]);
+    let answers = [
+        "SSO loop after domain move\n",
+        "the IdP posts to the old URL\n",
+        "70\n",
+        "\n",
+        "Every user of the tenant loops at login.\n",
+        "\n",
+    ];
+    let session = terminal::run(&cb, &answers, "?:>)");
+    let text = &session.text;
+    assert!(session.success(), "{text}");
     assert!(text.contains("Title"), "asked for the title: {text}");
     let a = env
         .cb(&j)

@@ -7,7 +7,7 @@
 //! 2026-11-24.
 
 mod common;
-use common::{TestEnv, err, out};
+use common::{TestEnv, err, out, terminal};
 use serde_json::{Value, json};
 
 /// `casebook new KIND --date DATE --no-edit -m x ARGS...`; returns the id.
@@ -512,46 +512,13 @@ fn triage_on_a_terminal_asks_one_key_per_ticket() {
         "Ticket ID,Subject\nZD-7,Alpha\nZD-8,Beta\nZD-9,Gamma\n",
     )
     .unwrap();
-    let bin = assert_cmd::cargo::cargo_bin("casebook");
     // "x" is not an answer (asked again), then s, Enter (skip), l.
-    let script = r#"
-import os, pty, sys, time
-pid, fd = pty.fork()
-if pid == 0:
-    os.execv(sys.argv[1], [sys.argv[1], "escalation", "triage", sys.argv[2]])
-out = b""
-answers = [b"x\n", b"s\n", b"\n", b"l\n"]
-deadline = time.time() + 20
-while time.time() < deadline:
-    try:
-        chunk = os.read(fd, 4096)
-    except OSError:
-        break
-    if not chunk:
-        break
-    out += chunk
-    if out.rstrip().endswith(b"?") and answers:
-        os.write(fd, answers.pop(0))
-        out += b"|"
-_, status = os.waitpid(pid, 0)
-sys.stdout.write(out.decode(errors="replace"))
-sys.exit(os.waitstatus_to_exitcode(status))
-"#;
     let start = env.commits();
-    let out = std::process::Command::new("python3")
-        .current_dir(&env.journal)
-        .env("HOME", env.root.join("home"))
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("NO_COLOR", "1")
-        .env("CASEBOOK_NOW", "2026-11-24T10:00:00+00:00")
-        .arg("-c")
-        .arg(script)
-        .arg(&bin)
-        .arg(&csv)
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{text}");
+    let mut cb = env.cb_std();
+    cb.args(["escalation", "triage"]).arg(&csv);
+    let session = terminal::run(&cb, &["x\n", "s\n", "\n", "l\n"], "?");
+    let text = &session.text;
+    assert!(session.success(), "{text}");
     assert!(text.contains("[1/3] ZD-7  Alpha"), "{text}");
     assert!(text.contains("'x' is not s, c, l"), "{text}");
     assert_eq!(env.commits(), start + 1);

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::TestEnv;
+use common::{TestEnv, terminal};
 use serde_json::json;
 
 fn many_entries(env: &TestEnv, n: usize) {
@@ -15,46 +15,10 @@ fn many_entries(env: &TestEnv, n: usize) {
 
 /// Runs casebook on a pseudo-terminal (stdin and stdout), returning the output.
 fn on_a_terminal(env: &TestEnv, args: &[&str], extra_env: &[(&str, &str)]) -> (bool, String) {
-    let bin = assert_cmd::cargo::cargo_bin("casebook");
-    let script = r#"
-import os, pty, sys
-pid, fd = pty.fork()
-if pid == 0:
-    os.execv(sys.argv[1], sys.argv[1:])
-out = b""
-while True:
-    try:
-        chunk = os.read(fd, 65536)
-    except OSError:
-        break
-    if not chunk:
-        break
-    out += chunk
-_, status = os.waitpid(pid, 0)
-sys.stdout.write(out.decode(errors="replace"))
-sys.exit(os.waitstatus_to_exitcode(status))
-"#;
-    let mut c = std::process::Command::new("python3");
-    c.current_dir(&env.journal)
-        .env("HOME", env.root.join("home"))
-        .env("XDG_CONFIG_HOME", env.root.join("home/.config"))
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("CASEBOOK_NOW", "2026-11-24T10:00:00+00:00")
-        .env("NO_COLOR", "1")
-        .env_remove("PAGER")
-        .env_remove("CASEBOOK_PAGER")
-        .arg("-c")
-        .arg(script)
-        .arg(&bin)
-        .args(args);
-    for (k, v) in extra_env {
-        c.env(k, v);
-    }
-    let out = c.output().unwrap();
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stdout).to_string(),
-    )
+    let mut cb = env.cb_std();
+    cb.args(args).envs(extra_env.iter().copied());
+    let session = terminal::run(&cb, &[], "");
+    (session.success(), session.text)
 }
 
 #[test]

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{TestEnv, walk};
+use common::{TestEnv, terminal, walk};
 use serde_json::json;
 
 fn stderr(a: &assert_cmd::assert::Assert) -> String {
@@ -666,44 +666,18 @@ fn an_interrupted_write_is_rolled_back_and_its_text_kept() {
 #[test]
 fn on_a_terminal_the_guard_asks_what_to_do() {
     let env = TestEnv::new();
-    let bin = assert_cmd::cargo::cargo_bin("casebook");
-    let script = r#"
-import os, pty, sys, time
-pid, fd = pty.fork()
-if pid == 0:
-    os.execv(sys.argv[1], [sys.argv[1], "new", "note", "--title", "call", "-m", "mail bob@globex.net"])
-out = b""
-answered = False
-deadline = time.time() + 20
-while time.time() < deadline:
-    try:
-        chunk = os.read(fd, 4096)
-    except OSError:
-        break
-    if not chunk:
-        break
-    out += chunk
-    if not answered and out.rstrip().endswith(b"?"):
-        os.write(fd, b"r\n")
-        answered = True
-_, status = os.waitpid(pid, 0)
-sys.stdout.write(out.decode(errors="replace"))
-sys.exit(os.waitstatus_to_exitcode(status))
-"#;
-    let mut py = std::process::Command::new("python3");
-    py.current_dir(&env.journal)
-        .env("HOME", env.root.join("home"))
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("NO_COLOR", "1")
-        .env("CASEBOOK_NOW", "2026-11-24T10:00:00+00:00")
-        .env_remove("EDITOR")
-        .env_remove("VISUAL")
-        .arg("-c")
-        .arg(script)
-        .arg(&bin);
-    let out = py.output().unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{text}");
+    let mut cb = env.cb_std();
+    cb.args([
+        "new",
+        "note",
+        "--title",
+        "call",
+        "-m",
+        "mail bob@globex.net",
+    ]);
+    let session = terminal::run(&cb, &["r\n"], "?");
+    let text = &session.text;
+    assert!(session.code == Some(0), "{text}");
     assert!(text.contains("[r]edact, [a]llow, or [s]top"), "{text}");
     assert!(all_entry_text(&env).contains("mail [email]"));
 }

@@ -3,6 +3,8 @@
 //! journal that is a real git repository.
 #![allow(dead_code)]
 
+pub mod terminal;
+
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};
 
