@@ -452,6 +452,26 @@ fn profile_history_and_bad_values() {
     );
 }
 
+/// Spreadsheets in locales that write 4,5 for 4.5 export with semicolons.
+#[test]
+fn metrics_import_reads_semicolon_exports_with_decimal_commas() {
+    let env = TestEnv::new();
+    let csv = write_file(
+        &env.root.join("q3.csv"),
+        "\u{feff}Agent;Period;CSAT;Responses;Reopen rate\nAna Lima;2026-Q3;94,5%;212;4,5\n",
+    );
+    env.cb()
+        .args(["metrics", "import", &csv])
+        .assert()
+        .success();
+    let r = env.json(&["metrics", "report"]);
+    let m = &r["metrics"][0];
+    assert_eq!(m["period"], "2026-Q3");
+    assert_eq!(m["csat"], 94.5);
+    assert_eq!(m["csat_n"], 212);
+    assert_eq!(m["reopen_rate"], 4.5);
+}
+
 #[test]
 fn metrics_import_maps_columns_warns_on_small_n_and_rejects_bad_rows() {
     let env = TestEnv::new();

@@ -8,6 +8,7 @@ use super::context::Context;
 use super::error::{CliError, CliResult};
 use super::loops::{print_json, set_str};
 use crate::entry::{self, Entry, Kind};
+use crate::loops::sample::Table;
 use clap::{Args, Subcommand};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -142,7 +143,9 @@ fn run_import(args: ImportArgs, ctx: &mut Context) -> CliResult {
         })?;
         explicit.insert(col.trim().to_lowercase(), field);
     }
+    let header = data.trim_start_matches('\u{feff}').lines().next();
     let mut reader = csv::ReaderBuilder::new()
+        .delimiter(header.and_then(Table::separator).unwrap_or(b','))
         .flexible(true)
         .trim(csv::Trim::All)
         .from_reader(data.as_bytes());

@@ -65,15 +65,31 @@ pub struct Table {
 }
 
 impl Table {
-    /// Reads `text` (a byte-order mark is ignored) with the first of comma,
-    /// semicolon or tab found on its first non-blank line as the separator;
-    /// `None` when that line has none of them, so it is no table.
+    /// The separator of a delimited export, from its header line: a tab,
+    /// a semicolon (spreadsheets in locales where the comma is the decimal
+    /// mark) or a comma, whichever separates the most cells, commas winning
+    /// ties; `None` when the line has none of them.
+    pub fn separator(header: &str) -> Option<u8> {
+        let count = |c: char| header.matches(c).count();
+        let (tabs, semicolons, commas) = (count('\t'), count(';'), count(','));
+        if tabs + semicolons + commas == 0 {
+            None
+        } else if tabs > commas && tabs >= semicolons {
+            Some(b'\t')
+        } else if semicolons > commas {
+            Some(b';')
+        } else {
+            Some(b',')
+        }
+    }
+
+    /// Reads `text` (a byte-order mark is ignored), its first non-blank
+    /// line being the header (see `separator`); `None` when that line has
+    /// no separator, so it is no table.
     pub fn read(text: &str) -> Option<Table> {
         let text = text.trim_start_matches('\u{feff}');
         let first = text.lines().find(|l| !l.trim().is_empty())?;
-        let sep = [b',', b';', b'\t']
-            .into_iter()
-            .find(|c| first.as_bytes().contains(c))?;
+        let sep = Table::separator(first)?;
         let mut reader = csv::ReaderBuilder::new()
             .delimiter(sep)
             .has_headers(false)

@@ -6,6 +6,7 @@
 use super::{Options, Parsed, Record};
 use crate::cli::error::{CliError, CliResult};
 use crate::entry::{self, COMMON_FIELDS, Kind};
+use crate::loops::sample::Table;
 use chrono::{DateTime, FixedOffset, NaiveDateTime};
 use serde_json::{Map, Value as J};
 
@@ -98,18 +99,10 @@ pub(super) fn read(text: &str, opts: &Options, maps: &[String], tsv: bool) -> Cl
     Ok(parsed)
 }
 
-/// A semicolon-separated file (spreadsheets in many locales) says so in
-/// its header line.
+/// The separator the header line uses (`Table::separator`), else a comma.
 fn sniff_delimiter(text: &str) -> u8 {
-    let header = text.lines().next().unwrap_or("");
-    let count = |c: char| header.matches(c).count();
-    if count('\t') > count(',') && count('\t') >= count(';') {
-        b'\t'
-    } else if count(';') > count(',') {
-        b';'
-    } else {
-        b','
-    }
+    let header = text.trim_start_matches('\u{feff}').lines().next();
+    header.and_then(Table::separator).unwrap_or(b',')
 }
 
 /// The field name as casebook spells it: `Phrase Context` → `phrase_context`.
@@ -364,6 +357,11 @@ mod tests {
         assert_eq!(sniff_delimiter("a;b;c\n1;2;3"), b';');
         assert_eq!(sniff_delimiter("a,b\n"), b',');
         assert_eq!(sniff_delimiter("a\tb\tc\n"), b'\t');
+        assert_eq!(
+            sniff_delimiter("\u{feff}Subject;Body, with a comma;Tags\n"),
+            b';'
+        );
+        assert_eq!(sniff_delimiter("title\n"), b',');
     }
 
     #[test]
