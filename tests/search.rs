@@ -3,7 +3,7 @@
 //! healing itself after each kind of damage.
 
 mod common;
-use common::{TestEnv, err};
+use common::{TestEnv, err, out};
 use serde_json::json;
 
 fn fixture() -> TestEnv {
@@ -248,6 +248,20 @@ fn an_uncommitted_hand_edit_is_flagged_in_hits() {
     std::fs::write(env.journal.join(&path), text + "\nedited by hand\n").unwrap();
     let j = env.json(&["search", "Legal"]);
     assert_eq!(j["hits"][0]["edited_since_commit"], true);
+
+    // An entry written by hand and never committed is not searched, and
+    // a search that finds nothing says so, and where such files are listed.
+    let copy = path.replace(".md", "-by-hand.md");
+    let hand = "+++\nid = \"byhandzzzzzz\"\nkind = \"note\"\ntitle = \"Quokka\"\nperson = \"ana-lima\"\ncreated = 2026-11-20T10:00:00Z\n+++\nquokka\n";
+    std::fs::write(env.journal.join(&copy), hand).unwrap();
+    let a = env.cb().args(["search", "quokka"]).assert().code(1);
+    assert!(
+        err(&a).contains("not yet committed is not searched; `casebook status` lists"),
+        "{}",
+        err(&a)
+    );
+    let status = env.cb().arg("status").assert().success();
+    assert!(out(&status).contains(&copy), "{}", out(&status));
 }
 
 fn index_dir(env: &TestEnv) -> std::path::PathBuf {

@@ -77,10 +77,15 @@ pub fn run(args: SearchArgs, ctx: &mut Context) -> CliResult {
         if format == OutputFormat::Json {
             ctx.ui.line(r#"{"hits": [], "total": 0}"#);
         }
+        // Finding uncommitted files would mean walking the whole journal:
+        // the hint says where they are listed instead.
         return Err(CliError::nothing(format!(
             "no entries match '{}'",
             one_line(&text)
-        )));
+        ))
+        .with_hint(
+            "text not yet committed is not searched; `casebook status` lists entry files changed by hand",
+        ));
     }
     let snippets = ctx.query(|i| i.snippets(&parsed, 160))?;
     let journal = ctx.journal()?;
