@@ -241,7 +241,10 @@ def verdicts(rows_by_size):
     """Targets at the largest size measured (the nearest size PRODUCT sets
     targets for at or below it)."""
     n = max(rows_by_size)
-    t = TARGETS[max(size for size in TARGETS if size <= n)]
+    sizes = [size for size in TARGETS if size <= n]
+    if not sizes:
+        return n, []
+    t = TARGETS[max(sizes)]
     rows = {r[0]: r for r in rows_by_size[n][0] if r[0] != "search_q"}
     lines = []
 
