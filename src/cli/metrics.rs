@@ -143,9 +143,8 @@ fn run_import(args: ImportArgs, ctx: &mut Context) -> CliResult {
         })?;
         explicit.insert(col.trim().to_lowercase(), field);
     }
-    let header = data.trim_start_matches('\u{feff}').lines().next();
     let mut reader = csv::ReaderBuilder::new()
-        .delimiter(header.and_then(Table::separator).unwrap_or(b','))
+        .delimiter(Table::separator_of(&data).unwrap_or(b','))
         .flexible(true)
         .trim(csv::Trim::All)
         .from_reader(data.as_bytes());

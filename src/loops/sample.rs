@@ -83,13 +83,21 @@ impl Table {
         }
     }
 
+    /// The separator of the delimited `text` (see `separator`), from its
+    /// header: the first non-blank line after any byte-order mark, as the
+    /// csv crate reads it.
+    pub fn separator_of(text: &str) -> Option<u8> {
+        let text = text.trim_start_matches('\u{feff}');
+        let header = text.lines().find(|l| !l.trim().is_empty())?;
+        Table::separator(header)
+    }
+
     /// Reads `text` (a byte-order mark is ignored), its first non-blank
-    /// line being the header (see `separator`); `None` when that line has
-    /// no separator, so it is no table.
+    /// line being the header; `None` when that line has no separator, so
+    /// it is no table.
     pub fn read(text: &str) -> Option<Table> {
         let text = text.trim_start_matches('\u{feff}');
-        let first = text.lines().find(|l| !l.trim().is_empty())?;
-        let sep = Table::separator(first)?;
+        let sep = Table::separator_of(text)?;
         let mut reader = csv::ReaderBuilder::new()
             .delimiter(sep)
             .has_headers(false)

@@ -99,10 +99,9 @@ pub(super) fn read(text: &str, opts: &Options, maps: &[String], tsv: bool) -> Cl
     Ok(parsed)
 }
 
-/// The separator the header line uses (`Table::separator`), else a comma.
+/// The separator the header line uses (`Table::separator_of`), else a comma.
 fn sniff_delimiter(text: &str) -> u8 {
-    let header = text.trim_start_matches('\u{feff}').lines().next();
-    header.and_then(Table::separator).unwrap_or(b',')
+    Table::separator_of(text).unwrap_or(b',')
 }
 
 /// The field name as casebook spells it: `Phrase Context` → `phrase_context`.
@@ -362,6 +361,11 @@ mod tests {
             b';'
         );
         assert_eq!(sniff_delimiter("title\n"), b',');
+        assert_eq!(
+            sniff_delimiter("\n\na;b\n1;2\n"),
+            b';',
+            "the header is the first line with text"
+        );
     }
 
     #[test]
