@@ -135,8 +135,8 @@ impl Context {
                         .open()
                         .and_then(|second| Index::catch_up(&second, commit))
                         .ok()
+                        .flatten()
                 })
-                .flatten()
                 .flatten();
             }),
         )?;
@@ -168,8 +168,8 @@ impl Context {
                         .open()
                         .and_then(|second| Index::build_for_write(&second, changes, commit))
                         .ok()
+                        .flatten()
                 })
-                .flatten()
                 .flatten()
             });
             let info = journal.commit(changes, message);

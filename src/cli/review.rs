@@ -8,6 +8,7 @@ use super::error::{CliError, CliResult};
 use crate::entry::{self, Entry};
 use crate::filter::Filter;
 use crate::render;
+use crate::review::figures::pattern_key;
 use crate::skills::{Ladder, SkillsTree};
 use clap::Args;
 use std::collections::HashMap;
@@ -391,7 +392,7 @@ impl PatternPool {
     fn new(entries: Vec<Entry>) -> PatternPool {
         let mut by_pattern: HashMap<String, Vec<Entry>> = HashMap::new();
         for e in entries {
-            if let Some(p) = e.field_str("pattern").map(|p| p.to_ascii_lowercase()) {
+            if let Some(p) = e.field_str("pattern").map(pattern_key) {
                 by_pattern.entry(p).or_default().push(e);
             }
         }
@@ -409,7 +410,7 @@ impl PatternPool {
         from: chrono::NaiveDate,
         to: chrono::NaiveDate,
     ) -> Vec<&Entry> {
-        let mut keys: Vec<String> = patterns.iter().map(|p| p.to_ascii_lowercase()).collect();
+        let mut keys: Vec<String> = patterns.iter().map(|p| pattern_key(p)).collect();
         keys.sort();
         keys.dedup();
         let mut out: Vec<&Entry> = Vec::new();

@@ -412,7 +412,10 @@ fn title_from(body: &str, path: &str) -> String {
 /// Writes the entry: common fields first, then the kind's own fields in the
 /// order of the kind table, then the body.
 pub fn render(entry: &Entry) -> String {
-    let mut out = String::with_capacity(256 + entry.body.len());
+    // The front matter first, then room for exactly the body: a guess of
+    // both at once grew the text by doubling whenever the front matter ran
+    // long, and an import holds 100,000 of these until its commit.
+    let mut out = String::with_capacity(512);
     out.push_str("+++\n");
     let mut put = |key: &str, value: String| {
         out.push_str(key);
@@ -461,6 +464,7 @@ pub fn render(entry: &Entry) -> String {
             out.push('\n');
         }
     }
+    out.reserve_exact("+++\n\n\n".len() + entry.body.len());
     out.push_str("+++\n");
     if !entry.body.is_empty() {
         out.push('\n');

@@ -665,6 +665,11 @@ pub const EFFECT_WINDOW_DAYS: i64 = 56;
 /// the ship day itself counts on neither side. The window is eight weeks,
 /// shortened so both sides are equally long while eight weeks have not
 /// passed by `until`; none until one week has.
+/// A pattern as entries are matched by it: trimmed, ASCII case ignored.
+pub fn pattern_key(pattern: &str) -> String {
+    pattern.trim().to_ascii_lowercase()
+}
+
 pub fn pattern_effect(
     entries: &[&Entry],
     pattern: &str,
@@ -679,6 +684,7 @@ pub fn pattern_effect(
     for e in entries.iter().filter(|e| {
         e.kind != Kind::Proposal
             && e.field_str("pattern")
+                // `pattern_key`, without an allocation per entry.
                 .is_some_and(|p| p.trim().eq_ignore_ascii_case(pattern.trim()))
     }) {
         let days = (day(e) - shipped).num_days();

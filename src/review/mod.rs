@@ -590,7 +590,7 @@ fn outcomes(ctx: &Ctx) -> Outcomes {
             shipped,
             pattern_effect: pattern.as_deref().zip(shipped).and_then(|(p, d)| {
                 let pool = by_pattern
-                    .get(&pattern_key(p))
+                    .get(&figures::pattern_key(p))
                     .map_or(&[][..], Vec::as_slice);
                 figures::pattern_effect(pool, p, d, ctx.window.end)
             }),
@@ -664,16 +664,12 @@ fn entries_by_pattern<'a>(ctx: &Ctx<'_, 'a>) -> HashMap<String, Vec<&'a Entry>> 
         if seen.insert(e.id.as_str())
             && let Some(pattern) = e.field_str("pattern")
         {
-            out.entry(pattern_key(pattern)).or_default().push(e);
+            out.entry(figures::pattern_key(pattern))
+                .or_default()
+                .push(e);
         }
     }
     out
-}
-
-/// Patterns as `figures::pattern_effect` compares them: trimmed, ASCII
-/// case ignored.
-fn pattern_key(pattern: &str) -> String {
-    pattern.trim().to_ascii_lowercase()
 }
 
 fn skill_section(s: &Skill, target: Option<&Level>, ctx: &Ctx) -> Option<SkillSection> {

@@ -625,15 +625,9 @@ pub(super) fn commit_entries(
 ) -> CliResult<String> {
     let mut changes: Vec<Change> = entries
         .into_iter()
-        .map(|e| {
-            let mut content = e.to_markdown().into_bytes();
-            // Rendering grows the text by doubling: at 100,000 entries the
-            // slack alone was 130 MB, held until the commit is done.
-            content.shrink_to_fit();
-            Change::Write {
-                path: entry_path(&e),
-                content,
-            }
+        .map(|e| Change::Write {
+            path: entry_path(&e),
+            content: e.to_markdown().into_bytes(),
         })
         .collect();
     Journal::private_last(&mut changes);
