@@ -12,6 +12,11 @@
 //! - [`review`]: the evidence pack as plain data.
 //! - [`loops`]: what each practice-loop report shows, as plain data.
 //! - [`render`]: how data looks: terminal, Markdown, HTML, JSON.
+//! - [`session`]: the library's front door: one open journal, its index,
+//!   and where its notices go. No clap, no printing.
+//! - [`write`]: the one write pipeline every command that writes uses:
+//!   validate, kind rules, screen, redact, keep a draft, commit, index.
+//! - [`drafts`]: texts kept when a write was refused or interrupted.
 //! - [`demo`]: the built-in demo journal.
 //! - [`cli`]: argument parsing, settings, output, one file per command.
 //!
@@ -23,6 +28,7 @@ pub mod cli;
 pub mod clock;
 pub mod dates;
 pub mod demo;
+pub mod drafts;
 pub mod entry;
 pub mod filter;
 pub mod index;
@@ -31,4 +37,6 @@ pub mod loops;
 pub mod pii;
 pub mod render;
 pub mod review;
+pub mod session;
 pub mod skills;
+pub mod write;

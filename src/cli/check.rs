@@ -47,7 +47,7 @@ struct Finding {
 
 pub fn run(args: CheckArgs, ctx: &mut Context) -> CliResult {
     let guard = if args.pii {
-        Some(super::guard::guard(ctx)?)
+        Some(crate::write::guard_of(ctx.journal()?).map_err(|e| CliError::failure(e.to_string()))?)
     } else {
         None
     };

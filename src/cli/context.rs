@@ -7,8 +7,9 @@ use super::error::{CliError, CliResult};
 use super::ui::{BOLD, DIM, Ui};
 use crate::entry::{self, EntryId, Kind, MIN_PREFIX};
 use crate::filter::Filter;
-use crate::index::{Index, IndexedEntry, SyncReport};
-use crate::journal::{Change, CommitInfo, Journal, LocalConfig, user_config_path};
+use crate::index::{Index, IndexedEntry};
+use crate::journal::{Journal, LocalConfig, user_config_path};
+use crate::session::Session;
 use chrono::NaiveDate;
 use std::path::PathBuf;
 
@@ -27,8 +28,7 @@ pub struct Context {
     pub dir: Option<PathBuf>,
     pub no_input: bool,
     pub format: Option<OutputFormat>,
-    journal: Option<Journal>,
-    index: Option<Index>,
+    session: Option<Session>,
 }
 
 impl Context {
@@ -43,8 +43,7 @@ impl Context {
             dir,
             no_input,
             format,
-            journal: None,
-            index: None,
+            session: None,
         }
     }
 
@@ -56,13 +55,30 @@ impl Context {
         crate::clock::today()
     }
 
+    /// A command line to paste: `casebook ARGS`, with `-C DIR` when the
+    /// journal was named that way (a hint must work where it is pasted).
+    pub fn command_line(&self, args: &str) -> String {
+        match &self.dir {
+            Some(d) => format!(
+                "casebook -C {} {args}",
+                super::guard::quote(&d.display().to_string())
+            ),
+            None => format!("casebook {args}"),
+        }
+    }
+
     /// May we ask the user something? Only on a terminal, without --no-input.
     pub fn interactive(&self) -> bool {
         !self.no_input && self.ui.stdin_is_terminal
     }
 
     pub fn journal(&mut self) -> CliResult<&Journal> {
-        if self.journal.is_none() {
+        Ok(self.session()?.journal())
+    }
+
+    /// The session on this journal, opened on first use.
+    pub fn session(&mut self) -> CliResult<&mut Session> {
+        if self.session.is_none() {
             let (start, explicit) = match &self.dir {
                 Some(d) => (d.clone(), true),
                 None => match std::env::var_os("CASEBOOK_DIR").filter(|d| !d.is_empty()) {
@@ -70,159 +86,53 @@ impl Context {
                     None => (std::env::current_dir()?, false),
                 },
             };
-            self.journal = Some(Journal::discover(&start, explicit)?);
+            let journal = Journal::discover(&start, explicit)?;
+            self.session = Some(Session::new(journal, self.ui.notices()));
         }
-        Ok(self.journal.as_ref().expect("just opened"))
+        Ok(self.session.as_mut().expect("just opened"))
+    }
+
+    /// Runs the write pipeline. When the request leaves personal data to
+    /// the person, the finds are shown and the question asked here.
+    pub fn write(
+        &mut self,
+        request: crate::write::WriteRequest,
+    ) -> Result<crate::write::Outcome, crate::write::WriteError> {
+        self.session().map_err(|e| anyhow::anyhow!(e.message))?;
+        let ui = &self.ui;
+        let session = self.session.as_mut().expect("opened above");
+        session.write(request, &mut |finds| ask_about(ui, finds))
+    }
+
+    /// Resumes a kept draft through the write pipeline.
+    pub fn resume(
+        &mut self,
+        draft: &crate::drafts::Draft,
+        on: crate::write::OnPersonalData,
+        dry_run: bool,
+    ) -> Result<crate::write::Outcome, crate::write::WriteError> {
+        self.session().map_err(|e| anyhow::anyhow!(e.message))?;
+        let ui = &self.ui;
+        let session = self.session.as_mut().expect("opened above");
+        session.resume(draft, on, dry_run, &mut |finds| ask_about(ui, finds))
     }
 
     /// The index, brought up to date with the journal's HEAD first.
     pub fn index(&mut self) -> CliResult<&Index> {
-        if self.index.is_none() {
-            self.journal()?;
-            let journal = self.journal.as_ref().expect("opened above");
-            let ui = &self.ui;
-            let (index, report) = Index::open(journal, &mut |line| {
-                // A first build is news, not a problem; a rebuild is a warning.
-                if line.starts_with("building") {
-                    ui.status(line)
-                } else {
-                    ui.warn(line)
-                }
-            })?;
-            self.report_sync(&report);
-            self.index = Some(index);
-        }
-        Ok(self.index.as_ref().expect("just opened"))
+        Ok(self.session()?.index()?)
     }
 
-    fn report_sync(&self, report: &SyncReport) {
-        if report.rebuilt.is_some() || report.updated + report.removed > 0 {
-            self.ui.verbose(&format!(
-                "index: {} updated, {} removed{}",
-                report.updated,
-                report.removed,
-                if report.rebuilt.is_some() {
-                    " (rebuilt)"
-                } else {
-                    ""
-                }
-            ));
-        }
-        for path in &report.unreadable {
-            self.ui.warn(&format!(
-                "{path} cannot be read; `casebook check {path}` says why"
-            ));
-        }
-    }
-
-    /// Commits `changes` to the journal. While git's index is rewritten
-    /// (most of a write's time in a large journal), a second thread brings
-    /// the search index up to the new commit, so the `index()` that shows
-    /// the result costs nothing more.
-    pub fn commit(&mut self, changes: &[Change], message: &str) -> CliResult<CommitInfo> {
-        let journal = self.journal()?;
-        let reopen = journal.reopen();
-        let mut caught_up = None;
-        let info = journal.commit_beside(
-            changes,
-            message,
-            Some(&mut |commit| {
-                // Any trouble here is left to the next `index()`, which
-                // rebuilds with a message if it has to.
-                caught_up = super::beside_a_write(|| {
-                    reopen
-                        .clone()
-                        .open()
-                        .and_then(|second| Index::catch_up(&second, commit))
-                        .ok()
-                        .flatten()
-                })
-                .flatten();
-            }),
-        )?;
-        // Kept only if HEAD did move to the commit it caught up with (not
-        // when the branch moved meanwhile and the general path committed).
-        self.index = match caught_up {
-            Some((index, report)) if index.reflects(info.oid) => {
-                self.report_sync(&report);
-                Some(index)
-            }
-            _ => None,
-        };
-        Ok(info)
-    }
-
-    /// `commit` for a bulk write (an import) that replaces much of the
-    /// journal: the search index of the new commit is built on a second
-    /// thread from the bytes being written, while git writes its objects,
-    /// instead of from the files afterwards.
-    pub fn commit_bulk(&mut self, changes: &[Change], message: &str) -> CliResult<CommitInfo> {
-        let journal = self.journal()?;
-        let reopen = journal.reopen();
-        let (made, commit) = std::sync::mpsc::channel();
-        let (info, built) = std::thread::scope(|scope| {
-            let builder = scope.spawn(move || {
-                // Any trouble here is left to the next `index()`.
-                super::beside_a_write(|| {
-                    reopen
-                        .open()
-                        .and_then(|second| Index::build_for_write(&second, changes, commit))
-                        .ok()
-                        .flatten()
-                })
-                .flatten()
-            });
-            let info = journal.commit(changes, message);
-            if let Ok(info) = &info {
-                made.send(info.oid).ok();
-            }
-            drop(made);
-            (info, builder.join().ok().flatten())
-        });
-        let info = info?;
-        self.index = match built {
-            Some((index, report)) if index.reflects(info.oid) => {
-                self.ui.verbose("index: built beside the write");
-                self.report_sync(&report);
-                Some(index)
-            }
-            _ => None,
-        };
-        Ok(info)
-    }
-
-    /// Runs a query against the index; if the index fails or panics (a
-    /// damaged segment that opening did not reveal), rebuilds it once and
-    /// tries again, so a damaged cache never costs the user an answer.
+    /// Runs a query against the index, rebuilding a damaged one once.
     pub fn query<T>(&mut self, run: impl Fn(&Index) -> anyhow::Result<T>) -> CliResult<T> {
-        let first = {
-            let index = self.index()?;
-            // Silence the default panic report: a damaged cache is handled here.
-            let hook = std::panic::take_hook();
-            std::panic::set_hook(Box::new(|_| {}));
-            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(index)));
-            std::panic::set_hook(hook);
-            result
-        };
-        match first {
-            Ok(Ok(value)) => return Ok(value),
-            Ok(Err(e)) => self
-                .ui
-                .warn(&format!("the search index failed ({e:#}); rebuilding it")),
-            Err(_) => self.ui.warn("the search index is damaged; rebuilding it"),
-        }
-        self.index = None;
-        let journal = self.journal()?;
-        let (index, _) = Index::rebuild(journal, None)?;
-        let value = run(&index)?;
-        self.index = Some(index);
-        Ok(value)
+        Ok(self.session()?.query(run)?)
     }
 
-    /// Forgets the open index, after something other than `commit` moved
-    /// HEAD.
+    /// Forgets the open index, after something other than a write of this
+    /// session moved HEAD.
     pub fn index_changed(&mut self) {
-        self.index = None;
+        if let Some(s) = &mut self.session {
+            s.index_changed();
+        }
     }
 
     /// Pages what follows on a terminal, with the configured pager if any.
@@ -461,5 +371,23 @@ impl Context {
                 .unwrap_or(MIN_PREFIX),
             Err(_) => MIN_PREFIX,
         }
+    }
+}
+
+/// Shows the finds and asks what to do, as `git add -p` asks about a hunk.
+fn ask_about(ui: &Ui, finds: &[crate::write::Found]) -> crate::write::Decision {
+    use crate::write::Decision;
+    for f in finds {
+        ui.warn(&f.describe());
+    }
+    let total = finds.len();
+    let answer = ui.ask(&format!(
+        "{total} piece{} of personal data found. [r]edact, [a]llow, or [s]top and keep a draft?",
+        if total == 1 { "" } else { "s" }
+    ));
+    match answer.as_deref().map(|a| a.trim().to_ascii_lowercase()) {
+        Some(a) if a == "r" || a == "redact" => Decision::Redact,
+        Some(a) if a == "a" || a == "allow" => Decision::Allow,
+        _ => Decision::Stop,
     }
 }

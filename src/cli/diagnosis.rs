@@ -5,12 +5,11 @@
 
 use super::context::Context;
 use super::error::{CliError, CliResult};
-use super::new::{one_line_title, report_write};
 use super::ui::{DIM, GREEN, RED, one_line};
 use crate::entry::{self, Kind};
 use crate::filter::Filter;
 use crate::index::Sort;
-use crate::journal::Change;
+use crate::write::{Item, WriteRequest};
 use clap::{Args, Subcommand};
 
 #[derive(Debug, Args)]
@@ -66,6 +65,9 @@ pub struct ResolveArgs {
     /// hit, partial or miss
     #[arg(long, value_parser = ["hit", "partial", "miss", "unknown"])]
     pub verdict: Option<String>,
+    /// Replace the actual cause and verdict already recorded
+    #[arg(long)]
+    pub amend: bool,
     #[command(flatten)]
     pub write: super::guard::WriteArgs,
 }
@@ -180,19 +182,23 @@ fn expire(ctx: &mut Context, items: &[crate::index::IndexedEntry]) -> CliResult 
             "resolved".into(),
             toml::Value::String(ctx.today().to_string()),
         );
-        changes.push(Change::Write {
-            path: item.path.clone(),
-            content: e.to_markdown().into_bytes(),
+        changes.push(Item::Entry {
+            entry: e,
+            path: Some(item.path.clone()),
         });
     }
     if changes.is_empty() {
         return Ok(());
     }
     let n = changes.len();
-    ctx.commit(
-        &changes,
+    // Nothing typed is in this write; what the files held was committed.
+    let request = WriteRequest::of(
+        "diagnosis",
+        changes,
         &format!("diagnosis: {n} open prediction(s) expired to unknown"),
-    )?;
+    )
+    .with_policy(crate::write::OnPersonalData::Allow, false);
+    super::guard::run_request(ctx, request)?;
     ctx.ui.status(&format!(
         "{n} prediction(s) open for more than twice defaults.prediction_expiry_days are now recorded as unknown"
     ));
@@ -246,9 +252,34 @@ pub fn run_resolve(args: ResolveArgs, ctx: &mut Context) -> CliResult {
     let mut entry = entry::parse(&text, &item.path)
         .map_err(|p| CliError::failure(format!("{}:{p}", item.path)))?
         .entry;
+    if is_resolved(&entry) && !args.amend {
+        return Err(CliError::usage(format!(
+            "{} is already resolved: actual \"{}\", verdict {}",
+            entry.id,
+            one_line(entry.field_str("actual").unwrap_or("")),
+            entry.field_str("verdict").unwrap_or("none yet")
+        ))
+        .with_hint(format!(
+            "to replace what is recorded: {}",
+            ctx.command_line(&format!(
+                "resolve {} --amend --actual \"...\" --verdict hit|partial|miss",
+                &entry.id.as_str()[..6.min(entry.id.as_str().len())]
+            ))
+        )));
+    }
+    let typed_actual = args.actual.is_none();
     let actual = match args.actual {
         Some(a) => a,
-        None if ctx.interactive() => ctx.ui.ask("What was the real cause?").unwrap_or_default(),
+        None if ctx.interactive() => {
+            ctx.ui
+                .ask("What was the real cause?")
+                .ok_or_else(|| CliError {
+                    kind: super::error::ErrorKind::Interrupted,
+                    message: "interrupted; nothing was saved".into(),
+                    hint: None,
+                    json: None,
+                })?
+        }
         None => {
             return Err(CliError::usage("--actual TEXT is required")
                 .with_hint("casebook resolve ID --actual \"what it really was\" --verdict hit"));
@@ -256,6 +287,20 @@ pub fn run_resolve(args: ResolveArgs, ctx: &mut Context) -> CliResult {
     };
     if actual.trim().is_empty() {
         return Err(CliError::usage("--actual is empty"));
+    }
+    // Ctrl-C at the verdict keeps the actual cause already typed.
+    if typed_actual && !actual.trim().is_empty() {
+        let mut partial = entry.clone();
+        partial.fields.insert(
+            "actual".into(),
+            toml::Value::String(actual.trim().to_string()),
+        );
+        let name = format!("edit-{}", entry.id);
+        super::interrupt::remember_draft(
+            ctx.journal()?.drafts_dir().join(format!("{name}.md")),
+            partial.to_markdown(),
+            ctx.command_line(&format!("drafts resume {name}")),
+        );
     }
     let verdict = match args.verdict {
         Some(v) => Some(v),
@@ -282,33 +327,36 @@ pub fn run_resolve(args: ResolveArgs, ctx: &mut Context) -> CliResult {
         "resolved".into(),
         toml::Value::String(ctx.today().to_string()),
     );
-    entry.updated = Some(crate::clock::now());
+    super::interrupt::forget_draft();
     let prediction = entry
         .field_str("prediction")
         .unwrap_or(&entry.title)
         .to_string();
     let diff = word_diff(ctx, &prediction, actual.trim());
-    if args.write.dry_run {
+    let subject = format!(
+        "resolve diagnosis: {{title}} ({})",
+        verdict.as_deref().unwrap_or("no verdict yet")
+    );
+    let request = WriteRequest::update("resolve", &item.path, entry, &subject);
+    let outcome = super::guard::run(ctx, request, &args.write)?;
+    if outcome.dry_run {
+        if ctx.json() {
+            return super::guard::report_dry_run(ctx, &outcome);
+        }
         ctx.ui.line(&diff);
         return Ok(());
     }
-    let (info, warnings) = super::guard::commit(
-        ctx,
-        vec![Change::Write {
-            path: item.path.clone(),
-            content: entry.to_markdown().into_bytes(),
-        }],
-        &format!(
-            "resolve diagnosis: {} ({})",
-            one_line_title(&entry.title),
-            verdict.as_deref().unwrap_or("no verdict yet")
-        ),
-        &args.write.pii,
-    )?;
     if !ctx.json() {
         ctx.ui.status(&diff);
     }
-    report_write(ctx, &entry, &item.path, &info.short(), &warnings)
+    super::guard::report(ctx, &outcome)
+}
+
+/// A prediction whose actual cause or verdict is recorded (an expired one,
+/// `unknown` with no actual, can still be resolved).
+pub(crate) fn is_resolved(e: &crate::entry::Entry) -> bool {
+    e.field_str("actual").is_some_and(|a| !a.trim().is_empty())
+        || matches!(e.field_str("verdict"), Some("hit" | "partial" | "miss"))
 }
 
 /// Prediction against actual, word by word: removed words red and struck

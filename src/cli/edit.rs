@@ -5,11 +5,10 @@ use super::args::EntryArgs;
 use super::context::Context;
 use super::editor;
 use super::error::{CliError, CliResult};
-use super::new::{
-    apply_entry_args, body_from_args, check_skills, keep_draft, one_line_title, report_write,
-};
+use super::new::{apply_entry_args, body_from_args, check_skills, one_line_title};
 use crate::entry;
 use crate::journal::Change;
+use crate::write::{Item, WriteRequest};
 use clap::Args;
 
 #[derive(Debug, Args)]
@@ -109,17 +108,42 @@ pub fn run(args: EditArgs, ctx: &mut Context) -> CliResult {
                 ),
             );
         };
-        let dir = ctx.journal()?.drafts_dir();
-        std::fs::create_dir_all(&dir)?;
-        let path = dir.join(format!("edit-{}.md", entry.id));
-        std::fs::write(&path, entry.to_markdown())?;
-        editor::edit_file(&ed, &path)?;
+        let name = format!("edit-{}", entry.id);
+        let meta = crate::drafts::DraftMeta {
+            op: "edit".into(),
+            path: Some(item.path.clone()),
+            reason: "the edited text was not a valid entry".into(),
+            ..Default::default()
+        };
+        let start = entry.to_markdown();
+        let kept = crate::drafts::keep_text(ctx.journal()?, &name, &start, &meta)?;
+        let path = kept.file.clone();
+        let resume = ctx.command_line(&format!("drafts resume {name}"));
+        let drop_buffer = || crate::drafts::discard(&kept);
+        if let Err(e) = editor::edit_file(&ed, &path) {
+            let edited = std::fs::read_to_string(&path).unwrap_or_default();
+            if edited == start {
+                drop_buffer();
+                return Err(e);
+            }
+            return Err(e.with_hint(format!("what you typed is kept; finish it with: {resume}")));
+        }
         let edited = std::fs::read_to_string(&path)?;
+        if edited == start {
+            drop_buffer();
+            ctx.ui
+                .status("nothing changed in the editor; the entry is as it was");
+            return Ok(());
+        }
+        let kept_hint = format!(
+            "your text is kept in {}; fix it there and run: {resume}",
+            super::guard::quote(&path.display().to_string())
+        );
         match entry::parse(&edited, &item.path) {
             Ok(p) if p.problems.is_empty() => {
                 entry = p.entry;
                 entry.body = editor::strip_guidance(&entry.body);
-                std::fs::remove_file(&path).ok();
+                drop_buffer();
             }
             Ok(p) => {
                 let list: Vec<String> = p.problems.iter().map(|x| x.to_string()).collect();
@@ -127,12 +151,12 @@ pub fn run(args: EditArgs, ctx: &mut Context) -> CliResult {
                     "the edited entry is not valid: {}",
                     list.join("; ")
                 ))
-                .with_hint(format!("your text is kept in {}", path.display())));
+                .with_hint(kept_hint));
             }
             Err(p) => {
                 return Err(
                     CliError::usage(format!("the edited entry is not valid: {p}"))
-                        .with_hint(format!("your text is kept in {}", path.display())),
+                        .with_hint(kept_hint),
                 );
             }
         }
@@ -143,31 +167,20 @@ pub fn run(args: EditArgs, ctx: &mut Context) -> CliResult {
         ctx.ui.status("nothing changed");
         return Ok(());
     }
-    entry.updated = Some(crate::clock::now());
-    let check = entry::parse(&entry.to_markdown(), &item.path)
-        .map_err(|p| CliError::failure(p.to_string()))?;
-    if let Some(p) = check.problems.first() {
-        let draft = keep_draft(ctx.journal()?, &entry)?;
-        return Err(
-            CliError::usage(format!("the entry is not valid: {}", p.message))
-                .with_hint(format!("your text is kept in {}", draft.display())),
-        );
-    }
-    if args.entry.write.dry_run {
-        ctx.ui.write(&entry.to_markdown());
-        return Ok(());
-    }
     // The file keeps its path: links and history follow it.
-    let (info, warnings) = super::guard::commit(
-        ctx,
-        vec![Change::Write {
-            path: item.path.clone(),
-            content: entry.to_markdown().into_bytes(),
-        }],
-        &format!("edit {}: {}", entry.kind, one_line_title(&entry.title)),
-        &args.entry.write.pii,
-    )?;
-    report_write(ctx, &entry, &item.path, &info.short(), &warnings)
+    let request = WriteRequest::update(
+        "edit",
+        &item.path,
+        entry,
+        &format!("edit {}: {{title}}", before_kind(&before, &args)),
+    );
+    let outcome = super::guard::run(ctx, request, &args.entry.write)?;
+    super::guard::report(ctx, &outcome)
+}
+
+/// The kind the edited entry has now (a draft may have become another).
+fn before_kind(before: &entry::Entry, args: &EditArgs) -> String {
+    args.kind.clone().unwrap_or_else(|| before.kind.to_string())
 }
 
 pub fn run_rm(args: RmArgs, ctx: &mut Context) -> CliResult {
@@ -215,14 +228,22 @@ pub fn run_rm(args: RmArgs, ctx: &mut Context) -> CliResult {
     } else {
         format!("rm: {} entries", items.len())
     };
-    let info = ctx.commit(&changes, &message)?;
+    let items_to_remove = changes
+        .into_iter()
+        .map(|c| Item::Remove {
+            path: c.path().to_string(),
+        })
+        .collect();
+    let outcome =
+        super::guard::run_request(ctx, WriteRequest::of("rm", items_to_remove, &message))?;
+    let info = outcome.commit_short().unwrap_or_default();
     if ctx.json() {
         let ids: Vec<_> = items
             .iter()
             .map(|i| serde_json::json!({"id": i.entry.id, "path": i.path}))
             .collect();
         ctx.ui
-            .line(&serde_json::json!({"removed": ids, "commit": info.short()}).to_string());
+            .line(&serde_json::json!({"removed": ids, "commit": info}).to_string());
     } else {
         for i in &items {
             ctx.ui.line(&format!("{} {}", i.entry.id, i.path));
@@ -246,13 +267,25 @@ pub fn run_undo(args: UndoArgs, ctx: &mut Context) -> CliResult {
         ));
         return Ok(());
     }
-    let info = journal.undo()?;
-    ctx.index_changed();
+    // The revert is a write like any other: recorded before it starts,
+    // rolled back by the next command if it is killed, one commit.
+    let (changes, summary) = journal.undo_changes()?;
+    let items = changes
+        .into_iter()
+        .map(|c| match c {
+            Change::Write { path, content } => Item::File { path, content },
+            Change::Remove { path } => Item::Remove { path },
+        })
+        .collect();
+    let outcome = super::guard::run_request(
+        ctx,
+        WriteRequest::of("undo", items, &format!("undo: {summary}"))
+            .with_policy(crate::write::OnPersonalData::Allow, false),
+    )?;
+    let info = outcome.commit_short().unwrap_or_default();
     if ctx.json() {
-        ctx.ui.line(
-            &serde_json::json!({"undone": last.oid.to_string(), "commit": info.short()})
-                .to_string(),
-        );
+        ctx.ui
+            .line(&serde_json::json!({"undone": last.oid.to_string(), "commit": info}).to_string());
     } else {
         ctx.ui.line(&format!(
             "undid {}  {}",

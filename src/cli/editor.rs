@@ -33,55 +33,18 @@ pub fn edit_file(editor: &str, path: &Path) -> CliResult {
     let status = status
         .map_err(|e| CliError::failure(format!("cannot start the editor '{editor}': {e}")))?;
     if !status.success() {
+        // As git does: an editor that fails aborts the write.
         return Err(CliError::failure(format!(
-            "the editor '{editor}' exited with {status}; your text is kept in {}",
-            path.display()
-        ))
-        .with_hint(format!(
-            "resume with: casebook new KIND --body-file {}",
-            path.display()
+            "the editor '{editor}' exited with {}; nothing was saved",
+            status
+                .code()
+                .map_or_else(|| "a signal".to_string(), |c| format!("status {c}"))
         )));
     }
     Ok(())
 }
 
-/// Removes `<!-- guidance -->` comments that templates use to teach the
-/// habit, and the blank lines they leave behind.
-pub fn strip_guidance(body: &str) -> String {
-    let mut out = String::with_capacity(body.len());
-    let mut rest = body;
-    while let Some(start) = rest.find("<!--") {
-        out.push_str(&rest[..start]);
-        match rest[start..].find("-->") {
-            Some(end) => rest = &rest[start + end + 3..],
-            None => {
-                rest = "";
-            }
-        }
-    }
-    out.push_str(rest);
-    let mut cleaned = String::new();
-    let mut blank = 0;
-    for line in out.lines() {
-        if line.trim().is_empty() {
-            blank += 1;
-            if blank > 1 {
-                continue;
-            }
-        } else {
-            blank = 0;
-        }
-        cleaned.push_str(line.trim_end());
-        cleaned.push('\n');
-    }
-    cleaned.trim().to_string()
-}
-
-/// True when the body holds nothing but headings (an untouched template).
-pub fn is_blank_template(body: &str) -> bool {
-    body.lines()
-        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
-}
+pub use crate::entry::{is_blank_template, strip_guidance};
 
 #[cfg(test)]
 mod tests {

@@ -15,11 +15,25 @@ pub enum ErrorKind {
     Interrupted,
 }
 
+impl ErrorKind {
+    /// The kind as JSON error records name it.
+    pub fn name(self) -> &'static str {
+        match self {
+            ErrorKind::Failure => "failure",
+            ErrorKind::NothingFound => "nothing_found",
+            ErrorKind::Usage => "usage",
+            ErrorKind::Interrupted => "interrupted",
+        }
+    }
+}
+
 #[derive(Debug)]
 pub struct CliError {
     pub kind: ErrorKind,
     pub message: String,
     pub hint: Option<String>,
+    /// What a script reads on stdout under `--json` instead of nothing.
+    pub json: Option<serde_json::Value>,
 }
 
 pub type CliResult<T = ()> = Result<T, CliError>;
@@ -30,6 +44,7 @@ impl CliError {
             kind: ErrorKind::Failure,
             message: message.into(),
             hint: None,
+            json: None,
         }
     }
 
@@ -38,6 +53,7 @@ impl CliError {
             kind: ErrorKind::Usage,
             message: message.into(),
             hint: None,
+            json: None,
         }
     }
 
@@ -46,11 +62,17 @@ impl CliError {
             kind: ErrorKind::NothingFound,
             message: message.into(),
             hint: None,
+            json: None,
         }
     }
 
     pub fn with_hint(mut self, hint: impl Into<String>) -> CliError {
         self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn with_json(mut self, json: serde_json::Value) -> CliError {
+        self.json = Some(json);
         self
     }
 
@@ -82,6 +104,7 @@ impl From<anyhow::Error> for CliError {
             },
             message: format!("{e:#}"),
             hint: None,
+            json: None,
         };
         if e.downcast_ref::<crate::journal::NotAJournal>().is_some() {
             err.hint = Some(

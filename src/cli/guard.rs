@@ -1,18 +1,18 @@
-//! The personal-data guard at the commit boundary: every command that writes
-//! text a person typed (new, edit, jot, import, resolve) screens its changes
-//! here before they become a commit, because a commit that reaches a remote
-//! is in every clone for good.
+//! The command line's side of the write pipeline (`crate::write`): the flags
+//! every writing command shares (`--dry-run`, `--redact`, `--allow-pii`),
+//! running a request through the pipeline, and the one way a write's
+//! outcome or refusal is shown, in text or JSON.
 
 use super::context::Context;
 use super::error::{CliError, CliResult};
-use crate::journal::Change;
-use crate::pii::{self, Find, Guard};
+use crate::write::{Found, OnPersonalData, Outcome, WriteError, WriteRequest};
 use clap::Args;
 
 /// `--redact` and `--allow-pii`, on every command that writes typed text.
 #[derive(Debug, Clone, Default, Args)]
 pub struct PiiArgs {
-    /// Replace personal data found in the text with [email], [card], ...
+    /// Replace personal data found in the text, file name and commit
+    /// message with [email], [card], ...
     #[arg(long, conflicts_with = "allow_pii")]
     pub redact: bool,
     /// Commit even though personal data was found (it is still reported)
@@ -20,207 +20,231 @@ pub struct PiiArgs {
     pub allow_pii: bool,
 }
 
-/// The flags of every command that writes text a person typed: a dry run,
-/// and what to do about personal data found in the text.
+// Its doc comment would become the about of every command that flattens
+// it, so it has none: see `PiiArgs` and `dry_run`.
 #[derive(Debug, Clone, Default, Args)]
 pub struct WriteArgs {
-    /// Show what would be written, write nothing
+    /// Run every check (validation, personal data) and show what would be
+    /// written; write nothing
     #[arg(long)]
     pub dry_run: bool,
     #[command(flatten)]
     pub pii: PiiArgs,
 }
 
-/// What the user chose to do about the finds.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Decision {
-    Redact,
-    Allow,
-    Stop,
+impl PiiArgs {
+    /// What the pipeline does with finds: the flag, else ask a person at a
+    /// terminal, else refuse.
+    pub fn policy(&self, ctx: &Context) -> OnPersonalData {
+        if self.redact {
+            OnPersonalData::Redact
+        } else if self.allow_pii {
+            OnPersonalData::Allow
+        } else if ctx.interactive() {
+            OnPersonalData::Ask
+        } else {
+            OnPersonalData::Refuse
+        }
+    }
 }
 
-/// The team's compiled rules from `casebook.toml`.
-pub(super) fn guard(ctx: &mut Context) -> CliResult<Guard> {
-    let rules = &ctx.journal()?.config.pii;
-    Guard::new(
-        &rules.allow_domains,
-        &rules.deny_names,
-        &rules.extra_patterns,
-    )
-    .map_err(|e| CliError::failure(e.to_string()))
+impl WriteArgs {
+    pub fn apply(&self, ctx: &Context, request: WriteRequest) -> WriteRequest {
+        request.with_policy(self.pii.policy(ctx), self.dry_run)
+    }
 }
 
-/// Screens the files a change set writes. Returns the warnings to report
-/// with the write; redacts in place with `--redact`; refuses otherwise,
-/// keeping the text as a draft so nothing typed is lost.
-pub(super) fn screen(
+/// Runs `request` through the pipeline with the flags of `write` and
+/// reports the finds; a refusal becomes the error the user sees.
+pub(super) fn run(
     ctx: &mut Context,
-    changes: &mut [Change],
-    args: &PiiArgs,
-) -> CliResult<Vec<String>> {
-    let guard = guard(ctx)?;
-    let mut flagged: Vec<(usize, Vec<Find>)> = Vec::new();
-    for (i, mut finds) in scan_all(&guard, changes) {
-        // What was already committed was already screened (or allowed):
-        // editing an entry must not re-litigate it.
-        if let Some(before) = ctx.journal()?.committed_text(changes[i].path()) {
-            finds.retain(|f| !before.contains(&f.text));
-        }
-        if !finds.is_empty() {
-            flagged.push((i, finds));
+    request: WriteRequest,
+    write: &WriteArgs,
+) -> CliResult<Outcome> {
+    let request = write.apply(ctx, request);
+    run_request(ctx, request)
+}
+
+/// `run` for a request whose policy is already set.
+pub(super) fn run_request(ctx: &mut Context, request: WriteRequest) -> CliResult<Outcome> {
+    let asked = request.on_personal_data == OnPersonalData::Ask && !request.dry_run;
+    let outcome = ctx.write(request).map_err(|e| refusal(ctx, e))?;
+    report_finds(ctx, &outcome, asked);
+    Ok(outcome)
+}
+
+/// The finds of a write that went ahead (redacted or allowed), on stderr.
+pub(super) fn report_finds(ctx: &mut Context, outcome: &Outcome, asked: bool) {
+    if outcome.finds.is_empty() {
+        return;
+    }
+    // A person who was asked has seen each find already.
+    if !asked {
+        for w in outcome.warnings() {
+            ctx.ui.warn(&w);
         }
     }
-    if flagged.is_empty() {
-        return Ok(Vec::new());
-    }
-    let described: Vec<String> = flagged
-        .iter()
-        .flat_map(|(i, finds)| {
-            let path = changes[*i].path().to_string();
-            finds.iter().map(move |f| {
-                format!(
-                    "{path}:{}:{}: {} ({})",
-                    f.line,
-                    f.column,
-                    f.kind.describe(),
-                    super::ui::one_line(&f.masked())
-                )
-            })
-        })
-        .collect();
-    let total = described.len();
-    for line in &described {
-        ctx.ui.warn(line);
-    }
-    let decision = if args.redact {
-        Decision::Redact
-    } else if args.allow_pii {
-        Decision::Allow
-    } else if ctx.interactive() {
-        let answer = ctx.ui.ask(&format!(
-            "{total} piece{} of personal data found. [r]edact, [a]llow, or [s]top and keep a draft?",
-            if total == 1 { "" } else { "s" }
-        ));
-        match answer.as_deref().map(|a| a.trim().to_ascii_lowercase()) {
-            Some(a) if a == "r" || a == "redact" => Decision::Redact,
-            Some(a) if a == "a" || a == "allow" => Decision::Allow,
-            _ => Decision::Stop,
-        }
-    } else {
-        Decision::Stop
-    };
-    match decision {
-        Decision::Redact => {
-            for (i, finds) in &flagged {
-                if let Change::Write { content, .. } = &mut changes[*i] {
-                    let text = String::from_utf8_lossy(content).into_owned();
-                    *content = pii::redact(&text, finds).into_bytes();
-                }
+    let n = outcome.finds.len();
+    let what = format!("piece{} of personal data", if n == 1 { "" } else { "s" });
+    match outcome.decision {
+        Some(crate::write::Decision::Redact) => ctx.ui.status(&format!(
+            "{} {n} {what} in the text, file name and commit message",
+            if outcome.dry_run {
+                "would redact"
+            } else {
+                "redacted"
             }
-            ctx.ui.status(&format!(
-                "redacted {total} piece{} of personal data",
-                if total == 1 { "" } else { "s" }
-            ));
-            Ok(described
-                .into_iter()
-                .map(|d| format!("redacted {d}"))
-                .collect())
-        }
-        Decision::Allow => Ok(described
-            .into_iter()
-            .map(|d| format!("committed with personal data: {d}"))
-            .collect()),
-        Decision::Stop => {
-            let kept = keep_drafts(ctx, changes, &flagged)?;
-            Err(CliError::failure(format!(
-                "{total} piece{} of personal data found; nothing was committed",
-                if total == 1 { "" } else { "s" }
-            ))
-            .with_hint(format!(
-                "rerun with --redact to replace {} with labels such as [email], or --allow-pii to commit as is{kept}",
-                if total == 1 { "it" } else { "them" }
-            )))
-        }
+        )),
+        Some(crate::write::Decision::Allow) => ctx.ui.status(&format!(
+            "{} with {n} {what} (--allow-pii)",
+            if outcome.dry_run {
+                "would commit"
+            } else {
+                "committed"
+            }
+        )),
+        _ => {}
     }
 }
 
-/// The finds in each file `changes` writes, by change, in order. A bulk
-/// write (an import) is scanned on every core: one thread took a tenth of
-/// a 100,000-entry import.
-fn scan_all(guard: &Guard, changes: &[Change]) -> Vec<(usize, Vec<Find>)> {
-    let scan = |i: usize, change: &Change| {
-        let Change::Write { content, .. } = change else {
-            return None;
-        };
-        let finds = guard.scan(std::str::from_utf8(content).ok()?);
-        (!finds.is_empty()).then_some((i, finds))
+/// A refused or failed write as the user sees it: one sentence, the finds,
+/// where the text is kept and a command that finishes the write.
+pub(super) fn refusal(ctx: &mut Context, e: WriteError) -> CliError {
+    let kept = e.draft().cloned();
+    let resume = |extra: &str| {
+        kept.as_ref()
+            .map(|d| ctx.command_line(&format!("drafts resume {}{extra}", quote(&d.name))))
     };
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    if changes.len() <= crate::journal::BULK_WRITE || threads == 1 {
-        return changes
-            .iter()
-            .enumerate()
-            .filter_map(|(i, c)| scan(i, c))
-            .collect();
-    }
-    let share = changes.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let parts: Vec<_> = changes
-            .chunks(share)
-            .enumerate()
-            .map(|(n, part)| {
-                scope.spawn(move || {
-                    let first = n * share;
-                    let finds = part.iter().enumerate();
-                    finds
-                        .filter_map(|(j, c)| scan(first + j, c))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        parts
-            .into_iter()
-            .flat_map(|part| part.join().expect("a scan does not panic"))
-            .collect()
-    })
-}
-
-/// Saves the refused texts where `new`, `edit` and `jot` keep their drafts.
-fn keep_drafts(
-    ctx: &mut Context,
-    changes: &[Change],
-    flagged: &[(usize, Vec<Find>)],
-) -> CliResult<String> {
-    // An import keeps its source file; one entry's text is worth a copy.
-    if flagged.len() > 1 {
-        return Ok(String::new());
-    }
-    let dir = ctx.journal()?.drafts_dir();
-    std::fs::create_dir_all(&dir)?;
-    let mut kept = Vec::new();
-    for (i, _) in flagged {
-        if let Change::Write { path, content } = &changes[*i] {
-            let name = std::path::Path::new(path)
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_else(|| "entry.md".into());
-            let draft = dir.join(name);
-            std::fs::write(&draft, content)?;
-            kept.push(draft.display().to_string());
+    let kept_in = kept.as_ref().map(|d| {
+        format!(
+            "your text is kept in {}",
+            quote(&d.file.display().to_string())
+        )
+    });
+    let json_draft = kept
+        .as_ref()
+        .map(|d| serde_json::json!({"name": d.name, "file": d.file.display().to_string()}));
+    let err = match &e {
+        WriteError::Invalid { problems, .. } => {
+            let mut err = CliError::usage(e.to_string());
+            if let (Some(k), Some(r)) = (&kept_in, resume("")) {
+                err = err.with_hint(format!("{k}; fix it there and run: {r}"));
+            }
+            err.with_json(serde_json::json!({"error": {
+                "kind": "invalid", "message": e.to_string(), "problems": problems, "draft": json_draft}}))
         }
-    }
-    Ok(format!("; your text is kept in {}", kept.join(", ")))
+        WriteError::Rule { message, hint, .. } => {
+            let mut err = CliError::usage(message.clone());
+            let mut h: Vec<String> = hint.iter().cloned().collect();
+            if let (Some(k), Some(r)) = (&kept_in, resume("")) {
+                h.push(format!("{k}; after fixing it: {r}"));
+            }
+            if !h.is_empty() {
+                err = err.with_hint(h.join("\nhint: "));
+            }
+            err.with_json(serde_json::json!({"error": {
+                "kind": "invalid", "message": message, "draft": json_draft}}))
+        }
+        WriteError::PersonalData { finds, .. } => {
+            for f in finds {
+                ctx.ui.warn(&f.describe());
+            }
+            let them = if finds.len() == 1 { "it" } else { "them" };
+            let mut hint = format!(
+                "rerun with --redact to replace {them} with labels such as [email], or --allow-pii to commit as is"
+            );
+            if let (Some(k), Some(r)) = (&kept_in, resume(" --redact")) {
+                hint = format!("{k}; to commit it redacted: {r}\nhint: {hint}");
+            }
+            CliError::failure(e.to_string()).with_hint(hint).with_json(
+                serde_json::json!({"error": {
+                    "kind": "personal_data", "message": e.to_string(),
+                    "finds": finds_json(finds), "draft": json_draft}}),
+            )
+        }
+        WriteError::Guard(bad) => CliError::failure(bad.to_string()),
+        WriteError::Journal(inner) => CliError::from(anyhow::anyhow!("{inner:#}")),
+    };
+    err
 }
 
-/// Screens, then commits: the one way typed text enters the journal
-/// (`import::commit_entries` does the same in bulk).
-pub(super) fn commit(
-    ctx: &mut Context,
-    mut changes: Vec<Change>,
-    message: &str,
-    args: &PiiArgs,
-) -> CliResult<(crate::journal::CommitInfo, Vec<String>)> {
-    let warnings = screen(ctx, &mut changes, args)?;
-    let info = ctx.commit(&changes, message)?;
-    Ok((info, warnings))
+pub(super) fn finds_json(finds: &[Found]) -> serde_json::Value {
+    serde_json::to_value(finds).unwrap_or_default()
+}
+
+/// A word quoted for a POSIX shell when it needs it.
+pub(super) fn quote(word: &str) -> String {
+    shlex::try_quote(word)
+        .map(|q| q.into_owned())
+        .unwrap_or_else(|_| word.to_string())
+}
+
+/// Shows a write the way every write is shown: `ID PATH` (the id's
+/// shortest unique prefix highlighted), or the JSON write record; a dry
+/// run shows the text it would write.
+pub(super) fn report(ctx: &mut Context, outcome: &Outcome) -> CliResult {
+    if outcome.dry_run {
+        return report_dry_run(ctx, outcome);
+    }
+    let commit = outcome.commit_short().unwrap_or_default();
+    let warnings = outcome.warnings();
+    let Some(w) = outcome.written.first() else {
+        if ctx.json() {
+            ctx.ui.line(
+                &serde_json::json!({"removed": outcome.removed, "commit": commit, "warnings": warnings})
+                    .to_string(),
+            );
+        }
+        return Ok(());
+    };
+    // Bring the index up to date now, so the next search is instant and
+    // the id's shortest unique prefix can be shown.
+    ctx.index()?;
+    if ctx.json() {
+        let json = serde_json::json!({"id": w.entry.id, "path": w.path, "commit": commit, "warnings": warnings});
+        ctx.ui.line(&json.to_string());
+    } else {
+        let id = ctx.show_id(&w.entry.id);
+        ctx.ui.line(&format!("{id} {}", w.path));
+    }
+    Ok(())
+}
+
+/// What a dry run would write: the texts (or JSON), and a status line.
+pub(super) fn report_dry_run(ctx: &mut Context, outcome: &Outcome) -> CliResult {
+    if ctx.json() {
+        let entries: Vec<_> = outcome
+            .written
+            .iter()
+            .map(|w| serde_json::json!({"id": w.entry.id, "path": w.path, "text": w.text}))
+            .collect();
+        let first = outcome.written.first();
+        ctx.ui.line(
+            &serde_json::json!({
+                "dry_run": true,
+                "id": first.map(|w| w.entry.id.to_string()),
+                "path": first.map(|w| w.path.clone()),
+                "commit": null,
+                "message": outcome.message,
+                "entries": entries,
+                "removed": outcome.removed,
+                "warnings": outcome.warnings(),
+                "finds": finds_json(&outcome.finds),
+            })
+            .to_string(),
+        );
+        return Ok(());
+    }
+    for w in &outcome.written {
+        ctx.ui.write(&w.text);
+        ctx.ui.status(&format!("(dry run: {} not written)", w.path));
+    }
+    for r in &outcome.removed {
+        ctx.ui.status(&format!("(dry run: {r} not removed)"));
+    }
+    ctx.ui.status(&format!(
+        "(dry run: the commit would be \"{}\")",
+        outcome.message
+    ));
+    Ok(())
 }

@@ -9,7 +9,7 @@ use std::sync::Mutex;
 #[derive(Default)]
 struct State {
     editor_running: bool,
-    draft: Option<(PathBuf, String)>,
+    draft: Option<(PathBuf, String, String)>,
 }
 
 static STATE: Mutex<State> = Mutex::new(State {
@@ -30,9 +30,9 @@ pub fn install() {
 }
 
 #[allow(clippy::print_stderr)]
-fn report_and_exit(draft: Option<&(PathBuf, String)>) -> ! {
+fn report_and_exit(draft: Option<&(PathBuf, String, String)>) -> ! {
     match draft {
-        Some((path, text)) => {
+        Some((path, text, resume)) => {
             let kept = path
                 .parent()
                 .map(std::fs::create_dir_all)
@@ -40,8 +40,7 @@ fn report_and_exit(draft: Option<&(PathBuf, String)>) -> ! {
                 .and_then(|_| std::fs::write(path, text).ok());
             match kept {
                 Some(()) => eprintln!(
-                    "\ninterrupted; your text is kept in {}\nhint: resume with casebook new KIND --body-file {}",
-                    path.display(),
+                    "\ninterrupted; your text is kept in {}\nhint: finish it with: {resume}",
                     path.display()
                 ),
                 None => eprintln!("\ninterrupted"),
@@ -60,9 +59,10 @@ pub fn editor_running(running: bool) {
         .editor_running = running;
 }
 
-/// Text to save if the user presses Ctrl-C now.
-pub fn remember_draft(path: PathBuf, text: String) {
-    STATE.lock().unwrap_or_else(|e| e.into_inner()).draft = Some((path, text));
+/// Text to save if the user presses Ctrl-C now, and the command that
+/// finishes it.
+pub fn remember_draft(path: PathBuf, text: String, resume: String) {
+    STATE.lock().unwrap_or_else(|e| e.into_inner()).draft = Some((path, text, resume));
 }
 
 /// The text was saved or committed: nothing to keep any more.

@@ -5,10 +5,10 @@
 use super::args::FilterArgs;
 use super::context::Context;
 use super::error::{CliError, CliResult};
-use super::new::{one_line_title, report_write};
+use super::new::one_line_title;
 use crate::entry::{self, Entry, Kind};
 use crate::index::IndexedEntry;
-use crate::journal::Change;
+use crate::write::{Item, WriteRequest};
 use chrono::{Datelike, Days, NaiveDate};
 use std::path::PathBuf;
 
@@ -215,68 +215,52 @@ pub(super) fn load(ctx: &mut Context, given: &str, kind: Kind) -> CliResult<(Str
     Ok((item.path, e))
 }
 
-/// Writes a changed entry back to its file as one commit and prints
-/// `ID PATH` (or the JSON write record), as every write does.
+/// Writes a changed entry back to its file as one commit through the
+/// write pipeline and prints `ID PATH` (or the JSON write record), as
+/// every write does.
 pub(super) fn commit_update(
     ctx: &mut Context,
     path: &str,
-    mut e: Entry,
+    e: Entry,
     message: &str,
     write: &super::guard::WriteArgs,
 ) -> CliResult {
-    e.updated = Some(crate::clock::now());
-    let text = e.to_markdown();
-    let check = entry::parse(&text, path).map_err(|p| CliError::failure(p.to_string()))?;
-    if let Some(p) = check.problems.first() {
-        return Err(CliError::usage(format!(
-            "the entry would not be valid: {}",
-            p.message
-        )));
-    }
-    if write.dry_run {
-        ctx.ui.write(&text);
-        ctx.ui.status(&format!("(dry run: {path} not written)"));
-        return Ok(());
-    }
-    let (info, warnings) = super::guard::commit(
-        ctx,
-        vec![Change::Write {
-            path: path.to_string(),
-            content: text.into_bytes(),
-        }],
-        message,
-        &write.pii,
-    )?;
-    report_write(ctx, &e, path, &info.short(), &warnings)
+    let op = message
+        .split([' ', ':'])
+        .next()
+        .unwrap_or("edit")
+        .to_string();
+    let request = WriteRequest::update(&op, path, e, &title_template(message));
+    let outcome = super::guard::run(ctx, request, write)?;
+    super::guard::report(ctx, &outcome)
 }
 
-/// Writes several changed entries back to their files as one commit;
-/// returns the short commit id.
+/// Several changed entries written back as one commit through the write
+/// pipeline; returns the short commit id.
 pub(super) fn commit_updates(
     ctx: &mut Context,
     updates: Vec<(String, Entry)>,
     message: &str,
     pii: &super::guard::PiiArgs,
 ) -> CliResult<String> {
-    let mut changes = Vec::new();
-    for (path, mut e) in updates {
-        e.updated = Some(crate::clock::now());
-        let text = e.to_markdown();
-        let check = entry::parse(&text, &path).map_err(|p| CliError::failure(p.to_string()))?;
-        if let Some(p) = check.problems.first() {
-            return Err(CliError::usage(format!(
-                "{path} would not be valid: {}",
-                p.message
-            )));
-        }
-        changes.push(Change::Write {
-            path,
-            content: text.into_bytes(),
-        });
-    }
-    let (info, _warnings) = super::guard::commit(ctx, changes, message, pii)?;
+    let items = updates
+        .into_iter()
+        .map(|(path, entry)| Item::Entry {
+            entry,
+            path: Some(path),
+        })
+        .collect();
+    let request = WriteRequest::of("update", items, message).with_policy(pii.policy(ctx), false);
+    let outcome = super::guard::run_request(ctx, request)?;
     ctx.index()?;
-    Ok(info.short())
+    Ok(outcome.commit_short().unwrap_or_default())
+}
+
+/// A subject that holds the entry's title as typed, with the title as a
+/// placeholder: the pipeline puts back the title it finally writes, which
+/// is the redacted one when the write redacts.
+fn title_template(message: &str) -> String {
+    message.replace('{', "(").replace('}', ")")
 }
 
 /// A date given with `--date`, else today.

@@ -264,6 +264,13 @@ pub fn main() -> ExitCode {
     let code = match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
+            // A refused write says why on stdout too, for scripts.
+            if ctx.json()
+                && let Some(json) = &e.json
+            {
+                ctx.ui.line(&json.to_string());
+                ctx.ui.finish();
+            }
             match e.kind {
                 ErrorKind::NothingFound => ctx.ui.status(&e.message),
                 _ => ctx.ui.error(&e.message),
@@ -280,29 +287,6 @@ pub fn main() -> ExitCode {
     ctx.ui.finish();
     std::mem::forget(ctx);
     code
-}
-
-thread_local! {
-    /// Set while a thread brings the search index up to date beside a
-    /// write (see `beside_a_write`).
-    static BESIDE_A_WRITE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// Runs index work that goes beside a write, and `None` if it panicked. A
-/// panic there is still a bug, but the write it accompanies goes on and the
-/// next command brings the index up to date: the report says so, as a
-/// warning, instead of an internal error from a command that succeeded.
-pub(crate) fn beside_a_write<T>(work: impl FnOnce() -> T) -> Option<T> {
-    BESIDE_A_WRITE.set(true);
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        #[cfg(debug_assertions)]
-        if std::env::var_os("CASEBOOK_TEST_PANIC").is_some_and(|v| v == "beside") {
-            panic!("CASEBOOK_TEST_PANIC is beside");
-        }
-        work()
-    }));
-    BESIDE_A_WRITE.set(false);
-    result.ok()
 }
 
 /// A panic is a bug: say so in one sentence and ask for a report. The
@@ -323,7 +307,7 @@ fn install_panic_report() {
             .location()
             .map(|l| format!(" at {}:{}", l.file(), l.line()))
             .unwrap_or_default();
-        if BESIDE_A_WRITE.get() {
+        if crate::session::is_beside_a_write() {
             eprintln!(
                 "warning: the search index could not be updated beside this write (internal error: {message}{at}); the next command brings it up to date\nhint: this is a bug in casebook; please report it with the command you ran"
             );

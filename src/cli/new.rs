@@ -9,11 +9,12 @@ use super::args::EntryArgs;
 use super::context::Context;
 use super::editor;
 use super::error::{CliError, CliResult};
+use super::guard;
 use crate::entry::{self, Entry, Kind};
-use crate::journal::{Change, Journal, entry_path};
+use crate::journal::{Journal, entry_path};
+use crate::write::WriteRequest;
 use clap::Args;
 use std::io::Read;
-use std::path::PathBuf;
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
@@ -59,6 +60,21 @@ pub fn run(args: NewArgs, ctx: &mut Context) -> CliResult {
     let mut removed = Vec::new();
     if let Some(draft) = &args.from_draft {
         let item = ctx.resolve(draft)?;
+        if item.entry.kind != Kind::Draft {
+            return Err(CliError::usage(format!(
+                "--from-draft: {} ({}) is a {} entry, not a draft; nothing was changed",
+                item.entry.id,
+                one_line_title(&item.entry.title),
+                item.entry.kind
+            ))
+            .with_hint(format!(
+                "`casebook drafts` lists drafts; to change this entry: {}",
+                ctx.command_line(&format!(
+                    "edit {}",
+                    &item.entry.id.as_str()[..6.min(item.entry.id.as_str().len())]
+                ))
+            )));
+        }
         let journal = ctx.journal()?;
         let text = journal.read_file(&item.path)?;
         let old = entry::parse(&text, &item.path)
@@ -104,31 +120,19 @@ pub fn run(args: NewArgs, ctx: &mut Context) -> CliResult {
 
     if use_editor {
         let editor = editor.expect("checked above");
-        entry = edit_until_valid(ctx, entry, &editor, &journal_skills)?;
+        entry = edit_until_valid(ctx, entry, &editor, &journal_skills, &removed)?;
     } else if !has_body && !args.entry.no_edit && args.from_draft.is_none() {
         if ctx.interactive() && !args.entry.write.dry_run {
             ask_questions(ctx, &mut entry)?;
-        } else if entry.title.is_empty() {
+        } else if !args.entry.write.dry_run {
             return Err(CliError::usage(format!(
                 "no text for the new {kind} entry and no editor to write it in"
             ))
-            .with_hint("give -m TEXT, -F FILE, pipe the text in, set $EDITOR, or add --no-edit"));
+            .with_hint(
+                "give -m TEXT, -F FILE, pipe the text in, set $EDITOR, or add --no-edit for an entry of fields only",
+            ));
         }
     }
-    if entry.title.trim().is_empty() {
-        entry.title = derive_title(&entry);
-    }
-    if entry.title.trim().is_empty() {
-        let draft = keep_draft(ctx.journal()?, &entry)?;
-        return Err(
-            CliError::usage("the title is empty (--title)").with_hint(format!(
-                "your text is kept in {}; resume with --title T --body-file {}",
-                draft.display(),
-                draft.display()
-            )),
-        );
-    }
-    validate(ctx, &entry)?;
     let case = entry.case.clone();
     let kind = entry.kind;
     write_entry(ctx, entry, removed, "new", &args.entry.write)?;
@@ -395,15 +399,26 @@ fn edit_until_valid(
     entry: Entry,
     editor: &str,
     skills: &[String],
+    replaces: &[String],
 ) -> CliResult<Entry> {
     let journal = ctx.journal()?;
-    let drafts = journal.drafts_dir();
-    std::fs::create_dir_all(&drafts)?;
-    let path = drafts.join(format!("{}-{}.md", entry.kind, entry.id));
-    let mut text = editor_text(journal, &entry, &[]);
+    let name = format!("{}-{}", entry.kind, entry.id);
+    let path = journal.drafts_dir().join(format!("{name}.md"));
+    let meta = crate::drafts::DraftMeta {
+        op: "new".into(),
+        replaces: replaces.to_vec(),
+        reason: "the editor's text was not a valid entry".into(),
+        ..Default::default()
+    };
+    let start = editor_text(journal, &entry, &[]);
+    let mut text = start.clone();
     loop {
-        std::fs::write(&path, &text)?;
-        editor::edit_file(editor, &path)?;
+        crate::drafts::keep_text(journal_of(ctx)?, &name, &text, &meta)?;
+        if let Err(e) = editor::edit_file(editor, &path) {
+            // Kept only if the person typed something before it failed.
+            let edited = std::fs::read_to_string(&path).unwrap_or_default();
+            return Err(abandon(ctx, &name, &path, edited != start, e));
+        }
         let edited = std::fs::read_to_string(&path)
             .map_err(|e| CliError::failure(format!("cannot read back {}: {e}", path.display())))?;
         let without_errors: String = edited
@@ -411,6 +426,16 @@ fn edit_until_valid(
             .skip_while(|l| l.starts_with("<!-- error:"))
             .map(|l| format!("{l}\n"))
             .collect();
+        if without_errors == start {
+            // `:q!`, `EDITOR=true`, an editor that returned at once.
+            return Err(abandon(
+                ctx,
+                &name,
+                &path,
+                false,
+                CliError::failure("the text was not changed in the editor; no entry saved"),
+            ));
+        }
         let rel = entry_path(&entry);
         let problems: Vec<String> = match entry::parse(&without_errors, &rel) {
             Ok(mut parsed) => {
@@ -421,12 +446,19 @@ fn edit_until_valid(
                     problems.push(e.message);
                 }
                 if problems.is_empty() {
-                    if editor::is_blank_template(&parsed.entry.body)
-                        && parsed.entry.title.is_empty()
-                    {
-                        return Err(CliError::failure("nothing was written; no entry saved"));
+                    let mut unchanged = parsed.entry.clone();
+                    unchanged.body = entry.body.clone();
+                    if editor::is_blank_template(&parsed.entry.body) && unchanged == entry {
+                        return Err(abandon(
+                            ctx,
+                            &name,
+                            &path,
+                            false,
+                            CliError::failure("the entry has no text; no entry saved"),
+                        ));
                     }
-                    std::fs::remove_file(&path).ok();
+                    // The draft goes once the entry is committed (or
+                    // kept again by the pipeline if it is refused).
                     return Ok(parsed.entry);
                 }
                 problems
@@ -447,15 +479,38 @@ fn edit_until_valid(
         return Err(CliError::usage(format!(
             "the entry is not valid: {} (line numbers are in {})",
             problems.join("; "),
-            path.display()
+            guard::quote(&path.display().to_string())
         ))
         .with_hint(format!(
-            "your text is kept in {}; fix it and run: casebook new {} --body-file {}",
-            path.display(),
-            entry.kind,
-            path.display()
+            "your text is kept in {}; fix it there and run: {}",
+            guard::quote(&path.display().to_string()),
+            ctx.command_line(&format!("drafts resume {name}"))
         )));
     }
+}
+
+fn journal_of(ctx: &mut Context) -> CliResult<&Journal> {
+    ctx.journal()
+}
+
+/// An editor session that did not produce an entry: the buffer is dropped
+/// unless it holds something typed, which is then a draft.
+fn abandon(
+    ctx: &Context,
+    name: &str,
+    path: &std::path::Path,
+    typed: bool,
+    e: CliError,
+) -> CliError {
+    if typed {
+        return e.with_hint(format!(
+            "what you typed is kept; finish it with: {}",
+            ctx.command_line(&format!("drafts resume {name}"))
+        ));
+    }
+    let _ = std::fs::remove_file(path);
+    let _ = std::fs::remove_file(path.with_extension("toml"));
+    e
 }
 
 /// The questions path: no editor, but a person at a terminal.
@@ -468,12 +523,12 @@ fn ask_questions(ctx: &mut Context, entry: &mut Entry) -> CliResult {
 fn ask_questions_inner(ctx: &mut Context, entry: &mut Entry) -> CliResult {
     let template = ctx.journal()?.template(entry.kind);
     // Ctrl-C keeps what was answered so far.
-    let draft_path = ctx
-        .journal()?
-        .drafts_dir()
-        .join(format!("{}-{}.md", entry.kind, entry.id));
-    let remember =
-        |e: &Entry| super::interrupt::remember_draft(draft_path.clone(), e.to_markdown());
+    let name = format!("{}-{}", entry.kind, entry.id);
+    let draft_path = ctx.journal()?.drafts_dir().join(format!("{name}.md"));
+    let resume = ctx.command_line(&format!("drafts resume {name}"));
+    let remember = |e: &Entry| {
+        super::interrupt::remember_draft(draft_path.clone(), e.to_markdown(), resume.clone())
+    };
     if entry.title.is_empty() {
         let title = ctx.ui.ask("Title:").ok_or_else(interrupted)?;
         entry.title = title.trim().to_string();
@@ -530,6 +585,7 @@ fn interrupted() -> CliError {
         kind: super::error::ErrorKind::Interrupted,
         message: "interrupted; nothing was saved".into(),
         hint: None,
+        json: None,
     }
 }
 
@@ -558,90 +614,33 @@ pub fn template_questions(template: &str) -> Vec<(String, String)> {
     out
 }
 
-fn derive_title(entry: &Entry) -> String {
-    let source = entry
-        .field_str("prediction")
-        .map(str::to_string)
-        .unwrap_or_else(|| entry.excerpt(200));
-    let first = source.split(['.', '\n']).next().unwrap_or("").trim();
-    entry::truncate_chars(first, 72)
-}
-
-fn validate(ctx: &mut Context, entry: &Entry) -> CliResult {
-    let rendered = entry.to_markdown();
-    let rel = entry_path(entry);
-    let parsed =
-        entry::parse(&rendered, &rel).map_err(|p| CliError::failure(format!("internal: {p}")))?;
-    if let Some(p) = parsed.problems.first() {
-        let draft = keep_draft(ctx.journal()?, entry)?;
-        return Err(
-            CliError::usage(format!("the entry is not valid: {}", p.message))
-                .with_hint(format!("your text is kept in {}", draft.display())),
-        );
-    }
-    Ok(())
-}
-
-pub(super) fn keep_draft(journal: &Journal, entry: &Entry) -> CliResult<PathBuf> {
-    let dir = journal.drafts_dir();
-    std::fs::create_dir_all(&dir)?;
-    let path = dir.join(format!("{}-{}.md", entry.kind, entry.id));
-    std::fs::write(&path, entry.to_markdown())?;
-    Ok(path)
-}
-
-/// Writes one entry as one commit and reports `ID PATH` (or JSON).
+/// Writes one entry as one commit through the pipeline and reports
+/// `ID PATH` (or JSON, or what a dry run would write).
 pub(super) fn write_entry(
     ctx: &mut Context,
     entry: Entry,
     removed: Vec<String>,
     op: &str,
-    write: &super::guard::WriteArgs,
+    write: &guard::WriteArgs,
 ) -> CliResult {
-    let rel = entry_path(&entry);
-    let text = entry.to_markdown();
-    if write.dry_run {
-        ctx.ui.write(&text);
-        ctx.ui.status(&format!("(dry run: {rel} not written)"));
-        return Ok(());
+    let request = WriteRequest::new_entry(op, entry).removing(removed);
+    let outcome = guard::run(ctx, request, write)?;
+    // The editor's buffer, if any, is committed now.
+    if let Some(w) = outcome.written.first()
+        && !outcome.dry_run
+    {
+        let buffer = ctx
+            .journal()?
+            .drafts_dir()
+            .join(format!("{}-{}.md", w.entry.kind, w.entry.id));
+        let _ = std::fs::remove_file(&buffer);
+        let _ = std::fs::remove_file(buffer.with_extension("toml"));
     }
-    let mut changes = vec![Change::Write {
-        path: rel.clone(),
-        content: text.into_bytes(),
-    }];
-    changes.extend(removed.into_iter().map(|path| Change::Remove { path }));
-    let message = format!("{}: {}", entry.kind, one_line_title(&entry.title));
-    let message = if op == "new" {
-        message
-    } else {
-        format!("{op} {message}")
-    };
-    let (info, warnings) = super::guard::commit(ctx, changes, &message, &write.pii)?;
-    report_write(ctx, &entry, &rel, &info.short(), &warnings)
+    guard::report(ctx, &outcome)
 }
 
 pub(super) fn one_line_title(title: &str) -> String {
     super::ui::one_line(title)
-}
-
-pub(super) fn report_write(
-    ctx: &mut Context,
-    entry: &Entry,
-    rel: &str,
-    commit: &str,
-    warnings: &[String],
-) -> CliResult {
-    // Bring the index up to date now, so the next search is instant and
-    // the id's shortest unique prefix can be shown.
-    ctx.index()?;
-    if ctx.json() {
-        let json = serde_json::json!({"id": entry.id, "path": rel, "commit": commit, "warnings": warnings});
-        ctx.ui.line(&json.to_string());
-    } else {
-        let id = ctx.show_id(&entry.id);
-        ctx.ui.line(&format!("{id} {rel}"));
-    }
-    Ok(())
 }
 
 pub fn run_jot(args: JotArgs, ctx: &mut Context) -> CliResult {
@@ -664,30 +663,26 @@ pub fn run_jot(args: JotArgs, ctx: &mut Context) -> CliResult {
     );
     entry.case = case;
     entry.body = text;
-    let rel = entry_path(&entry);
-    if args.write.dry_run {
-        ctx.ui.write(&entry.to_markdown());
-        return Ok(());
+    let outcome = guard::run(ctx, WriteRequest::new_entry("jot", entry), &args.write)?;
+    if outcome.dry_run {
+        return guard::report_dry_run(ctx, &outcome);
     }
-    let (info, warnings) = super::guard::commit(
-        ctx,
-        vec![Change::Write {
-            path: rel.clone(),
-            content: entry.to_markdown().into_bytes(),
-        }],
-        &format!("jot: {}", one_line_title(&entry.title)),
-        &args.write.pii,
-    )?;
+    let Some(w) = outcome.written.first() else {
+        return Ok(());
+    };
     // No index wait: a jot must be instant; the next reading command
     // brings the index up to date.
     if ctx.json() {
-        let json = serde_json::json!({"id": entry.id, "path": rel, "commit": info.short(), "warnings": warnings});
+        let json = serde_json::json!({"id": w.entry.id, "path": w.path, "commit": outcome.commit_short(), "warnings": outcome.warnings()});
         ctx.ui.line(&json.to_string());
     } else {
-        ctx.ui.line(&format!("{} {rel}", entry.id));
+        ctx.ui.line(&format!("{} {}", w.entry.id, w.path));
         ctx.ui.hint(&format!(
-            "turn it into an entry later: casebook new postmortem --from-draft {}",
-            &entry.id.as_str()[..6]
+            "turn it into an entry later: {}",
+            ctx.command_line(&format!(
+                "new postmortem --from-draft {}",
+                &w.entry.id.as_str()[..6]
+            ))
         ));
     }
     Ok(())

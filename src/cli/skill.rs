@@ -219,23 +219,27 @@ fn write_own_tree(
     combined.push('\n');
     combined.push_str(&text);
     SkillsTree::parse(&combined).map_err(|e| CliError::usage(format!("{e:#}")))?;
-    if write.dry_run {
+    let request = crate::write::WriteRequest::of(
+        "skills",
+        vec![crate::write::Item::File {
+            path: path.to_string(),
+            content: text.clone().into_bytes(),
+        }],
+        message,
+    );
+    let outcome = super::guard::run(ctx, request, write)?;
+    if outcome.dry_run {
         ctx.ui.write(&text);
         return Ok(());
     }
-    let (info, warnings) = super::guard::commit(
-        ctx,
-        vec![crate::journal::Change::Write {
-            path: path.to_string(),
-            content: text.into_bytes(),
-        }],
-        message,
-        &write.pii,
-    )?;
+    let (info, warnings) = (
+        outcome.commit_short().unwrap_or_default(),
+        outcome.warnings(),
+    );
     if ctx.json() {
         print_json(
             ctx,
-            &serde_json::json!({"path": path, "commit": info.short(), "warnings": warnings, "skills": own.skills.iter().map(|s| &s.id).collect::<Vec<_>>()}),
+            &serde_json::json!({"path": path, "commit": info, "warnings": warnings, "skills": own.skills.iter().map(|s| &s.id).collect::<Vec<_>>()}),
         );
     } else {
         ctx.ui.line(path);

@@ -192,6 +192,26 @@ impl Ui {
         }
     }
 
+    /// Where the library's notices go: the same stderr lines as `status`,
+    /// `warn` and `verbose`, with this Ui's settings.
+    pub fn notices(&self) -> crate::session::Sink {
+        let (quiet, verbose, color) = (self.quiet, self.verbose, self.err_color);
+        let paint = move |style: &str, text: &str| {
+            if color {
+                format!("{style}{text}{RESET}")
+            } else {
+                text.to_string()
+            }
+        };
+        Box::new(move |notice| match notice {
+            _ if quiet => {}
+            crate::session::Notice::Status(t) => eprintln!("{t}"),
+            crate::session::Notice::Warning(t) => eprintln!("{} {t}", paint(YELLOW, "warning:")),
+            crate::session::Notice::Detail(t) if verbose => eprintln!("{}", paint(DIM, &t)),
+            crate::session::Notice::Detail(_) => {}
+        })
+    }
+
     /// Asks a question on the terminal; `None` at end of input.
     pub fn ask(&self, question: &str) -> Option<String> {
         eprint!("{} ", self.paint_err(BOLD, question));
@@ -220,21 +240,4 @@ pub const MAGENTA: &str = "\x1b[35m";
 pub const CYAN: &str = "\x1b[36m";
 pub const RESET: &str = "\x1b[0m";
 
-/// Escapes control characters so that a title or body cannot move the
-/// cursor, change colours or clear the user's terminal.
-pub fn escape_control(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\n' | '\t' => out.push(c),
-            c if c.is_control() => out.extend(c.escape_default()),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// One line: newlines and tabs become spaces, control characters escaped.
-pub fn one_line(text: &str) -> String {
-    escape_control(text).replace(['\n', '\t', '\r'], " ")
-}
+pub use crate::entry::{escape_control, one_line};

@@ -253,6 +253,63 @@ pub fn plain_text(markdown: &str) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Escapes control characters so that a title or body cannot move the
+/// cursor, change colours or clear the user's terminal.
+pub fn escape_control(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\n' | '\t' => out.push(c),
+            c if c.is_control() => out.extend(c.escape_default()),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// One line: newlines and tabs become spaces, control characters escaped.
+pub fn one_line(text: &str) -> String {
+    escape_control(text).replace(['\n', '\t', '\r'], " ")
+}
+
+/// Removes `<!-- guidance -->` comments that templates use to teach the
+/// habit, and the blank lines they leave behind.
+pub fn strip_guidance(body: &str) -> String {
+    let mut out = String::with_capacity(body.len());
+    let mut rest = body;
+    while let Some(start) = rest.find("<!--") {
+        out.push_str(&rest[..start]);
+        match rest[start..].find("-->") {
+            Some(end) => rest = &rest[start + end + 3..],
+            None => {
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    let mut cleaned = String::new();
+    let mut blank = 0;
+    for line in out.lines() {
+        if line.trim().is_empty() {
+            blank += 1;
+            if blank > 1 {
+                continue;
+            }
+        } else {
+            blank = 0;
+        }
+        cleaned.push_str(line.trim_end());
+        cleaned.push('\n');
+    }
+    cleaned.trim().to_string()
+}
+
+/// True when the body holds nothing but headings (an untouched template).
+pub fn is_blank_template(body: &str) -> bool {
+    body.lines()
+        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+}
+
 pub fn truncate_chars(text: &str, max_chars: usize) -> String {
     if text.chars().count() <= max_chars {
         return text.to_string();

@@ -325,7 +325,9 @@ fn diff_rec(
     Ok(())
 }
 
-pub(super) fn undo_last(repo: &Repository, root: &Path) -> Result<CommitInfo> {
+/// The changes that revert the last commit, if casebook made it (its
+/// message carries the trailer), and that commit's subject.
+pub(super) fn undo_changes(repo: &Repository) -> Result<(Vec<Change>, String)> {
     let head = repo
         .head()
         .ok()
@@ -358,7 +360,7 @@ pub(super) fn undo_last(repo: &Repository, root: &Path) -> Result<CommitInfo> {
         }
     }
     let summary = head.summary().ok().flatten().unwrap_or("").to_string();
-    apply_and_commit(repo, root, &writes, &format!("undo: {summary}"), None)
+    Ok((writes, summary))
 }
 
 impl super::Journal {

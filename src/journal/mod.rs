@@ -404,11 +404,11 @@ impl Journal {
             .with_context(|| format!("cannot create the private repository in {}", dir.display()))
     }
 
-    /// Reverts the last commit if casebook made it (its message carries the
-    /// `Casebook-Op` trailer).
-    pub fn undo(&self) -> Result<CommitInfo> {
-        let _lock = self.lock()?;
-        git::undo_last(&self.repo, &self.root)
+    /// What reverting the last commit changes, if casebook made it (its
+    /// message carries the `Casebook-Op` trailer), and its subject. The
+    /// revert itself is a write through the pipeline like any other.
+    pub fn undo_changes(&self) -> Result<(Vec<Change>, String)> {
+        git::undo_changes(&self.repo)
     }
 }
 

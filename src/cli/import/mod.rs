@@ -16,7 +16,8 @@ use super::context::Context;
 use super::error::{CliError, CliResult};
 use crate::entry::{self, Entry, EntryId, Kind};
 use crate::filter::Filter;
-use crate::journal::{Change, Journal, entry_path};
+use crate::journal::entry_path;
+use crate::write::{Item, WriteRequest};
 use clap::Args;
 use std::collections::HashSet;
 use std::io::Read;
@@ -243,7 +244,11 @@ pub fn run(args: ImportArgs, ctx: &mut Context) -> CliResult {
     } else {
         String::new()
     };
+    let message = format!("import: {n} entries from {}", file_name(&source));
     if args.dry_run {
+        // The same screen a real run makes: the same finds, the same refusal.
+        let request = preview_entries(ctx, entries.clone(), &message, &args.pii, true)?;
+        let outcome = super::guard::run_request(ctx, request)?;
         if ctx.json() {
             let list: Vec<_> = entries
                 .iter()
@@ -254,7 +259,7 @@ pub fn run(args: ImportArgs, ctx: &mut Context) -> CliResult {
                 })
                 .collect();
             ctx.ui.line(
-                &serde_json::json!({"dry_run": true, "would_import": n, "skipped": skipped, "entries": list})
+                &serde_json::json!({"dry_run": true, "would_import": n, "skipped": skipped, "entries": list, "warnings": outcome.warnings(), "finds": super::guard::finds_json(&outcome.finds)})
                     .to_string(),
             );
         } else if format != Format::Jsonl {
@@ -293,12 +298,7 @@ pub fn run(args: ImportArgs, ctx: &mut Context) -> CliResult {
         }
         return Err(CliError::nothing(format!("{source} holds no entries")));
     }
-    let info = commit_entries(
-        ctx,
-        entries,
-        &format!("import: {n} entries from {}", file_name(&source)),
-        &args.pii,
-    )?;
+    let info = commit_entries(ctx, entries, &message, &args.pii)?;
     if ctx.json() {
         let mut out = serde_json::json!({"imported": n, "commit": info});
         if format != Format::Jsonl {
@@ -616,28 +616,38 @@ pub fn entry_from_record(
     Ok(e)
 }
 
-/// Writes entries as one commit and returns the short commit id.
+/// Writes entries as one commit through the write pipeline and returns
+/// the short commit id. The source file is the draft of a bulk write: a
+/// refused import keeps nothing else.
 pub(super) fn commit_entries(
     ctx: &mut Context,
     entries: Vec<Entry>,
     message: &str,
     pii: &super::guard::PiiArgs,
 ) -> CliResult<String> {
-    let mut changes: Vec<Change> = entries
-        .into_iter()
-        .map(|e| Change::Write {
-            path: entry_path(&e),
-            content: e.to_markdown().into_bytes(),
-        })
-        .collect();
-    Journal::private_last(&mut changes);
-    // The guard reports its finds on stderr; the import's summary follows.
-    super::guard::screen(ctx, &mut changes, pii)?;
-    let info = ctx.commit_bulk(&changes, message)?;
-    drop(changes); // before a rebuild below needs the memory
+    let request = preview_entries(ctx, entries, message, pii, false)?;
+    let outcome = super::guard::run_request(ctx, request)?;
     // Index now (if it was not built beside the write), so the first search
     // after an import is instant.
     ctx.index()?;
-    ctx.journal()?.housekeeping();
-    Ok(info.short())
+    Ok(outcome.commit_short().unwrap_or_default())
+}
+
+/// The request an import makes of the pipeline.
+pub(super) fn preview_entries(
+    ctx: &Context,
+    entries: Vec<Entry>,
+    message: &str,
+    pii: &super::guard::PiiArgs,
+    dry_run: bool,
+) -> CliResult<WriteRequest> {
+    let items = entries
+        .into_iter()
+        .map(|entry| Item::Entry { entry, path: None })
+        .collect();
+    let mut request =
+        WriteRequest::of("import", items, message).with_policy(pii.policy(ctx), dry_run);
+    request.keep_draft = false;
+    request.touch_updated = false;
+    Ok(request)
 }

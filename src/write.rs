@@ -1,0 +1,823 @@
+//! The write pipeline: the one way anything becomes a commit. Every command
+//! that writes (new, jot, edit, resolve, the loop commands, import, rm,
+//! undo) builds a [`WriteRequest`] and hands it to [`Session::write`],
+//! which runs, in this order and for every write:
+//!
+//! 1. **validate**: each entry rendered and read back as `check` reads it;
+//!    an empty title is derived from the text or refused;
+//! 2. **kind rules**: skills the journal knows, the team's approval gates;
+//! 3. **screen**: the personal-data guard over everything the write sends
+//!    out: every file's text (title, fields, tags, links, body), each file
+//!    name and the commit message; what the file already held when it was
+//!    committed is not asked about again;
+//! 4. **redact** when asked: the entry's parts are redacted one by one, and
+//!    the file name and commit subject are derived again from the redacted
+//!    title, so no copy of the data survives anywhere in the commit;
+//! 5. **keep a draft** on refusal or invalid input: the whole entry, so that
+//!    `casebook drafts resume` can finish the write with nothing retyped;
+//! 6. **commit** (unless a dry run, which stops here with the same finds
+//!    and the same refusal a real run would give);
+//! 7. **index**: the search index catches up beside the commit.
+//!
+//! Nothing here prints or asks: a refusal is a typed error, and the front
+//! end decides what to ask through the `ask` callback.
+
+use crate::drafts::{self, Draft, DraftMeta};
+use crate::entry::{self, Entry, EntryId, Kind};
+use crate::journal::{BULK_WRITE, Change, CommitInfo, Journal, entry_path};
+use crate::pii::{self, Find, Guard, PiiKind};
+use crate::session::Session;
+use serde::Serialize;
+
+/// What to do when the screen finds personal data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OnPersonalData {
+    /// Refuse the write and keep a draft.
+    Refuse,
+    /// Replace each find with its label (`[email]`) everywhere.
+    Redact,
+    /// Commit as is; the finds are reported with the write.
+    Allow,
+    /// Ask the front end (a person at a terminal) what to do.
+    Ask,
+}
+
+/// The answer to `ask`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    Redact,
+    Allow,
+    Stop,
+}
+
+/// One thing a write changes.
+#[derive(Debug, Clone)]
+pub enum Item {
+    /// An entry, at `path` when it already has a file (an edit keeps its
+    /// path: links and history follow it), else where `entry_path` puts it.
+    Entry { entry: Entry, path: Option<String> },
+    /// A file removed.
+    Remove { path: String },
+    /// A file that is not an entry, written as is (an undo restoring what a
+    /// commit changed). Screened like any other text.
+    File { path: String, content: Vec<u8> },
+}
+
+/// A write, as a front end asks for it.
+#[derive(Debug, Clone)]
+pub struct WriteRequest {
+    /// What it is, for the commit subject and kept drafts: `new`, `jot`,
+    /// `edit`, `resolve`, `import`, ...
+    pub op: String,
+    pub items: Vec<Item>,
+    /// The commit subject; `{title}` stands for the first entry's title
+    /// as it is finally written (redacted if the write redacts).
+    pub subject: String,
+    pub on_personal_data: OnPersonalData,
+    /// Run every step but the commit.
+    pub dry_run: bool,
+    /// Keep a refused or invalid entry as a draft. On for writes of one
+    /// entry; a bulk write's source file is its draft.
+    pub keep_draft: bool,
+    /// Set `updated` on entries that already have a file.
+    pub touch_updated: bool,
+}
+
+impl WriteRequest {
+    /// A request to write one new entry, with the subject every new entry
+    /// gets: `KIND: TITLE` for `new`, `OP KIND: TITLE` otherwise.
+    pub fn new_entry(op: &str, entry: Entry) -> WriteRequest {
+        let subject = match op {
+            "new" => format!("{}: {{title}}", entry.kind),
+            "jot" => "jot: {title}".to_string(),
+            _ => format!("{op} {}: {{title}}", entry.kind),
+        };
+        WriteRequest {
+            op: op.to_string(),
+            items: vec![Item::Entry { entry, path: None }],
+            subject,
+            on_personal_data: OnPersonalData::Refuse,
+            dry_run: false,
+            keep_draft: true,
+            touch_updated: true,
+        }
+    }
+
+    /// A request to write a changed entry back to its file.
+    pub fn update(op: &str, path: &str, entry: Entry, subject: &str) -> WriteRequest {
+        WriteRequest {
+            op: op.to_string(),
+            items: vec![Item::Entry {
+                entry,
+                path: Some(path.to_string()),
+            }],
+            subject: subject.to_string(),
+            on_personal_data: OnPersonalData::Refuse,
+            dry_run: false,
+            keep_draft: true,
+            touch_updated: true,
+        }
+    }
+
+    /// A request with any items and a fixed subject.
+    pub fn of(op: &str, items: Vec<Item>, subject: &str) -> WriteRequest {
+        let keep_draft = items
+            .iter()
+            .filter(|i| matches!(i, Item::Entry { .. }))
+            .count()
+            == 1;
+        WriteRequest {
+            op: op.to_string(),
+            items,
+            subject: subject.to_string(),
+            on_personal_data: OnPersonalData::Refuse,
+            dry_run: false,
+            keep_draft,
+            touch_updated: true,
+        }
+    }
+
+    pub fn with_policy(mut self, on_personal_data: OnPersonalData, dry_run: bool) -> WriteRequest {
+        self.on_personal_data = on_personal_data;
+        self.dry_run = dry_run;
+        self
+    }
+
+    /// Also removes `paths` (the jot an entry replaces).
+    pub fn removing(mut self, paths: Vec<String>) -> WriteRequest {
+        self.items
+            .extend(paths.into_iter().map(|path| Item::Remove { path }));
+        self
+    }
+}
+
+/// Where in a write a piece of personal data was found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "part", rename_all = "snake_case")]
+pub enum Place {
+    /// In a file's text (front matter or body), 1-based.
+    Text { line: usize, column: usize },
+    /// In the file's name.
+    FileName,
+    /// In the commit message.
+    CommitMessage,
+}
+
+/// One piece of personal data a write would send out.
+#[derive(Debug, Clone, Serialize)]
+pub struct Found {
+    pub kind: PiiKind,
+    /// The file it is in (or whose name or commit it is in).
+    pub path: String,
+    #[serde(flatten)]
+    pub place: Place,
+    /// The find with most of it hidden, safe to show.
+    pub masked: String,
+    #[serde(skip)]
+    text: String,
+}
+
+impl Found {
+    /// `people/…/x.md:3:7: an email address (j***@acme.io)`
+    pub fn describe(&self) -> String {
+        let at = match &self.place {
+            Place::Text { line, column } => format!("{}:{line}:{column}", self.path),
+            Place::FileName => format!("{} (the file name)", self.path),
+            Place::CommitMessage => "the commit message".to_string(),
+        };
+        format!("{at}: {} ({})", self.kind.describe(), self.masked)
+    }
+}
+
+impl Serialize for PiiKind {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.label())
+    }
+}
+
+/// An entry as the write leaves it.
+#[derive(Debug, Clone)]
+pub struct Written {
+    pub entry: Entry,
+    pub path: String,
+    /// The file's text as written (or as a dry run would write it).
+    pub text: String,
+}
+
+/// What a write did (or, for a dry run, would do).
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    pub written: Vec<Written>,
+    /// Files written that are not entries.
+    pub files: Vec<String>,
+    pub removed: Vec<String>,
+    /// None for a dry run.
+    pub commit: Option<CommitInfo>,
+    pub message: String,
+    pub finds: Vec<Found>,
+    /// What was done about `finds`.
+    pub decision: Option<Decision>,
+    pub dry_run: bool,
+}
+
+impl Outcome {
+    /// One line per find, saying what was done about it.
+    pub fn warnings(&self) -> Vec<String> {
+        let done = match self.decision {
+            Some(Decision::Redact) => "redacted",
+            Some(Decision::Allow) => "committed with personal data:",
+            _ => "found",
+        };
+        self.finds
+            .iter()
+            .map(|f| format!("{done} {}", f.describe()))
+            .collect()
+    }
+
+    pub fn commit_short(&self) -> Option<String> {
+        self.commit.as_ref().map(CommitInfo::short)
+    }
+}
+
+/// Why a write did not happen.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    /// The entry would not be valid; what was typed is kept in `draft`.
+    #[error("{target} is not valid: {}", .problems.join("; "))]
+    Invalid {
+        target: String,
+        problems: Vec<String>,
+        draft: Option<Draft>,
+    },
+    /// A kind rule failed (an unknown skill or gate): a bad value typed.
+    #[error("{message}")]
+    Rule {
+        message: String,
+        hint: Option<String>,
+        draft: Option<Draft>,
+    },
+    /// Personal data found and not allowed; nothing was committed.
+    #[error(
+        "{} piece{} of personal data found; nothing was committed",
+        .finds.len(),
+        if .finds.len() == 1 { "" } else { "s" }
+    )]
+    PersonalData {
+        finds: Vec<Found>,
+        draft: Option<Draft>,
+    },
+    /// The team's guard rules do not compile.
+    #[error(transparent)]
+    Guard(#[from] pii::BadPattern),
+    /// git, the disk or the index failed.
+    #[error(transparent)]
+    Journal(#[from] anyhow::Error),
+}
+
+impl WriteError {
+    pub fn draft(&self) -> Option<&Draft> {
+        match self {
+            WriteError::Invalid { draft, .. }
+            | WriteError::Rule { draft, .. }
+            | WriteError::PersonalData { draft, .. } => draft.as_ref(),
+            _ => None,
+        }
+    }
+}
+
+/// A change as it moves through the pipeline.
+struct Staged {
+    item: Item,
+    /// The entry's final path, text and the committed text it replaces.
+    path: String,
+    text: String,
+    before: Option<String>,
+    finds: Vec<Find>,
+}
+
+impl Session {
+    /// Runs the write pipeline (see the module's comment). `ask` is called
+    /// only under `OnPersonalData::Ask`, with the finds, once.
+    pub fn write(
+        &mut self,
+        mut request: WriteRequest,
+        ask: &mut dyn FnMut(&[Found]) -> Decision,
+    ) -> Result<Outcome, WriteError> {
+        let journal = self.journal();
+        // 1 and 2: validate and apply the kind rules, keeping what was typed.
+        let now = crate::clock::now();
+        for item in &mut request.items {
+            if let Item::Entry { entry, path } = item {
+                if path.is_some() && request.touch_updated {
+                    entry.updated = Some(now);
+                }
+                if entry.title.trim().is_empty() {
+                    entry.title = derive_title(entry);
+                }
+            }
+        }
+        for item in &request.items {
+            if let Item::Entry { entry, path } = item
+                && let Err(e) = validate(journal, entry, path.as_deref())
+            {
+                return Err(with_draft(journal, &request, entry, path.as_deref(), e));
+            }
+        }
+        // 3: screen everything that leaves.
+        let guard = guard_of(journal)?;
+        let mut staged = stage(journal, &request.items);
+        scan_all(&guard, &mut staged);
+        let mut message = subject_of(&request);
+        let mut finds = describe(&staged);
+        finds.extend(outer_finds(&guard, &staged, &message));
+        let mut decision = None;
+        if !finds.is_empty() {
+            let choice = match request.on_personal_data {
+                OnPersonalData::Redact => Decision::Redact,
+                OnPersonalData::Allow => Decision::Allow,
+                OnPersonalData::Refuse => Decision::Stop,
+                // A dry run previews what a script's run would do.
+                OnPersonalData::Ask if request.dry_run => Decision::Stop,
+                OnPersonalData::Ask => ask(&finds),
+            };
+            decision = Some(choice);
+            match choice {
+                Decision::Allow => {}
+                // 4: redact every part, then derive names and subject again.
+                Decision::Redact => {
+                    redact_items(&guard, &mut request.items, &staged);
+                    staged = stage(journal, &request.items);
+                    message = subject_of(&request);
+                    message = redact_text(&guard, &message);
+                    for s in &mut staged {
+                        // What the parts could not reach (a find that spans
+                        // front-matter syntax) is redacted in the text.
+                        let left: Vec<Find> = new_finds(&guard, &s.text, s.before.as_deref());
+                        if !left.is_empty() {
+                            s.text = pii::redact(&s.text, &left);
+                        }
+                    }
+                }
+                // 5: keep a draft and refuse.
+                Decision::Stop => {
+                    let draft = if request.dry_run {
+                        None
+                    } else {
+                        first_entry_draft(journal, &request)
+                    };
+                    return Err(WriteError::PersonalData { finds, draft });
+                }
+            }
+        }
+        let changes: Vec<Change> = staged
+            .iter()
+            .map(|s| match &s.item {
+                Item::Remove { path } => Change::Remove { path: path.clone() },
+                _ => Change::Write {
+                    path: s.path.clone(),
+                    content: s.text.clone().into_bytes(),
+                },
+            })
+            .collect();
+        let mut outcome = Outcome {
+            written: Vec::new(),
+            files: Vec::new(),
+            removed: Vec::new(),
+            commit: None,
+            message,
+            finds,
+            decision,
+            dry_run: request.dry_run,
+        };
+        for s in staged {
+            match s.item {
+                Item::Entry { entry, .. } => outcome.written.push(Written {
+                    entry,
+                    path: s.path,
+                    text: s.text,
+                }),
+                Item::File { .. } => outcome.files.push(s.path),
+                Item::Remove { path } => outcome.removed.push(path),
+            }
+        }
+        if request.dry_run {
+            return Ok(outcome);
+        }
+        // 6 and 7: commit; the index catches up beside it.
+        let mut changes = changes;
+        let info = if changes.len() > BULK_WRITE {
+            Journal::private_last(&mut changes);
+            let info = self.commit_bulk(&changes, &outcome.message)?;
+            drop(changes);
+            self.journal().housekeeping();
+            info
+        } else {
+            self.commit(&changes, &outcome.message)?
+        };
+        outcome.commit = Some(info);
+        Ok(outcome)
+    }
+
+    /// Finishes the write a kept draft stands for, with everything that was
+    /// typed, and drops the draft once it is committed.
+    pub fn resume(
+        &mut self,
+        draft: &Draft,
+        on_personal_data: OnPersonalData,
+        dry_run: bool,
+        ask: &mut dyn FnMut(&[Found]) -> Decision,
+    ) -> Result<Outcome, WriteError> {
+        let entry = draft.entry().map_err(|problem| WriteError::Invalid {
+            target: format!("the draft {}", draft.name),
+            problems: vec![problem],
+            draft: Some(draft.clone()),
+        })?;
+        // An edit writes back to its file; a recovered text with the id of
+        // a committed entry is an edit of it too.
+        let path = match &draft.meta.path {
+            Some(p) => Some(p.clone()),
+            None => self
+                .query(|i| i.by_id(entry.id.as_str()))?
+                .map(|item| item.path),
+        };
+        let op = if draft.meta.op.is_empty() {
+            if path.is_some() { "edit" } else { "new" }.to_string()
+        } else {
+            draft.meta.op.clone()
+        };
+        let mut request = match &path {
+            Some(p) => {
+                let subject = draft
+                    .meta
+                    .subject
+                    .clone()
+                    .unwrap_or_else(|| format!("edit {}: {{title}}", entry.kind));
+                WriteRequest::update(&op, p, entry, &subject)
+            }
+            None => {
+                let mut r = WriteRequest::new_entry(&op, entry);
+                if let Some(s) = &draft.meta.subject {
+                    r.subject = s.clone();
+                }
+                r
+            }
+        };
+        let journal = self.journal();
+        let still_there: Vec<String> = draft
+            .meta
+            .replaces
+            .iter()
+            .filter(|p| journal.abs(p).exists())
+            .cloned()
+            .collect();
+        request = request
+            .removing(still_there)
+            .with_policy(on_personal_data, dry_run);
+        // The draft is the text; a refusal must not write a second one.
+        request.keep_draft = false;
+        let outcome = self.write(request, ask)?;
+        if !dry_run {
+            drafts::discard(draft);
+        }
+        Ok(outcome)
+    }
+}
+
+/// The team's compiled rules from `casebook.toml`.
+pub fn guard_of(journal: &Journal) -> Result<Guard, pii::BadPattern> {
+    let rules = &journal.config.pii;
+    Guard::new(
+        &rules.allow_domains,
+        &rules.deny_names,
+        &rules.extra_patterns,
+    )
+}
+
+/// A title from the text when none was given: the prediction, else the
+/// first sentence of the body.
+pub fn derive_title(entry: &Entry) -> String {
+    let source = entry
+        .field_str("prediction")
+        .map(str::to_string)
+        .unwrap_or_else(|| entry.excerpt(200));
+    let first = source.split(['.', '\n']).next().unwrap_or("").trim();
+    entry::truncate_chars(first, 72)
+}
+
+/// Problems of one entry, or of its kind's rules.
+enum Invalid {
+    Problems(Vec<String>),
+    Rule(String, Option<String>),
+}
+
+fn validate(journal: &Journal, entry: &Entry, path: Option<&str>) -> Result<(), Invalid> {
+    if entry.title.trim().is_empty() {
+        return Err(Invalid::Problems(vec![
+            "the title is empty (--title)".to_string(),
+        ]));
+    }
+    let rel = path.map_or_else(|| entry_path(entry), str::to_string);
+    let parsed =
+        entry::parse(&entry.to_markdown(), &rel).map_err(|p| Invalid::Problems(vec![p.message]))?;
+    if !parsed.problems.is_empty() {
+        return Err(Invalid::Problems(
+            parsed.problems.into_iter().map(|p| p.message).collect(),
+        ));
+    }
+    let skills = journal.skill_ids();
+    if !skills.is_empty()
+        && let Some(s) = entry.skills.iter().find(|s| !skills.contains(s))
+    {
+        return Err(Invalid::Rule(
+            format!("unknown skill '{s}'"),
+            Some(format!("skills in this journal: {}", skills.join(", "))),
+        ));
+    }
+    check_gate(journal, entry).map_err(|(m, h)| Invalid::Rule(m, Some(h)))
+}
+
+/// An approval's gate must be one of the team's.
+pub fn check_gate(journal: &Journal, e: &Entry) -> Result<(), (String, String)> {
+    if e.kind != Kind::Approval {
+        return Ok(());
+    }
+    let Some(gate) = e.field_str("gate") else {
+        return Ok(());
+    };
+    let gates = journal.config.approvals.gates();
+    if gates.iter().any(|g| g == gate) {
+        return Ok(());
+    }
+    Err((
+        format!(
+            "--field gate: unknown gate '{gate}' (gates: {})",
+            gates.join(", ")
+        ),
+        "teams set their gates in casebook.toml: [approvals] gates = [...]".to_string(),
+    ))
+}
+
+fn meta_of(request: &WriteRequest, path: Option<&str>, reason: &str) -> DraftMeta {
+    DraftMeta {
+        op: request.op.clone(),
+        path: path.map(str::to_string),
+        replaces: request
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Remove { path } => Some(path.clone()),
+                _ => None,
+            })
+            .collect(),
+        subject: Some(request.subject.clone()),
+        reason: reason.to_string(),
+    }
+}
+
+fn with_draft(
+    journal: &Journal,
+    request: &WriteRequest,
+    entry: &Entry,
+    path: Option<&str>,
+    e: Invalid,
+) -> WriteError {
+    let keep = |reason: &str| {
+        (request.keep_draft && !request.dry_run)
+            .then(|| drafts::keep(journal, entry, &meta_of(request, path, reason)).ok())
+            .flatten()
+    };
+    match e {
+        Invalid::Problems(problems) => WriteError::Invalid {
+            target: match path {
+                Some(p) => p.to_string(),
+                None => format!("the new {} entry", entry.kind),
+            },
+            draft: keep(&problems.join("; ")),
+            problems,
+        },
+        Invalid::Rule(message, hint) => WriteError::Rule {
+            draft: keep(&message),
+            message,
+            hint,
+        },
+    }
+}
+
+fn first_entry_draft(journal: &Journal, request: &WriteRequest) -> Option<Draft> {
+    if !request.keep_draft {
+        return None;
+    }
+    request.items.iter().find_map(|i| match i {
+        Item::Entry { entry, path } => drafts::keep(
+            journal,
+            entry,
+            &meta_of(request, path.as_deref(), "personal data found"),
+        )
+        .ok(),
+        _ => None,
+    })
+}
+
+fn stage(journal: &Journal, items: &[Item]) -> Vec<Staged> {
+    items
+        .iter()
+        .map(|item| {
+            let (path, text) = match item {
+                Item::Entry { entry, path } => (
+                    path.clone().unwrap_or_else(|| entry_path(entry)),
+                    entry.to_markdown(),
+                ),
+                Item::File { path, content } => {
+                    (path.clone(), String::from_utf8_lossy(content).into_owned())
+                }
+                Item::Remove { path } => (path.clone(), String::new()),
+            };
+            // What was already committed was already screened (or
+            // allowed): changing an entry must not re-litigate it.
+            let before = match item {
+                Item::Remove { .. } => None,
+                _ => journal.committed_text(&path),
+            };
+            Staged {
+                item: item.clone(),
+                path,
+                text,
+                before,
+                finds: Vec::new(),
+            }
+        })
+        .collect()
+}
+
+fn new_finds(guard: &Guard, text: &str, before: Option<&str>) -> Vec<Find> {
+    let mut finds = guard.scan(text);
+    if let Some(before) = before {
+        finds.retain(|f| !before.contains(&f.text));
+    }
+    finds
+}
+
+/// The finds in each staged text. A bulk write (an import) is scanned on
+/// every core: one thread took a tenth of a 100,000-entry import.
+fn scan_all(guard: &Guard, staged: &mut [Staged]) {
+    let scan = |s: &mut Staged| {
+        if !matches!(s.item, Item::Remove { .. }) {
+            s.finds = new_finds(guard, &s.text, s.before.as_deref());
+        }
+    };
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if staged.len() <= BULK_WRITE || threads == 1 {
+        staged.iter_mut().for_each(scan);
+        return;
+    }
+    let share = staged.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        for part in staged.chunks_mut(share) {
+            scope.spawn(move || part.iter_mut().for_each(scan));
+        }
+    });
+}
+
+/// The finds of the staged texts, each piece of data once per file (a jot
+/// holds its text in both its title and its body).
+fn describe(staged: &[Staged]) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::new();
+    for s in staged {
+        let mut seen: Vec<&str> = Vec::new();
+        for f in &s.finds {
+            if seen.contains(&f.text.as_str()) {
+                continue;
+            }
+            seen.push(&f.text);
+            out.push(Found {
+                kind: f.kind,
+                path: s.path.clone(),
+                place: Place::Text {
+                    line: f.line,
+                    column: f.column,
+                },
+                masked: crate::entry::one_line(&f.masked()),
+                text: f.text.clone(),
+            });
+        }
+    }
+    out
+}
+
+/// Finds in the file names and the commit message not already found in
+/// the texts (a deny-listed name in a title shows in all three).
+fn outer_finds(guard: &Guard, staged: &[Staged], message: &str) -> Vec<Found> {
+    let mut out = Vec::new();
+    let known = |text: &str| {
+        staged
+            .iter()
+            .any(|s| s.finds.iter().any(|f| f.text == text))
+    };
+    for s in staged {
+        if matches!(s.item, Item::Remove { .. }) || s.before.is_some() {
+            continue; // a committed path was screened when it was made
+        }
+        let name = s.path.rsplit('/').next().unwrap_or(&s.path);
+        let spaced = name.replace('-', " ");
+        for f in guard.scan(name).into_iter().chain(guard.scan(&spaced)) {
+            if !known(&f.text) && !out.iter().any(|o: &Found| o.text == f.text) {
+                out.push(Found {
+                    kind: f.kind,
+                    path: s.path.clone(),
+                    place: Place::FileName,
+                    masked: f.masked(),
+                    text: f.text,
+                });
+            }
+        }
+    }
+    for f in guard.scan(message) {
+        if !known(&f.text) && !out.iter().any(|o| o.text == f.text) {
+            out.push(Found {
+                kind: f.kind,
+                path: String::new(),
+                place: Place::CommitMessage,
+                masked: f.masked(),
+                text: f.text,
+            });
+        }
+    }
+    out
+}
+
+fn subject_of(request: &WriteRequest) -> String {
+    let title = request.items.iter().find_map(|i| match i {
+        Item::Entry { entry, .. } => Some(entry.title.as_str()),
+        _ => None,
+    });
+    let subject = match title {
+        Some(t) => request.subject.replace("{title}", &entry::one_line(t)),
+        None => request.subject.clone(),
+    };
+    entry::one_line(&subject)
+}
+
+fn redact_text(guard: &Guard, text: &str) -> String {
+    let finds = guard.scan(text);
+    if finds.is_empty() {
+        text.to_string()
+    } else {
+        pii::redact(text, &finds)
+    }
+}
+
+/// Redacts every part of every entry that holds a new find: title, body,
+/// case, tier, tags, products, links and each field's text.
+fn redact_items(guard: &Guard, items: &mut [Item], staged: &[Staged]) {
+    for (item, s) in items.iter_mut().zip(staged) {
+        if s.finds.is_empty() {
+            continue;
+        }
+        let before = s.before.as_deref();
+        let fix = |text: &str| -> String {
+            let finds = new_finds(guard, text, before);
+            if finds.is_empty() {
+                text.to_string()
+            } else {
+                pii::redact(text, &finds)
+            }
+        };
+        match item {
+            Item::Entry { entry, .. } => redact_entry(entry, &fix),
+            Item::File { content, .. } => {
+                *content = fix(&String::from_utf8_lossy(content)).into_bytes();
+            }
+            Item::Remove { .. } => {}
+        }
+    }
+}
+
+fn redact_entry(e: &mut Entry, fix: &dyn Fn(&str) -> String) {
+    e.title = fix(&e.title);
+    e.body = fix(&e.body);
+    for list in [&mut e.tags, &mut e.products, &mut e.links] {
+        for v in list.iter_mut() {
+            *v = fix(v);
+        }
+    }
+    for v in [&mut e.case, &mut e.tier].into_iter().flatten() {
+        *v = fix(v);
+    }
+    for value in e.fields.values_mut() {
+        redact_value(value, fix);
+    }
+}
+
+fn redact_value(value: &mut toml::Value, fix: &dyn Fn(&str) -> String) {
+    match value {
+        toml::Value::String(s) => *s = fix(s),
+        toml::Value::Array(items) => items.iter_mut().for_each(|v| redact_value(v, fix)),
+        toml::Value::Table(t) => t.iter_mut().for_each(|(_, v)| redact_value(v, fix)),
+        _ => {}
+    }
+}
+
+/// The id a write gave its first entry, for front ends that print it.
+pub fn first_id(outcome: &Outcome) -> Option<&EntryId> {
+    outcome.written.first().map(|w| &w.entry.id)
+}
