@@ -175,6 +175,9 @@ pub struct Found {
     pub masked: String,
     #[serde(skip)]
     text: String,
+    /// The staged change it belongs to.
+    #[serde(skip)]
+    change: usize,
 }
 
 impl Found {
@@ -349,6 +352,12 @@ impl Session {
                     staged = stage(journal, &request.items);
                     message = subject_of(&request);
                     message = redact_text(&guard, &message);
+                    // Name each find by the file as it is now written.
+                    for f in &mut finds {
+                        if let Some(s) = staged.get(f.change) {
+                            f.path = s.path.clone();
+                        }
+                    }
                     for s in &mut staged {
                         // What the parts could not reach (a find that spans
                         // front-matter syntax) is redacted in the text.
@@ -475,7 +484,26 @@ impl Session {
             .with_policy(on_personal_data, dry_run);
         // The draft is the text; a refusal must not write a second one.
         request.keep_draft = false;
-        let outcome = self.write(request, ask)?;
+        // A refusal points at the draft it came from.
+        let outcome = self.write(request, ask).map_err(|e| match e {
+            WriteError::Invalid {
+                target, problems, ..
+            } => WriteError::Invalid {
+                target,
+                problems,
+                draft: Some(draft.clone()),
+            },
+            WriteError::Rule { message, hint, .. } => WriteError::Rule {
+                message,
+                hint,
+                draft: Some(draft.clone()),
+            },
+            WriteError::PersonalData { finds, .. } => WriteError::PersonalData {
+                finds,
+                draft: Some(draft.clone()),
+            },
+            other => other,
+        })?;
         if !dry_run {
             drafts::discard(draft);
         }
@@ -682,7 +710,7 @@ fn scan_all(guard: &Guard, staged: &mut [Staged]) {
 /// holds its text in both its title and its body).
 fn describe(staged: &[Staged]) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
-    for s in staged {
+    for (change, s) in staged.iter().enumerate() {
         let mut seen: Vec<&str> = Vec::new();
         for f in &s.finds {
             if seen.contains(&f.text.as_str()) {
@@ -698,6 +726,7 @@ fn describe(staged: &[Staged]) -> Vec<Found> {
                 },
                 masked: crate::entry::one_line(&f.masked()),
                 text: f.text.clone(),
+                change,
             });
         }
     }
@@ -713,13 +742,12 @@ fn outer_finds(guard: &Guard, staged: &[Staged], message: &str) -> Vec<Found> {
             .iter()
             .any(|s| s.finds.iter().any(|f| f.text == text))
     };
-    for s in staged {
+    for (change, s) in staged.iter().enumerate() {
         if matches!(s.item, Item::Remove { .. }) || s.before.is_some() {
             continue; // a committed path was screened when it was made
         }
-        let name = s.path.rsplit('/').next().unwrap_or(&s.path);
-        let spaced = name.replace('-', " ");
-        for f in guard.scan(name).into_iter().chain(guard.scan(&spaced)) {
+        let slug = crate::journal::slug_of(&s.path);
+        for f in guard.scan(&slug.replace('-', " ")) {
             if !known(&f.text) && !out.iter().any(|o: &Found| o.text == f.text) {
                 out.push(Found {
                     kind: f.kind,
@@ -727,6 +755,7 @@ fn outer_finds(guard: &Guard, staged: &[Staged], message: &str) -> Vec<Found> {
                     place: Place::FileName,
                     masked: f.masked(),
                     text: f.text,
+                    change,
                 });
             }
         }
@@ -739,6 +768,7 @@ fn outer_finds(guard: &Guard, staged: &[Staged], message: &str) -> Vec<Found> {
                 place: Place::CommitMessage,
                 masked: f.masked(),
                 text: f.text,
+                change: usize::MAX,
             });
         }
     }

@@ -140,10 +140,14 @@ fn invalid_editor_text_is_kept_as_a_draft_that_body_file_reuses() {
     assert!(e.contains("confidence"), "{e}");
     let draft = e
         .split_whitespace()
-        .find(|w| w.ends_with(".md"))
+        .find(|w| w.contains(".md"))
         .expect("the error names the draft")
-        .trim_end_matches([',', ';'])
+        .trim_matches([',', ';', '(', ')', '\''])
         .to_string();
+    assert!(
+        e.contains("casebook drafts resume diagnosis-"),
+        "a command that finishes it: {e}"
+    );
     let kept = std::fs::read_to_string(&draft).unwrap();
     assert!(kept.contains("my precious words"));
     assert_eq!(env.commits(), 1, "nothing committed");

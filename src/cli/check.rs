@@ -206,7 +206,27 @@ pub fn run(args: CheckArgs, ctx: &mut Context) -> CliResult {
             .map(|f| (f.path.clone(), f.message.clone()))
             .collect();
         let mut seen = HashSet::new();
+        let mut named = HashSet::new();
         ctx.journal()?.each_historic_blob(|blob| {
+            // The file's name: a title's data in a slug (`4111-1111-...`).
+            let slug = crate::journal::slug_of(&blob.path);
+            for f in guard.scan(&slug.replace('-', " ")) {
+                if named.insert((blob.path.clone(), f.text.clone())) {
+                    findings.push(Finding {
+                        path: blob.path.clone(),
+                        line: 0,
+                        column: 0,
+                        field: Some("file name".into()),
+                        message: format!(
+                            "the file name holds {} ({})",
+                            f.kind.describe(),
+                            f.masked()
+                        ),
+                        pii: Some(f.kind.label()),
+                        commit: Some(blob.commit.to_string()[..7].to_string()),
+                    });
+                }
+            }
             for f in guard.scan(&blob.text) {
                 let finding = pii_finding(
                     &blob.path,
@@ -217,6 +237,25 @@ pub fn run(args: CheckArgs, ctx: &mut Context) -> CliResult {
                 if !current.contains(&key) && seen.insert(key) {
                     findings.push(finding);
                 }
+            }
+        })?;
+    }
+    if let (Some(guard), true) = (&guard, args.history) {
+        ctx.journal()?.each_commit_message(|oid, message| {
+            for f in guard.scan(message) {
+                findings.push(Finding {
+                    path: format!("commit {}", &oid.to_string()[..7]),
+                    line: f.line,
+                    column: f.column,
+                    field: Some("commit message".into()),
+                    message: format!(
+                        "the commit message holds {} ({})",
+                        f.kind.describe(),
+                        f.masked()
+                    ),
+                    pii: Some(f.kind.label()),
+                    commit: Some(oid.to_string()[..7].to_string()),
+                });
             }
         })?;
     }

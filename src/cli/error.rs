@@ -15,18 +15,6 @@ pub enum ErrorKind {
     Interrupted,
 }
 
-impl ErrorKind {
-    /// The kind as JSON error records name it.
-    pub fn name(self) -> &'static str {
-        match self {
-            ErrorKind::Failure => "failure",
-            ErrorKind::NothingFound => "nothing_found",
-            ErrorKind::Usage => "usage",
-            ErrorKind::Interrupted => "interrupted",
-        }
-    }
-}
-
 #[derive(Debug)]
 pub struct CliError {
     pub kind: ErrorKind,

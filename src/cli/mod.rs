@@ -9,6 +9,7 @@ mod complete;
 mod config;
 mod context;
 mod diagnosis;
+mod drafts;
 mod edit;
 mod editor;
 mod error;
@@ -114,6 +115,8 @@ enum Command {
     Edit(edit::EditArgs),
     /// Import many entries in one commit (JSON Lines, jrnl, Markdown, CSV)
     Import(import::ImportArgs),
+    /// Texts kept when a write was refused or interrupted, and open jots
+    Drafts(drafts::DraftsArgs),
     /// Delete entries (one commit)
     Rm(edit::RmArgs),
     /// Revert casebook's last commit
@@ -375,6 +378,7 @@ fn run(command: Command, ctx: &mut Context) -> CliResult {
         Command::Demo(a) => init::run_demo(a, ctx),
         Command::Clone(a) => init::run_clone(a, ctx),
         Command::Jot(a) => new::run_jot(a, ctx),
+        Command::Drafts(a) => drafts::run(a, ctx),
         Command::New(a) => new::run(a, ctx),
         Command::Edit(a) => edit::run(a, ctx),
         Command::Import(a) => import::run(a, ctx),

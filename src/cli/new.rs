@@ -446,9 +446,16 @@ fn edit_until_valid(
                     problems.push(e.message);
                 }
                 if problems.is_empty() {
-                    let mut unchanged = parsed.entry.clone();
-                    unchanged.body = entry.body.clone();
-                    if editor::is_blank_template(&parsed.entry.body) && unchanged == entry {
+                    // Only blank lines added, or headings left as they were,
+                    // with no field touched: nothing was written.
+                    let as_opened = entry::parse(&start, &rel).ok().map(|p| {
+                        let mut e = p.entry;
+                        e.body = parsed.entry.body.clone();
+                        e
+                    });
+                    if editor::is_blank_template(&parsed.entry.body)
+                        && as_opened.as_ref() == Some(&parsed.entry)
+                    {
                         return Err(abandon(
                             ctx,
                             &name,

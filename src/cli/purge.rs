@@ -90,11 +90,36 @@ pub fn run(args: PurgeArgs, ctx: &mut Context) -> CliResult {
                 Rewrite::Replace(replace_ci(&text, &n1, PURGED).into_bytes())
             }
         };
+        // The entries about the case go, and so must what their commits
+        // said of them: a subject carries the title, and an old write may
+        // have put personal data there.
+        let mut titles: Vec<String> = Vec::new();
+        ctx.journal()?.each_historic_blob(|blob| {
+            if let Ok(p) = entry::parse(&blob.text, &blob.path)
+                && p.entry
+                    .case
+                    .as_deref()
+                    .is_some_and(|c| c.eq_ignore_ascii_case(needle.trim()))
+            {
+                let t = crate::entry::one_line(&p.entry.title);
+                if t.trim().chars().count() >= 3 && !titles.contains(&t) {
+                    titles.push(t);
+                }
+            }
+        })?;
+        // Longest first, so a title that contains another goes whole.
+        titles.sort_by_key(|t| std::cmp::Reverse(t.len()));
         let n2 = needle.clone();
         (
             format!("'{needle}'"),
             Box::new(transform),
-            Box::new(move |m: &str| replace_ci(m, &n2, PURGED)),
+            Box::new(move |m: &str| {
+                let mut out = replace_ci(m, &n2, PURGED);
+                for t in &titles {
+                    out = out.replace(t.as_str(), PURGED);
+                }
+                out
+            }),
         )
     };
     if args.dry_run || !args.yes {

@@ -61,20 +61,8 @@ pub fn run(args: StatusArgs, ctx: &mut Context) -> CliResult {
     });
     let stale = crate::loops::kb::stale(&entries, today, config.targets.kb_review_interval_days);
     let journal = ctx.journal()?;
-    let dirty = journal
-        .repo()
-        .statuses(Some(
-            git2::StatusOptions::new()
-                .include_untracked(true)
-                .pathspec("people")
-                .pathspec("private"),
-        ))
-        .map(|s| {
-            s.iter()
-                .filter_map(|e| e.path().ok().map(str::to_string))
-                .collect::<Vec<_>>()
-        })
-        .unwrap_or_default();
+    let dirty = journal.uncommitted_entry_files();
+    let kept = crate::drafts::list(journal);
     let head = journal.head().map(|h| h.to_string()[..10].to_string());
     let root = journal.root().display().to_string();
     let old_days = config.defaults.draft_age_warning_days as i64;
@@ -87,6 +75,7 @@ pub fn run(args: StatusArgs, ctx: &mut Context) -> CliResult {
             "qa_samples": {"done": qa, "target": config.targets.qa_samples_per_week},
             "explore_minutes": {"done": explore, "target": config.targets.explore_minutes_per_week},
             "drafts": drafts.iter().map(|d| serde_json::json!({"id": d.entry.id, "title": d.entry.title, "case": d.entry.case, "created": d.entry.created.to_rfc3339(), "path": d.path})).collect::<Vec<_>>(),
+            "kept_drafts": kept.iter().map(|d| serde_json::json!({"name": d.name, "file": d.file.display().to_string(), "title": d.title(), "reason": d.meta.reason})).collect::<Vec<_>>(),
             "focus": focus.as_ref().map(|(id, skill, since)| serde_json::json!({"id": id, "skill": skill, "since": since.to_string()})),
             "kb_overdue": stale.iter().map(|a| serde_json::json!({"id": a.id, "title": a.title, "review_due": a.review_due.map(|d| d.to_string()), "days_overdue": a.days_overdue})).collect::<Vec<_>>(),
             "pending_predictions": pending.iter().map(|d| serde_json::json!({"id": d.entry.id, "title": d.entry.title, "created": d.entry.created.to_rfc3339()})).collect::<Vec<_>>(),
@@ -154,6 +143,15 @@ pub fn run(args: StatusArgs, ctx: &mut Context) -> CliResult {
         ui.line(&ui.paint(
             DIM,
             "  turn one into an entry: casebook new KIND --from-draft ID",
+        ));
+    }
+    if !kept.is_empty() {
+        ui.line(&ui.paint(
+            YELLOW,
+            &format!(
+                "Kept texts not committed ({}): casebook drafts lists them, casebook drafts resume NAME finishes one",
+                kept.len()
+            ),
         ));
     }
     ui.line("");

@@ -415,6 +415,24 @@ impl super::Journal {
         Ok(())
     }
 
+    /// Every commit's message, newest first, with its id (for `check --pii
+    /// --history`: a subject is in every clone as surely as a file is).
+    pub fn each_commit_message(&self, mut visit: impl FnMut(Oid, &str)) -> Result<()> {
+        let private = self.private_repo();
+        for repo in [Some(self.repo()), private.as_ref()].into_iter().flatten() {
+            let Ok(head) = repo.head() else { continue };
+            let Some(tip) = head.target() else { continue };
+            let mut walk = repo.revwalk()?;
+            walk.push(tip)?;
+            for oid in walk {
+                let oid = oid?;
+                let commit = repo.find_commit(oid)?;
+                visit(oid, commit.message().unwrap_or(""));
+            }
+        }
+        Ok(())
+    }
+
     /// A file's text as last committed, if it was, from the private
     /// repository for `private/` paths.
     pub fn committed_text(&self, path: &str) -> Option<String> {

@@ -19,6 +19,26 @@ pub fn entry_path(entry: &Entry) -> String {
     )
 }
 
+/// The part of an entry's file name that came from its title: without the
+/// folder, the leading `YYYY-MM-DD-`, the trailing `-ID` and `.md`.
+pub fn slug_of(path: &str) -> &str {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let name = name.strip_suffix(".md").unwrap_or(name);
+    let dated = name.len() > 11
+        && name.as_bytes()[..10].iter().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                *b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    let name = if dated { &name[11..] } else { name };
+    match name.rsplit_once('-') {
+        Some((slug, _id)) => slug,
+        None => name,
+    }
+}
+
 /// True for paths the index and `check` treat as entries.
 pub fn is_entry_path(path: &str) -> bool {
     (path.starts_with("people/") || path.starts_with("private/"))

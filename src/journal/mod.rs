@@ -18,7 +18,7 @@ mod sync;
 
 pub use config::{JournalConfig, LocalConfig, user_config_path};
 pub use git::{Change, CommitInfo, HistoricBlob, HistoryItem, PathChange};
-pub use layout::{entry_path, is_conflict_copy, is_entry_path};
+pub use layout::{entry_path, is_conflict_copy, is_entry_path, slug_of};
 pub use lock::JournalLock;
 pub use purge::{PurgeReport, Rewrite};
 pub use sync::{SyncError, SyncReport, conflict_copy_path};
@@ -332,6 +332,24 @@ impl Journal {
             }
         }
         info.context("nothing to commit")
+    }
+
+    /// Files under `people/` and `private/` that differ from HEAD or are
+    /// not committed at all (hand edits, files copied in).
+    pub fn uncommitted_entry_files(&self) -> Vec<String> {
+        self.repo
+            .statuses(Some(
+                git2::StatusOptions::new()
+                    .include_untracked(true)
+                    .pathspec("people")
+                    .pathspec("private"),
+            ))
+            .map(|s| {
+                s.iter()
+                    .filter_map(|e| e.path().ok().map(str::to_string))
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
     }
 
     pub fn head(&self) -> Option<git2::Oid> {
