@@ -111,7 +111,10 @@ pub fn run(args: ReviewArgs, ctx: &mut Context) -> CliResult {
     } else {
         let pack = pack_data(ctx, &person, &period, &options)?;
         let label = pack.header.period.clone();
-        (render::render(&pack, render_format(format), options.detail), label)
+        (
+            render::render(&pack, render_format(format), options.detail),
+            label,
+        )
     };
     // The tag is checked before anything is written: a refusal leaves no
     // pack behind that claims a snapshot.
@@ -360,7 +363,11 @@ fn pack_data_from(
     } else {
         crate::dates::Period {
             start: scoped.since.unwrap_or(chrono::NaiveDate::MIN),
-            end: scoped.until.unwrap_or(today),
+            // A start after today is still a period, of no days yet.
+            end: scoped
+                .until
+                .unwrap_or(today)
+                .max(scoped.since.unwrap_or(chrono::NaiveDate::MIN)),
         }
     };
     let start = scoped.since.map_or(period.start, |s| s.max(period.start));

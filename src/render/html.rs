@@ -83,12 +83,7 @@ fn bars(title: &str, data: &[(String, f64)], max: f64, target: Option<f64>, unit
     let slot = bar + gap;
     let (top, height, bottom) = (14.0, 120.0, 20.0);
     let labels: Vec<String> = data.iter().map(|(l, _)| short_label(l)).collect();
-    let label_w = labels
-        .iter()
-        .map(|l| l.chars().count())
-        .max()
-        .unwrap_or(0) as f64
-        * CHAR_PX;
+    let label_w = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0) as f64 * CHAR_PX;
     // Every `every`-th label, so that neighbours are a label and a space apart.
     let every = (((label_w + 6.0) / slot).ceil() as usize)
         .max(data.len().div_ceil(13))
@@ -776,7 +771,10 @@ mod tests {
 
     #[test]
     fn a_script_in_a_title_stays_text() {
-        let html = render(&sample_pack("<script>alert(1)</script> & \"quotes\""), Detail::Full);
+        let html = render(
+            &sample_pack("<script>alert(1)</script> & \"quotes\""),
+            Detail::Full,
+        );
         assert!(!html.contains("<script>"), "raw script tag in output");
         assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;"));
     }

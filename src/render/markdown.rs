@@ -9,8 +9,8 @@
 use super::{
     ACTIVITY, Detail, GROWTH, MISSES, OUTCOMES, SKILLS, SUMMARY, SYSTEM_IMPACT, TENURE,
     attribution, criteria_title, effect_text, figure_lines, figures_have_content, kinds_line,
-    left_out_line, num, opt_num, period_text, rating_text, shown, short_commit,
-    skill_has_content, status_label, summary_lines, target_note,
+    left_out_line, num, opt_num, period_text, rating_text, short_commit, shown, skill_has_content,
+    status_label, summary_lines, target_note,
 };
 use crate::review::{EvidenceItem, EvidencePack, Quote, Status};
 use std::fmt::Write;
@@ -217,10 +217,7 @@ fn outcomes(o: &mut String, p: &EvidencePack) {
         let _ = writeln!(o, "### Helpdesk outcomes\n");
         // One source for every row is said once, under the table.
         let source = out.metrics.first().and_then(|m| m.source.as_deref());
-        let one_source = out
-            .metrics
-            .iter()
-            .all(|m| m.source.as_deref() == source);
+        let one_source = out.metrics.iter().all(|m| m.source.as_deref() == source);
         let _ = writeln!(
             o,
             "| period | CSAT | CSAT n | re-open rate | first-contact resolution | QA score | cases handled (context) |{}",
@@ -632,11 +629,17 @@ pub(super) mod tests {
         ];
         assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
         assert!(text.contains("### Knowledge-base articles published"));
-        assert!(text.contains("| Complex-case diagnosis |"), "skills as one table");
+        assert!(
+            text.contains("| Complex-case diagnosis |"),
+            "skills as one table"
+        );
         assert!(!text.contains("people/"), "ids, never paths");
         let full = render(&sample_pack("Refund loop"), Detail::Full);
         assert!(full.contains("### Complex-case diagnosis"));
-        assert!(full.contains("| month | entries |"), "activity tables in full");
+        assert!(
+            full.contains("| month | entries |"),
+            "activity tables in full"
+        );
         assert!(!text.contains("| month | entries |"), "and only in full");
         assert!(!text.contains("Self-care"), "foundations stay out");
     }

@@ -437,7 +437,6 @@ mod tests {
     }
 }
 
-
 /// The header's period in words: the label the entries were selected by,
 /// and its dates.
 pub(crate) fn period_text(h: &crate::review::Header) -> String {
@@ -524,7 +523,9 @@ pub(crate) fn summary_lines(p: &EvidencePack) -> (String, Vec<String>) {
     if let Some(r) = s.hit_rate {
         let missed = match (s.misses, p.misses.shown.is_empty()) {
             (0, _) => String::new(),
-            (n, false) => format!("; {n} missed, the most instructive shown below with what they taught"),
+            (n, false) => {
+                format!("; {n} missed, the most instructive shown below with what they taught")
+            }
             (n, true) => format!("; {n} missed"),
         };
         lines.push(format!(
@@ -542,7 +543,11 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 
 /// Who said it, in what role, when: "Dana Whitfield (lead), 2026-06-05".
 pub(crate) fn attribution(q: &crate::review::Quote) -> String {
-    let role = q.role.as_deref().map(|r| format!(" ({r})")).unwrap_or_default();
+    let role = q
+        .role
+        .as_deref()
+        .map(|r| format!(" ({r})"))
+        .unwrap_or_default();
     let recorded = q
         .recorded_by
         .as_deref()
@@ -591,7 +596,9 @@ pub(crate) fn shown(p: &EvidencePack) -> Shown {
     let o = &p.outcomes;
     let g = &p.growth;
     Shown {
-        outcomes: !(o.proposals_shipped.is_empty() && o.kb_published.is_empty() && o.metrics.is_empty()),
+        outcomes: !(o.proposals_shipped.is_empty()
+            && o.kb_published.is_empty()
+            && o.metrics.is_empty()),
         tenure: p.tenure.since.is_some() || !p.tenure.milestones.is_empty(),
         skills: p.skills.iter().any(skill_has_content),
         misses: !p.misses.shown.is_empty(),

@@ -184,8 +184,15 @@ pub fn evaluate(c: &Criterion, ctx: &Ctx) -> CriterionResult {
         single_entry: false,
         in_outcomes: Vec::new(),
     };
+    // Feedback is what others said, quoted whole below the evidence: one's
+    // own entries are the evidence.
     let items = |es: &[&Entry]| -> Vec<EvidenceItem> {
-        strongest(es, CANDIDATES)
+        let own: Vec<&Entry> = es
+            .iter()
+            .copied()
+            .filter(|e| e.kind != Kind::Feedback)
+            .collect();
+        strongest(&own, CANDIDATES)
             .into_iter()
             .map(|(e, why)| ctx.item(e, &why))
             .collect()

@@ -459,11 +459,17 @@ mod tests {
     fn a_miss_brings_what_it_taught() {
         let mut e = diag("miss", Some("proxy"), 90);
         e.body = "## What it was\nA proxy.\n\n## Lesson\nAsk about proxies *first*.\n<!-- guidance -->\n\n## After\nx".into();
-        let shown = misses(&[&e, &diag("miss", None, 95), &diag("hit", Some("x"), 99)], 3);
+        let shown = misses(
+            &[&e, &diag("miss", None, 95), &diag("hit", Some("x"), 99)],
+            3,
+        );
         assert_eq!(shown.len(), 1, "only a miss with its actual cause");
         assert_eq!(shown[0].predicted, "cert expired");
         assert_eq!(shown[0].actual, "proxy");
-        assert_eq!(shown[0].learned.as_deref(), Some("Ask about proxies first."));
+        assert_eq!(
+            shown[0].learned.as_deref(),
+            Some("Ask about proxies first.")
+        );
         assert_eq!(section("## Next time\n<!-- x -->\n", LESSON_HEADINGS), None);
     }
 
@@ -473,11 +479,16 @@ mod tests {
         let mut e = Entry::new(Kind::Feedback, "Mid-year", "ana-lima", at);
         let words = "Two shipped changes in six months, both with the counts that made them easy to approve. The articles are in use.";
         e.body = format!("{words}\n");
-        e.fields.insert("from".into(), toml::Value::String("Dana Whitfield".into()));
-        e.fields.insert("source".into(), toml::Value::String("lead".into()));
+        e.fields
+            .insert("from".into(), toml::Value::String("Dana Whitfield".into()));
+        e.fields
+            .insert("source".into(), toml::Value::String("lead".into()));
         let q = quote(&e);
         assert_eq!(q.words, words);
-        assert_eq!((q.who.as_str(), q.role.as_deref()), ("Dana Whitfield", Some("lead")));
+        assert_eq!(
+            (q.who.as_str(), q.role.as_deref()),
+            ("Dana Whitfield", Some("lead"))
+        );
         assert_eq!(q.date.to_string(), "2026-06-05");
     }
 

@@ -18,8 +18,8 @@ pub mod figures;
 pub mod ratings;
 pub mod team;
 
-pub use criteria::{ConfirmationRef, CriterionResult};
 pub use criteria::{CRITERION_EVIDENCE, CRITERION_QUOTES};
+pub use criteria::{ConfirmationRef, CriterionResult};
 pub use evidence::{EXCERPT_CHARS, EvidenceItem, MAX_EVIDENCE, Miss, Quote};
 pub use figures::{
     ApprovalFigures, Calibration, CalibrationMonth, DimensionPass, EscalationFigures,
