@@ -63,7 +63,7 @@ svg .bar{fill:var(--bar)} svg .target{stroke:#c0392b;stroke-dasharray:4 3} svg t
 /// About how wide one character of the charts' 10px labels is, generously:
 /// labels are spaced and the chart padded by it, so none overlaps another
 /// or runs off the edge.
-const CHAR_PX: f64 = 6.5;
+const CHAR_PX: f64 = 7.0;
 
 /// A bar chart as inline SVG. `max` is the top of the scale; `target`
 /// draws a dashed line, labelled to the right of the bars; axis labels thin
@@ -88,7 +88,7 @@ fn bars(title: &str, data: &[(String, f64)], max: f64, target: Option<f64>, unit
     let every = (((label_w + 6.0) / slot).ceil() as usize)
         .max(data.len().div_ceil(13))
         .max(1);
-    let left = (label_w / 2.0 - gap - bar / 2.0).max(0.0);
+    let left = (label_w / 2.0 + 2.0 - gap - bar / 2.0).max(0.0);
     let target_text = target.map(|t| format!("target {}", num(t)));
     let right = target_text
         .as_ref()
