@@ -726,9 +726,9 @@ fn growth(o: &mut String, p: &EvidencePack) {
 fn activity(o: &mut String, p: &EvidencePack, detail: Detail) {
     let a = &p.activity;
     if detail == Detail::Summary {
-        let _ = write!(
+        let _ = writeln!(
             o,
-            "<section><h2>{ACTIVITY}</h2><p>{} entries in the period: {}.</p></section>\n",
+            "<section><h2>{ACTIVITY}</h2><p>{} entries in the period: {}.</p></section>",
             a.total,
             escape(&kinds_line(a, 6))
         );

@@ -419,24 +419,6 @@ pub(crate) fn figure_lines(f: &SkillFigures) -> Vec<Line> {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn numbers_and_labels_read_well() {
-        assert_eq!(num(8.0), "8");
-        assert_eq!(num(6.25), "6.25");
-        assert_eq!(num(91.5), "91.5");
-        assert_eq!(pct(0.634), "63%");
-        assert_eq!(short_label("2026-03"), "Mar");
-        assert_eq!(short_label("2026-W07"), "W07");
-        assert_eq!(short_label("odd"), "odd");
-        assert_eq!(short_commit("0123456789abcdef"), "0123456789");
-        assert_eq!(short_commit("abc"), "abc");
-    }
-}
-
 /// The header's period in words: the label the entries were selected by,
 /// and its dates.
 pub(crate) fn period_text(h: &crate::review::Header) -> String {
@@ -646,5 +628,37 @@ pub(crate) fn kinds_line(a: &crate::review::Activity, max: usize) -> String {
         0 => named,
         1 => format!("{named} and 1 other kind"),
         n => format!("{named} and {n} other kinds"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_and_labels_read_well() {
+        assert_eq!(num(8.0), "8");
+        assert_eq!(num(6.25), "6.25");
+        assert_eq!(num(91.5), "91.5");
+        assert_eq!(pct(0.634), "63%");
+        assert_eq!(short_label("2026-03"), "Mar");
+        assert_eq!(short_label("2026-W07"), "W07");
+        assert_eq!(short_label("odd"), "odd");
+        assert_eq!(short_commit("0123456789abcdef"), "0123456789");
+        assert_eq!(short_commit("abc"), "abc");
+    }
+
+    #[test]
+    fn no_gate_decisions_reads_as_none() {
+        let a = crate::review::ApprovalFigures {
+            decisions: 0,
+            by_gate: Default::default(),
+            by_decision: Default::default(),
+            reversed: 0,
+        };
+        let f = SkillFigures::Approval(a);
+        assert!(!figures_have_content(&f));
+        let lines = figure_lines(&f);
+        assert_eq!(lines[0].value, "none in the period");
     }
 }
