@@ -258,11 +258,12 @@ fn a_leads_feedback_and_confirmation_reach_the_pack_with_the_givers_identity() {
         .success());
     let at = |h: &str| md.find(h).unwrap_or_else(|| panic!("no {h} in the pack"));
     let order = [
+        at("## Summary"),
         at("## Outcomes and system impact"),
         at("## Criteria for Support Specialist II"),
         at("## Tenure and milestones"),
         at("## Skills"),
-        at("## Growth plan"),
+        at("## Gaps and plan"),
         at("## Activity (context)"),
     ];
     assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
@@ -282,7 +283,7 @@ fn a_leads_feedback_and_confirmation_reach_the_pack_with_the_givers_identity() {
             .unwrap()
             .is_empty()
     );
-    assert!(md.contains("feedback from Bo Chen (lead)"), "{md}");
+    assert!(md.contains("” — Bo Chen (lead), 2026-"), "{md}");
 }
 
 #[test]
@@ -388,7 +389,57 @@ fn snapshot_tags_the_commit_the_pack_summarised() {
         .args(["new", "note", "--title", "later", "-m", "y"])
         .assert()
         .success();
-    assert_ne!(env.git(&["rev-parse", "HEAD"]).trim(), tagged.trim());
+    let later = env.git(&["rev-parse", "HEAD"]);
+    assert_ne!(later.trim(), tagged.trim());
+    // The tag is that record: it does not move silently.
+    let a = env
+        .cb()
+        .args([
+            "review",
+            "--period",
+            "2026-H2",
+            "--snapshot",
+            "-o",
+            "again.md",
+        ])
+        .assert()
+        .code(2);
+    assert!(
+        err(&a).contains(&format!("already points at commit {}", &head.trim()[..10])),
+        "{}",
+        err(&a)
+    );
+    assert!(err(&a).contains("--force"), "{}", err(&a));
+    assert!(!env.journal.join("again.md").exists(), "nothing written");
+    assert_eq!(
+        env.git(&["rev-parse", "review/ana-lima/2026-H2^{commit}"])
+            .trim(),
+        head.trim()
+    );
+    // The same commit again is no move; --force moves it, and says so.
+    let a = env
+        .cb()
+        .args([
+            "review",
+            "--period",
+            "2026-H2",
+            "--snapshot",
+            "--force",
+            "-o",
+            "again.md",
+        ])
+        .assert()
+        .success();
+    assert!(
+        err(&a).contains("moved review/ana-lima/2026-H2"),
+        "{}",
+        err(&a)
+    );
+    assert_eq!(
+        env.git(&["rev-parse", "review/ana-lima/2026-H2^{commit}"])
+            .trim(),
+        later.trim()
+    );
 }
 
 #[test]
@@ -797,5 +848,246 @@ fn sync_dry_run_counts_without_changing_anything() {
         git_in(&env, &remote, &["rev-parse", "main"]),
         remote_head,
         "nothing pushed"
+    );
+}
+
+/// Words as `wc -w` counts them.
+fn words(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// Entry ids in backticks: twelve lowercase letters.
+fn ids_in(text: &str) -> Vec<String> {
+    text.split('`')
+        .skip(1)
+        .step_by(2)
+        .filter(|s| s.len() == 12 && s.chars().all(|c| c.is_ascii_lowercase()))
+        .map(str::to_string)
+        .collect()
+}
+
+/// The numbers right before " deflections".
+fn deflection_figures(text: &str) -> Vec<String> {
+    text.match_indices(" deflections")
+        .filter_map(|(i, _)| {
+            let before = &text[..i];
+            let n: String = before
+                .chars()
+                .rev()
+                .take_while(|c| c.is_ascii_digit() || *c == ',')
+                .collect();
+            (!n.is_empty()).then(|| n.chars().rev().collect())
+        })
+        .collect()
+}
+
+#[test]
+fn the_demo_pack_is_read_in_five_minutes_and_believed() {
+    let env = TestEnv::bare();
+    env.cb_in(&env.root)
+        .args(["demo", "demo"])
+        .assert()
+        .success();
+    let demo = env.root.join("demo");
+    let md = out(&env.cb_in(&demo).args(["review"]).assert().success());
+    // The summary first, under 150 words; the whole under 1,500.
+    let sections: Vec<&str> = md.split("\n## ").collect();
+    assert!(sections[1].starts_with("Summary\n"), "{md}");
+    assert!(
+        words(sections[1]) < 150,
+        "summary of {} words",
+        words(sections[1])
+    );
+    assert!(words(&md) <= 1500, "{} words:\n{md}", words(&md));
+    assert!(!md.contains("people/"), "file paths in the pack:\n{md}");
+    // No entry twice in one section.
+    for s in &sections {
+        let ids = ids_in(s);
+        let unique: std::collections::BTreeSet<_> = ids.iter().collect();
+        assert_eq!(ids.len(), unique.len(), "an entry twice in:\n{s}");
+    }
+    // What the lead said, quoted whole, with who, role and date.
+    let dana = walk_files(&demo)
+        .into_iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .find(|t| t.contains("title = \"Mid-year from Dana\""))
+        .unwrap();
+    let said = dana
+        .split("+++")
+        .nth(2)
+        .unwrap()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(said.len() > 150, "a long quote: {said}");
+    assert!(
+        md.contains(&format!("“{said}” — Dana Whitfield (lead), 20")),
+        "{md}"
+    );
+    assert_eq!(
+        md.matches("Mid-year from Dana").count(),
+        0,
+        "quoted, not titled"
+    );
+    // A miss, with predicted → actual and what it taught.
+    assert!(md.contains("### Misses, and what they taught"), "{md}");
+    assert!(md.contains("- Predicted → actual: "), "{md}");
+    assert!(md.contains("- Learned: "), "{md}");
+    // One deflection total, and what it counts.
+    let figures: std::collections::BTreeSet<String> = deflection_figures(&md).into_iter().collect();
+    assert_eq!(figures.len(), 1, "deflection totals {figures:?}");
+    assert!(md.contains("retired articles not counted"), "{md}");
+    // A criterion met on one entry says so.
+    assert!(md.contains("- Met on a single entry."), "{md}");
+    // Per-skill detail and activity tables only when asked for.
+    assert!(!md.contains("Strongest evidence") && !md.contains("| month | entries |"));
+    let full = out(&env
+        .cb_in(&demo)
+        .args(["review", "--detail", "full"])
+        .assert()
+        .success());
+    assert!(full.contains("Strongest evidence") && full.contains("| month | entries |"));
+    assert!(!full.contains("people/"));
+}
+
+fn walk_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        let p = e.path();
+        if p.file_name().is_some_and(|n| n == ".git") {
+            continue;
+        }
+        if p.is_dir() {
+            out.extend(walk_files(&p));
+        } else if p.extension().is_some_and(|x| x == "md") {
+            out.push(p);
+        }
+    }
+    out
+}
+
+#[test]
+fn a_tiny_journal_gives_a_short_pack_without_zeros() {
+    let env = TestEnv::new();
+    for (t, m) in [
+        ("first", "the agent missed the refund rule"),
+        ("second", "paired with Bo"),
+    ] {
+        env.cb()
+            .args(["new", "note", "--title", t, "-m", m])
+            .assert()
+            .success();
+    }
+    let md = out(&env.cb().args(["review"]).assert().success());
+    assert!(
+        md.lines().count() < 60,
+        "{} lines:\n{md}",
+        md.lines().count()
+    );
+    assert!(
+        md.contains("Left out, with nothing to show in this period: "),
+        "{md}"
+    );
+    for zero in [" 0 made", "gates: 0:", "0 raised", "| 0 |"] {
+        assert!(!md.contains(zero), "{zero:?} in:\n{md}");
+    }
+    let html = out(&env
+        .cb()
+        .args(["review", "--format", "html", "--detail", "full"])
+        .assert()
+        .success());
+    assert!(!html.contains("Decisions at risk gates: 0:"), "{html}");
+}
+
+#[test]
+fn the_period_header_is_the_one_the_entries_were_selected_by() {
+    let env = TestEnv::new();
+    env.cb()
+        .args(["new", "note", "--title", "t", "-m", "x"])
+        .assert()
+        .success();
+    let md = out(&env
+        .cb()
+        .args(["review", "--since", "2030-01-01"])
+        .assert()
+        .success());
+    assert!(!md.contains("12mo"), "{md}");
+    assert!(
+        md.contains("# Evidence pack: ana-lima, since 2030-01-01"),
+        "{md}"
+    );
+    let v = env.json(&["review", "--since", "2026-03-01", "--until", "2026-06-30"]);
+    assert_eq!(v["header"]["period"], "2026-03-01 to 2026-06-30");
+    assert_eq!(v["header"]["period_start"], "2026-03-01");
+    assert_eq!(v["header"]["period_end"], "2026-06-30");
+    let v = env.json(&["review", "--period", "2026-H1", "--since", "2026-03-01"]);
+    assert_eq!(v["header"]["period"], "2026-03-01 to 2026-06-30");
+    let v = env.json(&["review", "--period", "2026-H1"]);
+    assert_eq!(v["header"]["period"], "2026-H1");
+}
+
+#[test]
+fn an_untouched_template_is_kept_but_never_counts() {
+    let env = TestEnv::new();
+    // Quitting the editor without writing: the template is saved as it was.
+    let quit = env.editor("quit.sh", "exit 0");
+    env.cb()
+        .env("EDITOR", &quit)
+        .args(["new", "diagnosis", "--title", "Refund loop"])
+        .assert()
+        .success();
+    env.cb()
+        .args([
+            "new",
+            "note",
+            "--title",
+            "real",
+            "-m",
+            "the agent now asks for the invoice id",
+        ])
+        .assert()
+        .success();
+    let v = env.json(&["review"]);
+    assert_eq!(v["activity"]["total"], 1, "{}", v["activity"]);
+    assert_eq!(
+        v["left_out"].as_array().map(Vec::len),
+        Some(1),
+        "{}",
+        v["left_out"]
+    );
+    assert_eq!(v["activity"]["by_kind"].get("diagnosis"), None);
+}
+
+#[test]
+fn sync_pushes_review_tags() {
+    let (env, bo) = two_clones();
+    env.cb()
+        .args(["new", "note", "--title", "mine", "-m", "x"])
+        .assert()
+        .success();
+    env.cb()
+        .args([
+            "review",
+            "--period",
+            "2026-H2",
+            "--snapshot",
+            "-o",
+            "pack.md",
+        ])
+        .assert()
+        .success();
+    env.cb().arg("sync").assert().success();
+    let remote = env.root.join("remote.git");
+    let tagged = git_in(
+        &env,
+        &remote,
+        &["rev-parse", "refs/tags/review/ana-lima/2026-H2"],
+    );
+    assert_eq!(tagged.trim(), env.git(&["rev-parse", "HEAD"]).trim());
+    git_in(&env, &bo, &["fetch", "-q", "--tags", "origin"]);
+    assert_eq!(
+        git_in(&env, &bo, &["rev-parse", "review/ana-lima/2026-H2"]).trim(),
+        tagged.trim(),
+        "the lead's clone can rebuild the pack from the tag"
     );
 }

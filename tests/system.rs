@@ -303,10 +303,16 @@ fn proposals_steps_report_and_team_wide_effect_shared_with_the_pack() {
         .assert()
         .success());
     let impact = md.find("### System impact").expect(&md);
-    let first_h2 = md.find("\n## ").unwrap();
+    // The summary, then the outcomes before anything else.
+    let summary = md.find("\n## ").unwrap();
+    assert!(
+        md[summary..].starts_with("\n## Summary"),
+        "the summary first"
+    );
+    let first_h2 = summary + 1 + md[summary + 1..].find("\n## ").unwrap();
     assert!(
         md[first_h2..].starts_with("\n## Outcomes and system impact"),
-        "outcomes come first"
+        "outcomes come next"
     );
     assert!(
         md[first_h2 + 1..].find("\n## ").unwrap() + first_h2 + 1 > impact,

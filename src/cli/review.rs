@@ -5,13 +5,13 @@
 use super::args::FilterArgs;
 use super::context::{Context, OutputFormat};
 use super::error::{CliError, CliResult};
-use crate::entry::{self, Entry};
+use crate::entry::{self, Entry, Kind};
 use crate::filter::Filter;
 use crate::render;
 use crate::review::figures::pattern_key;
 use crate::skills::{Ladder, SkillsTree};
 use clap::Args;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
 #[derive(Debug, Args)]
@@ -20,9 +20,11 @@ use std::path::PathBuf;
   casebook review --period last-quarter --target senior --format html -o pack.html
   casebook review --person bo-chen --format json
 
-The pack opens with outcomes and changes to the system, then each criterion of
-the target level with its strongest evidence, then gaps and the plan; activity
-counts come last. Private entries stay out unless --include-private.")]
+The pack opens with a summary, then outcomes and changes to the system, then
+each criterion of the target level with its strongest evidence and what others
+said, then gaps (a miss with what it taught) and the plan; activity counts come
+last. Entries are named by id (casebook show ID). Private entries stay out
+unless --include-private; entries that are an untouched template never count.")]
 pub struct ReviewArgs {
     #[command(flatten)]
     pub filter: FilterArgs,
@@ -35,12 +37,34 @@ pub struct ReviewArgs {
     /// Write to this file instead of stdout
     #[arg(short = 'o', long = "out", value_name = "FILE")]
     pub out: Option<PathBuf>,
+    /// How much to show: summary (what a lead reads in five minutes) or
+    /// full (each skill's figures and evidence, the activity tables)
+    #[arg(long, value_enum, default_value_t = DetailArg::Summary, value_name = "LEVEL")]
+    pub detail: DetailArg,
     /// Tag the commit the pack summarises (review/<person>/<period>)
     #[arg(long)]
     pub snapshot: bool,
+    /// With --snapshot: move the tag if it already points at another commit
+    #[arg(long, requires = "snapshot")]
+    pub force: bool,
     /// Let private entries into the pack
     #[arg(long)]
     pub include_private: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DetailArg {
+    Summary,
+    Full,
+}
+
+impl From<DetailArg> for render::Detail {
+    fn from(d: DetailArg) -> render::Detail {
+        match d {
+            DetailArg::Summary => render::Detail::Summary,
+            DetailArg::Full => render::Detail::Full,
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -74,38 +98,110 @@ pub fn run(args: ReviewArgs, ctx: &mut Context) -> CliResult {
         .filter
         .period
         .clone()
-        .unwrap_or_else(|| "12mo".to_string());
+        .unwrap_or_else(|| DEFAULT_PERIOD.to_string());
     let options = PackOptions {
         level: args.level.clone(),
         target: args.target.clone(),
         include_private: args.include_private,
         filter: args.filter.clone(),
+        detail: args.detail.into(),
     };
-    let text = if args.filter.team {
-        team_view(ctx, &period, format, &options)?
+    let (text, label) = if args.filter.team {
+        (team_view(ctx, &period, format, &options)?, period.clone())
     } else {
-        build_pack(ctx, &person, &period, format, &options)?
+        let pack = pack_data(ctx, &person, &period, &options)?;
+        let label = pack.header.period.clone();
+        (
+            render::render(&pack, render_format(format), options.detail),
+            label,
+        )
     };
+    // The tag is checked before anything is written: a refusal leaves no
+    // pack behind that claims a snapshot.
+    let tag = format!("review/{person}/{}", tag_part(&label));
+    if args.snapshot {
+        check_tag(ctx, &tag, args.force)?;
+    }
     write_out(ctx, args.out.as_ref(), &text)?;
     if args.snapshot {
-        let tag = format!("review/{person}/{period}");
-        let journal = ctx.journal()?;
-        let head = journal
-            .head()
-            .ok_or_else(|| CliError::failure("the journal has no commits to tag"))?;
-        let obj = journal
-            .repo()
-            .find_object(head, None)
-            .map_err(|e| CliError::failure(e.message().to_string()))?;
-        journal
-            .repo()
-            .tag_lightweight(&tag, &obj, true)
-            .map_err(|e| CliError::failure(format!("cannot tag {tag}: {}", e.message())))?;
-        drop(obj);
-        ctx.ui
-            .status(&format!("tagged {} as {tag}", &head.to_string()[..10]));
+        snapshot(ctx, &tag, args.force)?;
     }
     Ok(())
+}
+
+const DEFAULT_PERIOD: &str = "12mo";
+
+/// A period label as a piece of a tag name: "since 2030-01-01" becomes
+/// "since-2030-01-01" (git refs hold no spaces).
+fn tag_part(label: &str) -> String {
+    label.split_whitespace().collect::<Vec<_>>().join("-")
+}
+
+/// A review tag is a record of what a pack summarised: moving it silently
+/// would rewrite that record, so it moves only with `--force`.
+fn check_tag(ctx: &mut Context, tag: &str, force: bool) -> CliResult {
+    let journal = ctx.journal()?;
+    let head = journal
+        .head()
+        .ok_or_else(|| CliError::failure("the journal has no commits to tag"))?;
+    let existing = journal
+        .repo()
+        .find_reference(&format!("refs/tags/{tag}"))
+        .ok()
+        .and_then(|r| r.peel_to_commit().ok())
+        .map(|c| c.id());
+    match existing {
+        Some(old) if old != head && !force => Err(CliError::usage(format!(
+            "tag {tag} already points at commit {}; the pack of that snapshot would no longer match its tag",
+            &old.to_string()[..10]
+        ))
+        .with_hint(format!(
+            "move it to {} with --snapshot --force, or leave out --snapshot",
+            &head.to_string()[..10]
+        ))),
+        _ => Ok(()),
+    }
+}
+
+fn snapshot(ctx: &mut Context, tag: &str, force: bool) -> CliResult {
+    let journal = ctx.journal()?;
+    let head = journal
+        .head()
+        .ok_or_else(|| CliError::failure("the journal has no commits to tag"))?;
+    let moved = journal
+        .repo()
+        .find_reference(&format!("refs/tags/{tag}"))
+        .ok()
+        .and_then(|r| r.peel_to_commit().ok())
+        .map(|c| c.id())
+        .filter(|old| *old != head);
+    let obj = journal
+        .repo()
+        .find_object(head, None)
+        .map_err(|e| CliError::failure(e.message().to_string()))?;
+    journal
+        .repo()
+        .tag_lightweight(tag, &obj, force)
+        .map_err(|e| CliError::failure(format!("cannot tag {tag}: {}", e.message())))?;
+    drop(obj);
+    let head = head.to_string();
+    match moved {
+        Some(old) => ctx.ui.status(&format!(
+            "moved {tag} from {} to {}",
+            &old.to_string()[..10],
+            &head[..10]
+        )),
+        None => ctx.ui.status(&format!("tagged {} as {tag}", &head[..10])),
+    }
+    Ok(())
+}
+
+fn render_format(format: OutputFormat) -> render::Format {
+    match format {
+        OutputFormat::Html => render::Format::Html,
+        OutputFormat::Json => render::Format::Json,
+        _ => render::Format::Markdown,
+    }
 }
 
 const TEAM: &str = "team";
@@ -115,6 +211,7 @@ struct PackOptions {
     target: Option<String>,
     include_private: bool,
     filter: FilterArgs,
+    detail: render::Detail,
 }
 
 /// Used by `demo` to show the pack right away.
@@ -130,8 +227,10 @@ pub(super) fn print_pack(
         target: None,
         include_private: false,
         filter: FilterArgs::default(),
+        detail: render::Detail::Summary,
     };
-    let text = build_pack(ctx, person, period, format, &options)?;
+    let pack = pack_data(ctx, person, period, &options)?;
+    let text = render::render(&pack, render_format(format), options.detail);
     write_out(ctx, out, &text)
 }
 
@@ -204,6 +303,7 @@ fn team_view(
             level: None,
             target: o.target.clone(),
             filter: FilterArgs::default(),
+            detail: o.detail,
         };
         let items = by_person.remove(person).unwrap_or_default();
         packs.push(pack_data_from(
@@ -226,22 +326,6 @@ fn team_view(
     })
 }
 
-fn build_pack(
-    ctx: &mut Context,
-    person: &str,
-    period_text: &str,
-    format: OutputFormat,
-    o: &PackOptions,
-) -> CliResult<String> {
-    let pack = pack_data(ctx, person, period_text, o)?;
-    let format = match format {
-        OutputFormat::Html => render::Format::Html,
-        OutputFormat::Json => render::Format::Json,
-        _ => render::Format::Markdown,
-    };
-    Ok(render::render(&pack, format))
-}
-
 fn pack_data(
     ctx: &mut Context,
     person: &str,
@@ -262,7 +346,39 @@ fn pack_data_from(
     pattern_pool: Option<&PatternPool>,
 ) -> CliResult<crate::review::EvidencePack> {
     let today = ctx.today();
-    let period = crate::dates::parse_period(period_text, today)?;
+    let mut scoped = ctx.filter(
+        &FilterArgs {
+            persons: Vec::new(),
+            period: None,
+            team: true,
+            ..o.filter.clone()
+        },
+        false,
+    )?;
+    // The period the entries are selected by, and a label that says so:
+    // `--since` alone is a period of its own, not the default twelve months.
+    let named = o.filter.period.is_some() || (scoped.since.is_none() && scoped.until.is_none());
+    let period = if named {
+        crate::dates::parse_period(period_text, today)?
+    } else {
+        crate::dates::Period {
+            start: scoped.since.unwrap_or(chrono::NaiveDate::MIN),
+            // A start after today is still a period, of no days yet.
+            end: scoped
+                .until
+                .unwrap_or(today)
+                .max(scoped.since.unwrap_or(chrono::NaiveDate::MIN)),
+        }
+    };
+    let start = scoped.since.map_or(period.start, |s| s.max(period.start));
+    let end = scoped.until.map_or(period.end, |u| u.min(period.end));
+    let period_label = match (named && (start, end) == (period.start, period.end), start) {
+        (true, _) => period_text.to_string(),
+        (false, chrono::NaiveDate::MIN) => format!("until {end}"),
+        (false, _) if scoped.until.is_none() && !named => format!("since {start}"),
+        (false, _) => format!("{start} to {end}"),
+    };
+    let period = crate::dates::Period { start, end };
     let journal = ctx.journal()?;
     let skills = SkillsTree::parse(&journal.skills_text_for(person))
         .map_err(|e| CliError::failure(format!("skills.toml: {e:#}")))?;
@@ -293,23 +409,15 @@ fn pack_data_from(
     } else {
         all.since = Some(period.start);
     }
-    let mut scoped = ctx.filter(
-        &FilterArgs {
-            persons: Vec::new(),
-            period: None,
-            team: true,
-            ..o.filter.clone()
-        },
-        false,
-    )?;
     scoped.include_private = o.include_private;
     if person != TEAM {
         scoped.require_all("person", person);
     }
-    scoped.since = Some(scoped.since.map_or(period.start, |s| s.max(period.start)));
-    scoped.until = Some(scoped.until.map_or(period.end, |u| u.min(period.end)));
+    scoped.since = Some(period.start);
+    scoped.until = Some(period.end);
     // One read of the index; the period's entries are a subset, picked out
     // with the same filter semantics the index uses.
+    let preloaded_team = preloaded.is_some();
     let history_items = match preloaded {
         Some(items) => items,
         None => ctx.query(|i| i.all_matching(&all))?,
@@ -319,6 +427,38 @@ fn pack_data_from(
         .map(|i| (i.entry.id.to_string(), i.path.clone()))
         .collect();
     let mut history: Vec<Entry> = history_items.into_iter().map(|i| i.entry).collect();
+    // The index keeps no bodies. A person's pack reads the few it needs
+    // from the files: what others said (quoted whole), misses (what they
+    // taught), and entries whose fields are still the template's, to tell
+    // an untouched template from an entry. The team grid reads none.
+    let templates: Option<BTreeMap<Kind, String>> = if preloaded_team {
+        None
+    } else {
+        let journal = ctx.journal()?;
+        let templates: BTreeMap<Kind, String> = Kind::ALL
+            .iter()
+            .map(|k| (*k, journal.template(*k)))
+            .collect();
+        for e in history.iter_mut() {
+            let template = templates.get(&e.kind).map_or("", String::as_str);
+            let wanted = e.kind == Kind::Feedback
+                || (e.kind == Kind::Diagnosis && e.field_str("verdict") == Some("miss"))
+                || entry::has_template_fields(e, template);
+            if let (true, Some(path)) = (wanted, paths.get(e.id.as_str())) {
+                // An unreadable file keeps the entry as the index has it.
+                if let Ok(parsed) = journal
+                    .read_file(path)
+                    .map_err(|e| e.to_string())
+                    .and_then(|t| entry::parse(&t, path).map_err(|e| e.to_string()))
+                {
+                    e.body = parsed.entry.body;
+                } else {
+                    e.body = e.title.clone();
+                }
+            }
+        }
+        Some(templates)
+    };
     // Sorted, so the period's entries (borrowed from it) are in order too.
     history.sort_by_key(|e| e.created);
     let entries: Vec<&Entry> = history.iter().filter(|e| scoped.matches(e)).collect();
@@ -360,7 +500,7 @@ fn pack_data_from(
     };
     let input = crate::review::ReviewInput {
         person: person.to_string(),
-        period_label: period_text.to_string(),
+        period_label,
         period_start: period.start,
         period_end: period.end,
         generated,
@@ -377,6 +517,7 @@ fn pack_data_from(
         explore_target_per_week: config.targets.explore_minutes_per_week,
         min_predictions_for_brier: config.defaults.min_predictions_for_brier,
         include_private: o.include_private,
+        templates: templates.as_ref(),
     };
     Ok(crate::review::assemble(&input))
 }

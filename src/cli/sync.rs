@@ -63,6 +63,9 @@ pub fn run(args: SyncArgs, ctx: &mut Context) -> CliResult {
             "conflict_copies": report.conflict_copies, "kept_ours": report.kept_ours,
         });
         ctx.ui.line(&json.to_string());
+        if let Some(e) = &report.tags_not_pushed {
+            ctx.ui.warn(&format!("review tags not pushed: {e}"));
+        }
     } else {
         let what = if report.merged {
             "merged their entries with yours"
@@ -75,6 +78,11 @@ pub fn run(args: SyncArgs, ctx: &mut Context) -> CliResult {
             .status(&format!("synced with {remote}: {what}; pushed"));
         for copy in &report.conflict_copies {
             ctx.ui.warn(&format!("both sides edited one entry; theirs is kept in {copy}: merge it into the original, then delete it"));
+        }
+        if let Some(e) = &report.tags_not_pushed {
+            ctx.ui.warn(&format!(
+                "review tags not pushed: {e}\nhint: a tag moved here with review --snapshot --force is pushed with: git push --force origin 'refs/tags/review/*'"
+            ));
         }
         for path in &report.kept_ours {
             ctx.ui.warn(&format!(

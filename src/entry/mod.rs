@@ -8,6 +8,7 @@ mod frontmatter;
 mod id;
 pub mod kind;
 mod simple_toml;
+mod template;
 mod value;
 
 pub use frontmatter::{
@@ -15,6 +16,7 @@ pub use frontmatter::{
 };
 pub use id::{ALPHABET, EntryId, ID_LEN, MIN_PREFIX, is_id_like, path_hash};
 pub use kind::{FieldSpec, FieldType, Kind, UnknownKind, canonical_value};
+pub use template::{has_template_fields, is_template_only};
 pub use value::{coerce_field, json_to_field, json_to_toml, toml_to_json};
 
 use chrono::{DateTime, FixedOffset};

@@ -16,6 +16,9 @@ pub struct SyncReport {
     pub fast_forward: bool,
     pub merged: bool,
     pub pushed: bool,
+    /// Why the review tags (`review/...`) were not pushed, when they were
+    /// not: a tag moved here that the remote has at another commit.
+    pub tags_not_pushed: Option<String>,
     pub conflict_copies: Vec<String>,
     pub kept_ours: Vec<String>,
 }
@@ -142,6 +145,18 @@ impl Journal {
             ]) {
                 Ok(()) => {
                     report.pushed = true;
+                    // Review snapshots travel with the journal, so a lead's
+                    // clone can rebuild the pack a tag summarised. Never
+                    // forced: a tag moved on one side is reported, not
+                    // overwritten on the other.
+                    if let Err(e) = self.git(&[
+                        "push",
+                        "--quiet",
+                        remote,
+                        "refs/tags/review/*:refs/tags/review/*",
+                    ]) {
+                        report.tags_not_pushed = Some(e);
+                    }
                     return Ok(report);
                 }
                 // Someone pushed between our fetch and our push: go round.

@@ -3,14 +3,20 @@
 //! exploration minutes per week, the "should have handled" share), no
 //! scripts and no external assets, so it can be mailed or archived as is.
 //!
+//! Entries are named by id; hovering over one shows its title and opening
+//! words. Charts space and pad their labels so none overlaps another or is
+//! clipped, at any page width (`tests/browser.rs` measures them).
+//!
 //! Only layout lives here. Every piece of user or journal text goes through
 //! `escape`; numbers and dates are formatted by us and need none.
 
 use super::{
-    ACTIVITY, GROWTH, OUTCOMES, SKILLS, SYSTEM_IMPACT, TENURE, criteria_title, effect_text,
-    figure_lines, num, opt_num, rating_text, short_commit, short_label, status_label, target_note,
+    ACTIVITY, Detail, GROWTH, MISSES, OUTCOMES, SKILLS, SUMMARY, SYSTEM_IMPACT, TENURE,
+    attribution, criteria_title, effect_text, figure_lines, figures_have_content, kinds_line,
+    left_out_line, num, opt_num, period_text, rating_text, short_commit, short_label, shown,
+    skill_has_content, status_label, summary_lines, target_note,
 };
-use crate::review::{EvidenceItem, EvidencePack, SkillFigures, Status};
+use crate::review::{EvidenceItem, EvidencePack, Quote, SkillFigures, Status};
 use std::fmt::Write;
 
 /// Text safe in element content and in quoted attributes.
@@ -45,7 +51,8 @@ th{background:#f5f7fa} td.n{text-align:right}
 .criterion{border:1px solid var(--line);border-radius:.5rem;padding:.6rem .9rem;margin:.7rem 0}
 .private{color:var(--muted);font-weight:normal;font-size:.9rem}
 ul.evidence{padding-left:1.1rem} ul.evidence li{margin:.35rem 0}
-figure{display:inline-block;margin:.3rem 1.5rem 1rem 0;vertical-align:top}
+figure{display:inline-block;margin:.3rem 1.5rem 1rem 0;vertical-align:top;max-width:100%}
+code.id{cursor:help} blockquote.said{margin:.2rem 0;font-style:italic}
 svg .bar{fill:var(--bar)} svg .target{stroke:#c0392b;stroke-dasharray:4 3} svg text{fill:var(--muted);font-size:10px}
 .note{background:#fff8e1;border-left:4px solid #e0b000;padding:.4rem .8rem}
 @media print{body{margin:0;max-width:none} .criterion{break-inside:avoid} figure{break-inside:avoid}}
@@ -53,6 +60,15 @@ svg .bar{fill:var(--bar)} svg .target{stroke:#c0392b;stroke-dasharray:4 3} svg t
 
 /// A bar chart as inline SVG. `max` is the top of the scale; `target`
 /// draws a dashed line; labels thin out when there are many bars.
+/// About how wide one character of the charts' 10px labels is, generously:
+/// labels are spaced and the chart padded by it, so none overlaps another
+/// or runs off the edge.
+const CHAR_PX: f64 = 7.0;
+
+/// A bar chart as inline SVG. `max` is the top of the scale; `target`
+/// draws a dashed line, labelled to the right of the bars; axis labels thin
+/// out until each has room, and the chart is padded so the first and last
+/// are whole. The SVG scales down with the page (viewBox), never clipped.
 fn bars(title: &str, data: &[(String, f64)], max: f64, target: Option<f64>, unit: &str) -> String {
     if data.is_empty() {
         return String::new();
@@ -64,25 +80,39 @@ fn bars(title: &str, data: &[(String, f64)], max: f64, target: Option<f64>, unit
         (560.0 / n).clamp(5.0, 28.0)
     };
     let gap = (bar / 4.0).max(2.0);
+    let slot = bar + gap;
     let (top, height, bottom) = (14.0, 120.0, 20.0);
-    let width = (n * (bar + gap) + gap).max(160.0);
+    let labels: Vec<String> = data.iter().map(|(l, _)| short_label(l)).collect();
+    let label_w = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0) as f64 * CHAR_PX;
+    // Every `every`-th label, so that neighbours are a label and a space apart.
+    let every = (((label_w + 6.0) / slot).ceil() as usize)
+        .max(data.len().div_ceil(13))
+        .max(1);
+    let left = (label_w / 2.0 + 2.0 - gap - bar / 2.0).max(0.0);
+    let target_text = target.map(|t| format!("target {}", num(t)));
+    let right = target_text
+        .as_ref()
+        .map_or(0.0, |t| t.chars().count() as f64 * CHAR_PX + 6.0)
+        .max(left);
+    let plot = n * slot + gap;
+    let width = (left + plot + right).max(160.0);
     let scale = max.max(target.unwrap_or(0.0)).max(1e-9);
-    let every = data.len().div_ceil(13).max(1);
     let mut s = String::new();
     let _ = write!(
         s,
-        r#"<figure><figcaption>{t}</figcaption><svg role="img" aria-label="{t}" width="{width}" height="{h}" viewBox="0 0 {width} {h}" xmlns="http://www.w3.org/2000/svg">"#,
+        r#"<figure><figcaption>{t}</figcaption><svg role="img" aria-label="{t}" width="{width:.0}" height="{h}" viewBox="0 0 {width:.0} {h}" style="max-width:100%;height:auto" xmlns="http://www.w3.org/2000/svg">"#,
         t = escape(title),
         h = top + height + bottom,
     );
     let _ = write!(
         s,
-        r##"<line x1="0" y1="{y}" x2="{width}" y2="{y}" stroke="#dde3ea"/>"##,
-        y = top + height
+        r##"<line x1="{left:.1}" y1="{y}" x2="{x2:.1}" y2="{y}" stroke="#dde3ea"/>"##,
+        y = top + height,
+        x2 = left + plot,
     );
     for (i, (label, v)) in data.iter().enumerate() {
         let h = (v / scale).clamp(0.0, 1.0) * height;
-        let x = gap + i as f64 * (bar + gap);
+        let x = left + gap + i as f64 * slot;
         let _ = write!(
             s,
             r#"<rect class="bar" x="{x:.1}" y="{y:.1}" width="{bar:.1}" height="{h:.1}" rx="2"><title>{l}: {v}{unit}</title></rect>"#,
@@ -94,7 +124,7 @@ fn bars(title: &str, data: &[(String, f64)], max: f64, target: Option<f64>, unit
         if data.len() <= 16 && *v > 0.0 {
             let _ = write!(
                 s,
-                r#"<text x="{cx:.1}" y="{y:.1}" text-anchor="middle">{v}</text>"#,
+                r#"<text class="value" x="{cx:.1}" y="{y:.1}" text-anchor="middle">{v}</text>"#,
                 cx = x + bar / 2.0,
                 y = top + height - h - 3.0,
                 v = num(v.round()),
@@ -103,21 +133,21 @@ fn bars(title: &str, data: &[(String, f64)], max: f64, target: Option<f64>, unit
         if i % every == 0 {
             let _ = write!(
                 s,
-                r#"<text x="{cx:.1}" y="{y}" text-anchor="middle">{l}</text>"#,
+                r#"<text class="axis" x="{cx:.1}" y="{y}" text-anchor="middle">{l}</text>"#,
                 cx = x + bar / 2.0,
                 y = top + height + 14.0,
-                l = escape(&short_label(label)),
+                l = escape(&labels[i]),
             );
         }
     }
-    if let Some(t) = target {
+    if let (Some(t), Some(text)) = (target, target_text) {
         let y = top + height - (t / scale).clamp(0.0, 1.0) * height;
         let _ = write!(
             s,
-            r#"<line class="target" x1="0" y1="{y:.1}" x2="{width}" y2="{y:.1}"/><text x="{tx}" y="{ty:.1}" text-anchor="end">target {t}</text>"#,
-            tx = width - 2.0,
-            ty = y - 3.0,
-            t = num(t),
+            r#"<line class="target" x1="{left:.1}" y1="{y:.1}" x2="{x2:.1}" y2="{y:.1}"/><text class="target-label" x="{tx:.1}" y="{ty:.1}">{text}</text>"#,
+            x2 = left + plot,
+            tx = left + plot + 4.0,
+            ty = (y + 3.0).max(10.0),
         );
     }
     s.push_str("</svg></figure>");
@@ -186,11 +216,20 @@ fn charts(f: &SkillFigures) -> String {
     }
 }
 
-fn link(id: &str, path: &str) -> String {
-    if path.is_empty() {
-        format!("<code>{}</code>", escape(id))
+/// An entry named by its id; hovering shows its title and opening words.
+fn id_ref(id: &str, hover: &str) -> String {
+    format!(
+        "<code class=\"id\" title=\"{}\">{}</code>",
+        escape(hover),
+        escape(id)
+    )
+}
+
+fn hover_of(e: &EvidenceItem) -> String {
+    if e.excerpt.is_empty() {
+        e.title.clone()
     } else {
-        format!("<code>{}</code> <code>{}</code>", escape(path), escape(id))
+        format!("{}: {}", e.title, e.excerpt)
     }
 }
 
@@ -202,17 +241,34 @@ fn evidence(o: &mut String, items: &[EvidenceItem]) {
     for e in items {
         let _ = write!(
             o,
-            "<li><strong>{}</strong> <span class=\"meta\">{} · {}</span> <span class=\"why\">— {}</span><br>{}",
+            "<li><strong>{}</strong> <span class=\"meta\">{} · {}</span> <span class=\"why\">— {}</span> {}",
             escape(&e.title),
             escape(&e.kind),
             e.date,
             escape(&e.why),
-            link(&e.id, &e.path),
+            id_ref(&e.id, &hover_of(e)),
         );
         if !e.excerpt.is_empty() {
             let _ = write!(o, "<blockquote>{}</blockquote>", escape(&e.excerpt));
         }
         o.push_str("</li>");
+    }
+    o.push_str("</ul>");
+}
+
+fn quotes(o: &mut String, items: &[Quote]) {
+    if items.is_empty() {
+        return;
+    }
+    o.push_str("<ul class=\"evidence\">");
+    for q in items {
+        let _ = write!(
+            o,
+            "<li><blockquote class=\"said\">“{}”</blockquote><span class=\"meta\">— {}</span> {}</li>",
+            escape(&q.words),
+            escape(&attribution(q)),
+            id_ref(&q.id, &q.title),
+        );
     }
     o.push_str("</ul>");
 }
@@ -225,9 +281,10 @@ fn status_class(s: Status) -> &'static str {
     }
 }
 
-pub fn render(p: &EvidencePack) -> String {
+pub fn render(p: &EvidencePack, detail: Detail) -> String {
     let mut o = String::new();
     let h = &p.header;
+    let show = shown(p);
     let _ = write!(
         o,
         "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Evidence pack: {}, {}</title><style>{STYLE}</style></head><body>\n",
@@ -235,12 +292,23 @@ pub fn render(p: &EvidencePack) -> String {
         escape(&h.period)
     );
     header(&mut o, p);
-    outcomes(&mut o, p);
+    summary(&mut o, p);
+    if show.outcomes {
+        outcomes(&mut o, p);
+    }
     criteria(&mut o, p);
-    tenure(&mut o, p);
-    skills(&mut o, p);
-    growth(&mut o, p);
-    activity(&mut o, p);
+    if show.tenure {
+        tenure(&mut o, p);
+    }
+    if show.skills {
+        skills(&mut o, p, detail);
+    }
+    if show.misses || show.growth {
+        growth(&mut o, p);
+    }
+    if show.activity {
+        activity(&mut o, p, detail);
+    }
     o.push_str("</body></html>\n");
     o
 }
@@ -257,28 +325,15 @@ fn header(o: &mut String, p: &EvidencePack) {
         let _ = write!(o, "<tr><th>{k}</th><td>{v}</td></tr>");
     };
     row(o, "Person", escape(&h.person));
+    row(o, "Period", escape(&period_text(h)));
     row(
         o,
-        "Period",
+        "Level → target",
         format!(
-            "{} ({} to {})",
-            escape(&h.period),
-            h.period_start,
-            h.period_end
-        ),
-    );
-    row(
-        o,
-        "Current level",
-        h.level
-            .as_ref()
-            .map_or("not given".into(), |l| escape(&l.name)),
-    );
-    row(
-        o,
-        "Target level",
-        format!(
-            "{}{}",
+            "{} → {}{}",
+            h.level
+                .as_ref()
+                .map_or("not given".into(), |l| escape(&l.name)),
             h.target.as_ref().map_or("none".into(), |l| escape(&l.name)),
             target_note(h.target_source)
                 .map(|n| format!(" <span class=\"meta\">({})</span>", escape(n)))
@@ -301,17 +356,34 @@ fn header(o: &mut String, p: &EvidencePack) {
         row(o, "Private entries", "included, as asked".into());
     }
     o.push_str("</table></header>\n");
+}
+
+fn summary(o: &mut String, p: &EvidencePack) {
+    let (opening, lines) = summary_lines(p);
+    let _ = write!(
+        o,
+        "<section class=\"summary\"><h2>{SUMMARY}</h2><p>{}</p>",
+        escape(&opening)
+    );
+    if !lines.is_empty() {
+        o.push_str("<ul>");
+        for l in &lines {
+            let _ = write!(o, "<li>{}</li>", escape(l));
+        }
+        o.push_str("</ul>");
+    }
+    if let Some(l) = left_out_line(p) {
+        let _ = write!(o, "<p class=\"meta\">{}</p>", escape(&l));
+    }
     for w in &p.warnings {
         let _ = write!(o, "<p class=\"note\">{}</p>", escape(w));
     }
+    o.push_str("</section>\n");
 }
 
 fn outcomes(o: &mut String, p: &EvidencePack) {
     let out = &p.outcomes;
     let _ = write!(o, "<section><h2>{OUTCOMES}</h2>");
-    if out.proposals_shipped.is_empty() && out.kb_published.is_empty() && out.metrics.is_empty() {
-        o.push_str("<p>No changes shipped, articles published or helpdesk figures recorded in this period.</p>");
-    }
     if !out.proposals_shipped.is_empty() {
         let _ = write!(o, "<h3>{SYSTEM_IMPACT}</h3>");
         o.push_str("<table><tr><th>change</th><th>target</th><th>shipped</th><th>reference</th><th>same pattern before → after</th><th>entry</th></tr>");
@@ -326,7 +398,7 @@ fn outcomes(o: &mut String, p: &EvidencePack) {
                 c.pattern_effect
                     .as_ref()
                     .map_or("–".to_string(), effect_text),
-                link(&c.entry.id, &c.entry.path)
+                id_ref(&c.entry.id, &hover_of(&c.entry))
             );
         }
         o.push_str("</table>");
@@ -334,7 +406,7 @@ fn outcomes(o: &mut String, p: &EvidencePack) {
     if !out.kb_published.is_empty() {
         let _ = write!(
             o,
-            "<h3>Knowledge-base articles published</h3><p>{} articles, {} deflections in all (an estimate from analytics).</p><table><tr><th>article</th><th>article id</th><th>published</th><th>deflections</th><th>entry</th></tr>",
+            "<h3>Knowledge-base articles published</h3><p>{} published in the period, {} deflections in all (an analytics estimate; retired articles not counted).</p><table><tr><th>article</th><th>article id</th><th>published</th><th>deflections</th><th>entry</th></tr>",
             out.kb_published.len(),
             out.deflections_total
         );
@@ -346,7 +418,7 @@ fn outcomes(o: &mut String, p: &EvidencePack) {
                 escape(a.article_id.as_deref().unwrap_or("–")),
                 a.published.map_or("–".to_string(), |d| d.to_string()),
                 a.deflections.map_or("–".to_string(), |d| d.to_string()),
-                link(&a.entry.id, &a.entry.path)
+                id_ref(&a.entry.id, &hover_of(&a.entry))
             );
         }
         o.push_str("</table>");
@@ -398,6 +470,9 @@ fn criteria(o: &mut String, p: &EvidencePack) {
             escape(&c.id),
             escape(&c.detail)
         );
+        if c.single_entry && c.computed == Status::Met {
+            o.push_str("<p class=\"meta\">Met on a single entry.</p>");
+        }
         if let Some(conf) = &c.confirmation {
             let _ = write!(
                 o,
@@ -410,13 +485,25 @@ fn criteria(o: &mut String, p: &EvidencePack) {
                 } else {
                     format!(": {}", escape(&conf.note))
                 },
-                link(&conf.id, &conf.path)
+                id_ref(&conf.id, &conf.note)
+            );
+        }
+        if !c.in_outcomes.is_empty() {
+            let ids: Vec<String> = c
+                .in_outcomes
+                .iter()
+                .map(|i| format!("<code class=\"id\">{}</code>", escape(i)))
+                .collect();
+            let _ = write!(
+                o,
+                "<p class=\"meta\">Evidence under {OUTCOMES}: {}</p>",
+                ids.join(", ")
             );
         }
         evidence(o, &c.evidence);
         if !c.said.is_empty() {
             o.push_str("<p><strong>What others said</strong></p>");
-            evidence(o, &c.said);
+            quotes(o, &c.said);
         }
         o.push_str("</div>");
     }
@@ -433,9 +520,37 @@ fn tenure(o: &mut String, p: &EvidencePack) {
     o.push_str("</section>\n");
 }
 
-fn skills(o: &mut String, p: &EvidencePack) {
+/// "Dec 25 self": a rating's date and rater, short enough to sit under a bar.
+fn rating_label(r: &crate::review::RatingRow) -> String {
+    format!(
+        "{} {} {}",
+        short_label(&r.date.format("%Y-%m").to_string()),
+        r.date.format("%y"),
+        r.rater
+    )
+}
+
+fn skills(o: &mut String, p: &EvidencePack, detail: Detail) {
     let _ = write!(o, "<section><h2>{SKILLS}</h2>");
-    for s in &p.skills {
+    let rows: Vec<_> = p.skills.iter().filter(|s| skill_has_content(s)).collect();
+    if detail == Detail::Summary {
+        o.push_str("<table><tr><th>skill</th><th>self-rating</th><th>lead rating</th><th>expected at target</th><th>entries</th></tr>");
+        for s in &rows {
+            let _ = write!(
+                o,
+                "<tr><td>{}{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td></tr>",
+                escape(&s.name),
+                if s.private { " (private)" } else { "" },
+                escape(&rating_text(s.self_rating.as_ref())),
+                escape(&rating_text(s.lead_rating.as_ref())),
+                escape(s.expected.as_deref().unwrap_or("–")),
+                s.entries
+            );
+        }
+        o.push_str("</table><p class=\"meta\">Each skill's figures, charts and strongest entries: <code>casebook review --detail full</code>.</p></section>\n");
+        return;
+    }
+    for s in rows {
         let _ = write!(
             o,
             "<h3>{}{}</h3>",
@@ -475,7 +590,7 @@ fn skills(o: &mut String, p: &EvidencePack) {
                         "pro" => 2.0,
                         _ => 1.0,
                     };
-                    (format!("{} {}", r.date, r.rater), level)
+                    (rating_label(r), level)
                 })
                 .collect();
             o.push_str(&bars(
@@ -486,7 +601,12 @@ fn skills(o: &mut String, p: &EvidencePack) {
                 "",
             ));
         }
-        let lines: Vec<_> = s.figures.iter().flat_map(figure_lines).collect();
+        let figures: Vec<_> = s
+            .figures
+            .iter()
+            .filter(|f| figures_have_content(f))
+            .collect();
+        let lines: Vec<_> = figures.iter().flat_map(|f| figure_lines(f)).collect();
         if !lines.is_empty() {
             o.push_str("<ul>");
             for l in &lines {
@@ -494,7 +614,7 @@ fn skills(o: &mut String, p: &EvidencePack) {
             }
             o.push_str("</ul>");
         }
-        for f in &s.figures {
+        for f in figures {
             o.push_str(&charts(f));
         }
         if !s.evidence.is_empty() {
@@ -507,11 +627,42 @@ fn skills(o: &mut String, p: &EvidencePack) {
 
 fn growth(o: &mut String, p: &EvidencePack) {
     let g = &p.growth;
-    let _ = write!(o, "<section><h2>{GROWTH}</h2><ul>");
-    if p.header.target.is_some() {
-        if g.below_expected.is_empty() {
-            o.push_str("<li>Every skill the target level expects is rated at or above it.</li>");
+    let _ = write!(o, "<section><h2>{GROWTH}</h2>");
+    let m = &p.misses;
+    if !m.shown.is_empty() {
+        let _ = write!(
+            o,
+            "<h3>{MISSES}</h3><p>{} of {} resolved predictions missed; {}:</p><ul class=\"evidence\">",
+            m.total,
+            m.resolved,
+            if m.shown.len() == 1 {
+                "the one with the most to teach"
+            } else {
+                "those with the most to teach"
+            }
+        );
+        for x in &m.shown {
+            let _ = write!(
+                o,
+                "<li><strong>{}</strong> <span class=\"meta\">diagnosis · {}{}</span> {}<br>Predicted → actual: {} → {}",
+                escape(&x.title),
+                x.date,
+                x.confidence
+                    .map(|c| format!(" · {c}% confident"))
+                    .unwrap_or_default(),
+                id_ref(&x.id, &x.title),
+                escape(&x.predicted),
+                escape(&x.actual)
+            );
+            if let Some(l) = &x.learned {
+                let _ = write!(o, "<br>Learned: {}", escape(l));
+            }
+            o.push_str("</li>");
         }
+        o.push_str("</ul><h3>Plan</h3>");
+    }
+    o.push_str("<ul>");
+    if p.header.target.is_some() {
         for gap in &g.below_expected {
             let _ = write!(
                 o,
@@ -538,21 +689,18 @@ fn growth(o: &mut String, p: &EvidencePack) {
             );
         }
     }
-    match &g.open_focus {
-        Some(f) => {
-            let _ = write!(
-                o,
-                "<li>Open focus: {}{}, since {}. {}</li>",
-                escape(&f.entry.title),
-                f.skill_name
-                    .as_deref()
-                    .map(|s| format!(" ({})", escape(s)))
-                    .unwrap_or_default(),
-                f.entry.date,
-                link(&f.entry.id, &f.entry.path)
-            );
-        }
-        None => o.push_str("<li>No open focus.</li>"),
+    if let Some(f) = &g.open_focus {
+        let _ = write!(
+            o,
+            "<li>Open focus: {}{}, since {} {}</li>",
+            escape(&f.entry.title),
+            f.skill_name
+                .as_deref()
+                .map(|s| format!(" ({})", escape(s)))
+                .unwrap_or_default(),
+            f.entry.date,
+            id_ref(&f.entry.id, &hover_of(&f.entry))
+        );
     }
     if let Some(n) = &g.next_skill {
         let _ = write!(
@@ -575,8 +723,17 @@ fn growth(o: &mut String, p: &EvidencePack) {
     o.push_str("</ul></section>\n");
 }
 
-fn activity(o: &mut String, p: &EvidencePack) {
+fn activity(o: &mut String, p: &EvidencePack, detail: Detail) {
     let a = &p.activity;
+    if detail == Detail::Summary {
+        let _ = writeln!(
+            o,
+            "<section><h2>{ACTIVITY}</h2><p>{} entries in the period: {}.</p></section>",
+            a.total,
+            escape(&kinds_line(a, 6))
+        );
+        return;
+    }
     let _ = write!(
         o,
         "<section><h2>{ACTIVITY}</h2><p>{} entries in the period.</p>",
@@ -614,14 +771,17 @@ mod tests {
 
     #[test]
     fn a_script_in_a_title_stays_text() {
-        let html = render(&sample_pack("<script>alert(1)</script> & \"quotes\""));
+        let html = render(
+            &sample_pack("<script>alert(1)</script> & \"quotes\""),
+            Detail::Full,
+        );
         assert!(!html.contains("<script>"), "raw script tag in output");
         assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;"));
     }
 
     #[test]
     fn one_self_contained_file_with_charts_in_order() {
-        let html = render(&sample_pack("Refund loop"));
+        let html = render(&sample_pack("Refund loop"), Detail::Full);
         assert!(html.starts_with("<!doctype html>"));
         assert!(html.contains("<style>") && html.contains("<svg"));
         assert!(!html.contains("<script") && !html.contains("src=") && !html.contains("<link"));

@@ -1,16 +1,18 @@
 //! The pack as Markdown that pastes cleanly into Notion, Confluence or a
-//! forge: headings, tables and bullet lists, entry links as the file path
-//! in backticks with the id.
+//! forge: headings, tables and bullet lists, entries named by their id in
+//! backticks (`casebook show ID` opens one), never by file path.
 //!
 //! Only layout lives here; words for figures come from `render`, data from
 //! `review`. All user text goes through `md` (one line, Markdown and table
 //! syntax escaped), so a title can never break the page.
 
 use super::{
-    ACTIVITY, GROWTH, OUTCOMES, SKILLS, SYSTEM_IMPACT, TENURE, criteria_title, effect_text,
-    figure_lines, num, opt_num, rating_text, short_commit, status_label, target_note,
+    ACTIVITY, Detail, GROWTH, MISSES, OUTCOMES, SKILLS, SUMMARY, SYSTEM_IMPACT, TENURE,
+    attribution, criteria_title, effect_text, figure_lines, figures_have_content, kinds_line,
+    left_out_line, num, opt_num, period_text, rating_text, short_commit, shown, skill_has_content,
+    status_label, summary_lines, target_note,
 };
-use crate::review::{EvidenceItem, EvidencePack, Status};
+use crate::review::{EvidenceItem, EvidencePack, Quote, Status};
 use std::fmt::Write;
 
 /// User text as one line of Markdown: control characters dropped, line
@@ -47,24 +49,16 @@ fn code(text: &str) -> String {
     }
 }
 
-fn link(id: &str, path: &str) -> String {
-    if path.is_empty() {
-        format!("id {}", code(id))
-    } else {
-        format!("{} (id {})", code(path), code(id))
-    }
-}
-
 fn evidence(o: &mut String, items: &[EvidenceItem], indent: &str) {
     for e in items {
         let _ = writeln!(
             o,
-            "{indent}- **{}** — {} {}, {}. {}",
+            "{indent}- **{}** — {} {}, {} ({})",
             md(&e.title),
             e.kind,
             e.date,
             md(&e.why),
-            link(&e.id, &e.path)
+            code(&e.id)
         );
         if !e.excerpt.is_empty() {
             let _ = writeln!(o, "{indent}  > {}", md(&e.excerpt));
@@ -72,60 +66,88 @@ fn evidence(o: &mut String, items: &[EvidenceItem], indent: &str) {
     }
 }
 
-pub fn render(p: &EvidencePack) -> String {
+fn quotes(o: &mut String, items: &[Quote], indent: &str) {
+    for q in items {
+        let _ = writeln!(
+            o,
+            "{indent}- “{}” — {} ({})",
+            md(&q.words),
+            md(&attribution(q)),
+            code(&q.id)
+        );
+    }
+}
+
+pub fn render(p: &EvidencePack, detail: Detail) -> String {
     let mut o = String::new();
+    let show = shown(p);
     header(&mut o, p);
-    outcomes(&mut o, p);
+    summary(&mut o, p);
+    if show.outcomes {
+        outcomes(&mut o, p);
+    }
     criteria(&mut o, p);
-    tenure(&mut o, p);
-    skills(&mut o, p);
-    growth(&mut o, p);
-    activity(&mut o, p);
+    if show.tenure {
+        tenure(&mut o, p);
+    }
+    if show.skills {
+        skills(&mut o, p, detail);
+    }
+    if show.misses || show.growth {
+        growth(&mut o, p);
+    }
+    if show.activity {
+        activity(&mut o, p, detail);
+    }
+    o.truncate(o.trim_end().len());
+    o.push('\n');
     o
 }
 
 fn header(o: &mut String, p: &EvidencePack) {
     let h = &p.header;
     let _ = writeln!(o, "# Evidence pack: {}, {}\n", md(&h.person), md(&h.period));
-    let _ = writeln!(o, "| | |\n| --- | --- |");
-    let _ = writeln!(o, "| Person | {} |", md(&h.person));
+    let level = h
+        .level
+        .as_ref()
+        .map_or("level not given".to_string(), |l| md(&l.name));
+    let target = h
+        .target
+        .as_ref()
+        .map_or("no target".to_string(), |l| md(&l.name));
     let _ = writeln!(
         o,
-        "| Period | {} ({} to {}) |",
-        md(&h.period),
-        h.period_start,
-        h.period_end
-    );
-    let _ = writeln!(
-        o,
-        "| Current level | {} |",
-        h.level
-            .as_ref()
-            .map_or("not given".to_string(), |l| md(&l.name))
-    );
-    let _ = writeln!(
-        o,
-        "| Target level | {}{} |",
-        h.target
-            .as_ref()
-            .map_or("none".to_string(), |l| md(&l.name)),
+        "{} · {} · {level} → {target}{} · generated {}{}{}\n",
+        md(&h.person),
+        md(&period_text(h)),
         target_note(h.target_source)
             .map(|n| format!(" ({n})"))
-            .unwrap_or_default()
-    );
-    let _ = writeln!(
-        o,
-        "| Generated | {}{} |",
+            .unwrap_or_default(),
         h.generated,
         h.commit
             .as_deref()
             .map(|c| format!(" from commit {}", code(short_commit(c))))
-            .unwrap_or_default()
+            .unwrap_or_default(),
+        if h.includes_private {
+            " · private entries included, as asked"
+        } else {
+            ""
+        }
     );
-    if h.includes_private {
-        let _ = writeln!(o, "| Private entries | included, as asked |");
+}
+
+fn summary(o: &mut String, p: &EvidencePack) {
+    let (opening, lines) = summary_lines(p);
+    let _ = writeln!(o, "## {SUMMARY}\n\n{}\n", md(&opening));
+    for l in &lines {
+        let _ = writeln!(o, "- {}", md(l));
     }
-    let _ = writeln!(o);
+    if !lines.is_empty() {
+        let _ = writeln!(o);
+    }
+    if let Some(l) = left_out_line(p) {
+        let _ = writeln!(o, "{}\n", md(&l));
+    }
     for w in &p.warnings {
         let _ = writeln!(o, "> Note: {}", md(w));
     }
@@ -137,23 +159,13 @@ fn header(o: &mut String, p: &EvidencePack) {
 fn outcomes(o: &mut String, p: &EvidencePack) {
     let out = &p.outcomes;
     let _ = writeln!(o, "## {OUTCOMES}\n");
-    if out.proposals_shipped.is_empty() && out.kb_published.is_empty() && out.metrics.is_empty() {
-        let _ = writeln!(
-            o,
-            "No changes shipped, articles published or helpdesk figures recorded in this period.\n"
-        );
-        return;
-    }
     if !out.proposals_shipped.is_empty() {
+        let _ = writeln!(o, "### {SYSTEM_IMPACT}\n");
         let _ = writeln!(
             o,
-            "### {SYSTEM_IMPACT}\n\nChanges shipped to the agent's playbook, escalation rules, KB, retraining sets and hand-off templates, with the entries showing their pattern before and after.\n"
+            "| change | target | shipped | same pattern before → after | entry |"
         );
-        let _ = writeln!(
-            o,
-            "| change | target | shipped | reference | same pattern before → after | entry |"
-        );
-        let _ = writeln!(o, "| --- | --- | --- | --- | --- | --- |");
+        let _ = writeln!(o, "| --- | --- | --- | --- | --- |");
         for c in &out.proposals_shipped {
             let effect = c
                 .pattern_effect
@@ -162,13 +174,16 @@ fn outcomes(o: &mut String, p: &EvidencePack) {
                 .unwrap_or_else(|| "–".into());
             let _ = writeln!(
                 o,
-                "| {} | {} | {} | {} | {} | {} |",
+                "| {}{} | {} | {} | {} | {} |",
                 md(&c.entry.title),
+                c.change_ref
+                    .as_deref()
+                    .map(|r| format!(" ({})", md(r)))
+                    .unwrap_or_default(),
                 md(c.target.as_deref().unwrap_or("–")),
                 c.shipped.map_or("–".to_string(), |d| d.to_string()),
-                md(c.change_ref.as_deref().unwrap_or("–")),
                 effect,
-                link(&c.entry.id, &c.entry.path)
+                code(&c.entry.id)
             );
         }
         let _ = writeln!(o);
@@ -176,40 +191,48 @@ fn outcomes(o: &mut String, p: &EvidencePack) {
     if !out.kb_published.is_empty() {
         let _ = writeln!(
             o,
-            "### Knowledge-base articles published\n\n{} articles, {} deflections in all (an estimate from analytics).\n",
+            "### Knowledge-base articles published\n\n{} published in the period, {} deflections in all (an analytics estimate; retired articles not counted).\n",
             out.kb_published.len(),
             out.deflections_total
         );
-        let _ = writeln!(
-            o,
-            "| article | article id | published | deflections | entry |"
-        );
-        let _ = writeln!(o, "| --- | --- | --- | ---: | --- |");
+        let _ = writeln!(o, "| article | published | deflections | entry |");
+        let _ = writeln!(o, "| --- | --- | ---: | --- |");
         for a in &out.kb_published {
             let _ = writeln!(
                 o,
-                "| {} | {} | {} | {} | {} |",
+                "| {}{} | {} | {} | {} |",
                 md(&a.entry.title),
-                md(a.article_id.as_deref().unwrap_or("–")),
+                a.article_id
+                    .as_deref()
+                    .map(|r| format!(" ({})", md(r)))
+                    .unwrap_or_default(),
                 a.published.map_or("–".to_string(), |d| d.to_string()),
                 a.deflections.map_or("–".to_string(), |d| d.to_string()),
-                link(&a.entry.id, &a.entry.path)
+                code(&a.entry.id)
             );
         }
         let _ = writeln!(o);
     }
     if !out.metrics.is_empty() {
         let _ = writeln!(o, "### Helpdesk outcomes\n");
+        // One source for every row is said once, under the table.
+        let source = out.metrics.first().and_then(|m| m.source.as_deref());
+        let one_source = out.metrics.iter().all(|m| m.source.as_deref() == source);
         let _ = writeln!(
             o,
-            "| period | CSAT | CSAT n | re-open rate | first-contact resolution | QA score | cases handled (context) | source |"
+            "| period | CSAT | CSAT n | re-open rate | first-contact resolution | QA score | cases handled (context) |{}",
+            if one_source { "" } else { " source |" }
         );
-        let _ = writeln!(o, "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+        let _ = writeln!(
+            o,
+            "| --- | ---: | ---: | ---: | ---: | ---: | ---: |{}",
+            if one_source { "" } else { " --- |" }
+        );
         for m in &out.metrics {
             let int = |v: Option<i64>| v.map_or("–".to_string(), |x| x.to_string());
             let _ = writeln!(
                 o,
-                "| {} | {} | {} | {} | {} | {} | {} | {} |",
+                "| {} | {} | {} | {} | {} | {} | {} |{}",
                 md(&m.period.clone().unwrap_or_else(|| m.date.to_string())),
                 opt_num(m.csat),
                 int(m.csat_n),
@@ -218,10 +241,17 @@ fn outcomes(o: &mut String, p: &EvidencePack) {
                 m.fcr.map_or("–".to_string(), |x| format!("{}%", num(x))),
                 opt_num(m.qa_score),
                 int(m.cases_handled),
-                md(m.source.as_deref().unwrap_or(""))
+                if one_source {
+                    String::new()
+                } else {
+                    format!(" {} |", md(m.source.as_deref().unwrap_or("")))
+                }
             );
         }
         let _ = writeln!(o);
+        if let (true, Some(s)) = (one_source, source) {
+            let _ = writeln!(o, "Source: {}.\n", md(s));
+        }
     }
 }
 
@@ -253,17 +283,20 @@ fn criteria(o: &mut String, p: &EvidencePack) {
     for c in &p.criteria {
         let _ = writeln!(
             o,
-            "### {} {} — {}\n",
+            "### {} {} — {} {}\n",
             mark(c.status),
             capitalise(status_label(c.status)),
-            md(&c.text)
+            md(&c.text),
+            code(&c.id)
         );
-        let _ = writeln!(o, "- Criterion: {}", code(&c.id));
-        let _ = writeln!(o, "- From the journal: {}", md(&c.detail));
+        let _ = writeln!(o, "- Figure: {}", md(&c.detail));
+        if c.single_entry && c.computed == Status::Met {
+            let _ = writeln!(o, "- Met on a single entry.");
+        }
         if let Some(conf) = &c.confirmation {
             let _ = writeln!(
                 o,
-                "- Confirmed by {} on {} ({}){}. {}",
+                "- Confirmed by {} on {} ({}){} ({})",
                 md(&conf.by),
                 conf.date,
                 md(&conf.status),
@@ -272,8 +305,12 @@ fn criteria(o: &mut String, p: &EvidencePack) {
                 } else {
                     format!(": {}", md(&conf.note))
                 },
-                link(&conf.id, &conf.path)
+                code(&conf.id)
             );
+        }
+        if !c.in_outcomes.is_empty() {
+            let ids: Vec<String> = c.in_outcomes.iter().map(|i| code(i)).collect();
+            let _ = writeln!(o, "- Evidence under {OUTCOMES}: {}", ids.join(", "));
         }
         if !c.evidence.is_empty() {
             let _ = writeln!(o, "- Evidence:");
@@ -281,7 +318,7 @@ fn criteria(o: &mut String, p: &EvidencePack) {
         }
         if !c.said.is_empty() {
             let _ = writeln!(o, "- What others said:");
-            evidence(o, &c.said, "  ");
+            quotes(o, &c.said, "  ");
         }
         let _ = writeln!(o);
     }
@@ -296,18 +333,44 @@ fn capitalise(s: &str) -> String {
 
 fn tenure(o: &mut String, p: &EvidencePack) {
     let _ = writeln!(o, "## {TENURE}\n");
-    let _ = writeln!(o, "{}\n", md(&super::tenure_sentence(&p.tenure)));
-    if p.tenure.milestones.is_empty() {
-        let _ = writeln!(o, "No milestones recorded (casebook new milestone).\n");
-    } else {
+    // A tenure criterion already says it, with its figure.
+    if p.tenure.min_months.is_none() {
+        let _ = writeln!(o, "{}\n", md(&super::tenure_sentence(&p.tenure)));
+    }
+    if !p.tenure.milestones.is_empty() {
         evidence(o, &p.tenure.milestones, "");
         let _ = writeln!(o);
     }
 }
 
-fn skills(o: &mut String, p: &EvidencePack) {
+fn skills(o: &mut String, p: &EvidencePack, detail: Detail) {
     let _ = writeln!(o, "## {SKILLS}\n");
-    for s in &p.skills {
+    let rows: Vec<_> = p.skills.iter().filter(|s| skill_has_content(s)).collect();
+    if detail == Detail::Summary {
+        let _ = writeln!(
+            o,
+            "| skill | self-rating | lead rating | expected at target | entries |"
+        );
+        let _ = writeln!(o, "| --- | --- | --- | --- | ---: |");
+        for s in &rows {
+            let _ = writeln!(
+                o,
+                "| {}{} | {} | {} | {} | {} |",
+                md(&s.name),
+                if s.private { " (private)" } else { "" },
+                level_text(s.self_rating.as_ref()),
+                level_text(s.lead_rating.as_ref()),
+                s.expected.as_deref().unwrap_or("–"),
+                s.entries
+            );
+        }
+        let _ = writeln!(
+            o,
+            "\nEach skill's figures and strongest entries: `casebook review --detail full`.\n"
+        );
+        return;
+    }
+    for s in rows {
         let _ = writeln!(
             o,
             "### {}{}\n",
@@ -339,7 +402,12 @@ fn skills(o: &mut String, p: &EvidencePack) {
                 .collect();
             let _ = writeln!(o, "Ratings in the period: {}\n", hist.join(" → "));
         }
-        let lines: Vec<_> = s.figures.iter().flat_map(figure_lines).collect();
+        let lines: Vec<_> = s
+            .figures
+            .iter()
+            .filter(|f| figures_have_content(f))
+            .flat_map(figure_lines)
+            .collect();
         for l in &lines {
             let _ = writeln!(o, "- {}: {}", l.label, md(&l.value));
         }
@@ -354,17 +422,66 @@ fn skills(o: &mut String, p: &EvidencePack) {
     }
 }
 
+/// A rating's level alone, for the one-table view of the skills.
+fn level_text(r: Option<&crate::review::RatingRow>) -> String {
+    r.map_or_else(|| "not rated".to_string(), |r| r.level.clone())
+}
+
 fn growth(o: &mut String, p: &EvidencePack) {
     let g = &p.growth;
     let _ = writeln!(o, "## {GROWTH}\n");
-    if p.header.target.is_some() {
-        if g.below_expected.is_empty() {
+    let m = &p.misses;
+    if !m.shown.is_empty() {
+        let _ = writeln!(
+            o,
+            "### {MISSES}\n\n{} of {} resolved predictions missed; {}:\n",
+            m.total,
+            m.resolved,
+            if m.shown.len() == 1 {
+                "the one with the most to teach"
+            } else {
+                "those with the most to teach"
+            }
+        );
+        for x in &m.shown {
             let _ = writeln!(
                 o,
-                "- Every skill the target level expects is rated at or above it."
+                "- **{}** — diagnosis {}{} ({})",
+                md(&x.title),
+                x.date,
+                x.confidence
+                    .map(|c| format!(", {c}% confident"))
+                    .unwrap_or_default(),
+                code(&x.id)
+            );
+            let _ = writeln!(
+                o,
+                "  - Predicted → actual: {} → {}",
+                md(&x.predicted),
+                md(&x.actual)
+            );
+            if let Some(l) = &x.learned {
+                let _ = writeln!(o, "  - Learned: {}", md(l));
+            }
+        }
+        let _ = writeln!(o, "\n### Plan\n");
+    }
+    if p.header.target.is_some() {
+        // Unrated skills are one line: each is the same gap.
+        let unrated: Vec<String> = g
+            .below_expected
+            .iter()
+            .filter(|gap| gap.current.is_none())
+            .map(|gap| format!("{} ({})", md(&gap.name), gap.expected))
+            .collect();
+        if !unrated.is_empty() {
+            let _ = writeln!(
+                o,
+                "- Not rated yet, though the target expects them: {}",
+                unrated.join(", ")
             );
         }
-        for gap in &g.below_expected {
+        for gap in g.below_expected.iter().filter(|gap| gap.current.is_some()) {
             let _ = writeln!(
                 o,
                 "- {}: {} now, {} expected",
@@ -382,23 +499,18 @@ fn growth(o: &mut String, p: &EvidencePack) {
             let _ = writeln!(o, "- Criteria still to show or confirm: {}", ids.join(", "));
         }
     }
-    match &g.open_focus {
-        Some(f) => {
-            let _ = writeln!(
-                o,
-                "- Open focus: {}{}, since {}. {}",
-                md(&f.entry.title),
-                f.skill_name
-                    .as_deref()
-                    .map(|s| format!(" ({})", md(s)))
-                    .unwrap_or_default(),
-                f.entry.date,
-                link(&f.entry.id, &f.entry.path)
-            );
-        }
-        None => {
-            let _ = writeln!(o, "- No open focus.");
-        }
+    if let Some(f) = &g.open_focus {
+        let _ = writeln!(
+            o,
+            "- Open focus: {}{}, since {} ({})",
+            md(&f.entry.title),
+            f.skill_name
+                .as_deref()
+                .map(|s| format!(" ({})", md(s)))
+                .unwrap_or_default(),
+            f.entry.date,
+            code(&f.entry.id)
+        );
     }
     if let Some(n) = &g.next_skill {
         let _ = writeln!(
@@ -421,9 +533,18 @@ fn growth(o: &mut String, p: &EvidencePack) {
     let _ = writeln!(o);
 }
 
-fn activity(o: &mut String, p: &EvidencePack) {
+fn activity(o: &mut String, p: &EvidencePack, detail: Detail) {
     let a = &p.activity;
     let _ = writeln!(o, "## {ACTIVITY}\n");
+    if detail == Detail::Summary {
+        let _ = writeln!(
+            o,
+            "{} entries in the period: {}.\n",
+            a.total,
+            md(&kinds_line(a, 6))
+        );
+        return;
+    }
     let _ = writeln!(o, "{} entries in the period.\n", a.total);
     if !a.by_kind.is_empty() {
         let _ = writeln!(o, "| kind | entries |\n| --- | ---: |");
@@ -486,28 +607,40 @@ pub(super) mod tests {
             explore_target_per_week: 60,
             min_predictions_for_brier: 20,
             include_private: false,
+            templates: None,
         })
     }
 
     #[test]
     fn sections_come_in_the_order_boards_read() {
-        let text = render(&sample_pack("Refund loop"));
+        let text = render(&sample_pack("Refund loop"), Detail::Summary);
         let at = |h: &str| {
             text.find(h)
                 .unwrap_or_else(|| panic!("no {h:?} in\n{text}"))
         };
         let order = [
             at("# Evidence pack: ana-lima, 2026-H1"),
+            at("## Summary"),
             at("## Outcomes and system impact"),
             at("## Criteria for Support Specialist II"),
             at("## Skills"),
-            at("## Growth plan"),
+            at("## Gaps and plan"),
             at("## Activity (context)"),
         ];
         assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
         assert!(text.contains("### Knowledge-base articles published"));
-        assert!(text.contains("### Complex-case diagnosis"));
-        assert!(text.contains("`people/ana-lima/"), "paths in backticks");
+        assert!(
+            text.contains("| Complex-case diagnosis |"),
+            "skills as one table"
+        );
+        assert!(!text.contains("people/"), "ids, never paths");
+        let full = render(&sample_pack("Refund loop"), Detail::Full);
+        assert!(full.contains("### Complex-case diagnosis"));
+        assert!(
+            full.contains("| month | entries |"),
+            "activity tables in full"
+        );
+        assert!(!text.contains("| month | entries |"), "and only in full");
         assert!(!text.contains("Self-care"), "foundations stay out");
     }
 
@@ -516,7 +649,7 @@ pub(super) mod tests {
         assert_eq!(md("a | b\nc *d* <x>"), "a \\| b c \\*d\\* \\<x\\>");
         assert_eq!(md("# not a heading"), "\\# not a heading");
         assert_eq!(code("a`b"), "`` a`b ``");
-        let text = render(&sample_pack("Title | with pipe"));
+        let text = render(&sample_pack("Title | with pipe"), Detail::Full);
         assert!(text.contains("Title \\| with pipe"));
         assert!(
             text.contains("The \\| pipe and stars second line"),

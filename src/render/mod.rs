@@ -1,7 +1,12 @@
 //! How an evidence pack looks: Markdown (to paste into Notion or
 //! Confluence), one self-contained HTML file with inline SVG charts, or
-//! JSON. This module owns the wording of figures shared by the two human
-//! formats.
+//! JSON. This module owns the wording shared by the two human formats: the
+//! summary, the figures, quotes and misses, and which sections are left out
+//! because they have nothing to say.
+//!
+//! Short by default, as a lead reads it in five minutes: entries are named
+//! by id, never by file path; per-skill figures and evidence and the
+//! activity tables come only with `Detail::Full`.
 //!
 //! Rendering never changes what the pack says: it must not compute, select
 //! or filter anything, nor read files or the clock. User text is escaped by
@@ -19,10 +24,22 @@ pub enum Format {
     Json,
 }
 
-pub fn render(pack: &EvidencePack, format: Format) -> String {
+/// How much of the pack a human format shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Detail {
+    /// What a lead reads in five minutes: the summary, outcomes, criteria
+    /// with their evidence, skills as one table, misses and the plan.
+    #[default]
+    Summary,
+    /// Everything: each skill's figures and strongest evidence, and the
+    /// activity tables.
+    Full,
+}
+
+pub fn render(pack: &EvidencePack, format: Format, detail: Detail) -> String {
     match format {
-        Format::Markdown => markdown::render(pack),
-        Format::Html => html::render(pack),
+        Format::Markdown => markdown::render(pack, detail),
+        Format::Html => html::render(pack, detail),
         // The pack holds only strings, numbers and maps with string keys,
         // which always serialise.
         Format::Json => serde_json::to_string_pretty(pack).unwrap_or_else(|_| "{}".into()) + "\n",
@@ -63,7 +80,9 @@ pub(crate) fn tenure_sentence(t: &crate::review::Tenure) -> String {
         _ => format!("{held}."),
     }
 }
-pub(crate) const GROWTH: &str = "Growth plan";
+pub(crate) const SUMMARY: &str = "Summary";
+pub(crate) const GROWTH: &str = "Gaps and plan";
+pub(crate) const MISSES: &str = "Misses, and what they taught";
 pub(crate) const ACTIVITY: &str = "Activity (context)";
 
 pub(crate) fn criteria_title(p: &EvidencePack) -> String {
@@ -244,10 +263,6 @@ pub(crate) fn figure_lines(f: &SkillFigures) -> Vec<Line> {
                     k.written, k.published, k.retired, k.drafts
                 ),
             ));
-            out.push(line(
-                "Deflections",
-                format!("{} (an estimate from analytics)", k.deflections),
-            ));
             if let Some(d) = k.median_days_to_publish {
                 out.push(line(
                     "Question first seen to article published",
@@ -371,7 +386,11 @@ pub(crate) fn figure_lines(f: &SkillFigures) -> Vec<Line> {
         SkillFigures::Approval(a) => {
             out.push(line(
                 "Decisions at risk gates",
-                format!("{}: {}", a.decisions, counts(&a.by_decision)),
+                if a.decisions == 0 {
+                    "none in the period".to_string()
+                } else {
+                    format!("{}: {}", a.decisions, counts(&a.by_decision))
+                },
             ));
             if a.decisions > 0 {
                 out.push(line("By gate", counts(&a.by_gate)));
@@ -400,6 +419,218 @@ pub(crate) fn figure_lines(f: &SkillFigures) -> Vec<Line> {
     out
 }
 
+/// The header's period in words: the label the entries were selected by,
+/// and its dates.
+pub(crate) fn period_text(h: &crate::review::Header) -> String {
+    let dates = format!("{} to {}", h.period_start, h.period_end);
+    if h.period == dates {
+        dates
+    } else {
+        format!("{} ({dates})", h.period)
+    }
+}
+
+/// The summary, as plain sentences (the caller escapes): where the person
+/// stands against the target first, then the outcomes that carry the case,
+/// each figure with its n. At most about 150 words.
+pub(crate) fn summary_lines(p: &EvidencePack) -> (String, Vec<String>) {
+    let s = &p.summary;
+    let h = &p.header;
+    let who = match &h.level {
+        Some(l) => format!("{}, {},", h.person, l.name),
+        None => h.person.clone(),
+    };
+    let opening = match &h.target {
+        Some(t) => format!(
+            "{who} makes the case for {}: {} of {} criteria met, {} not yet, {} to be confirmed.",
+            t.name,
+            s.met,
+            p.criteria.len(),
+            s.not_yet,
+            s.to_confirm
+        ),
+        None => format!("{who}: no target level, so no criteria (pass --target LEVEL)."),
+    };
+    let mut lines = Vec::new();
+    if let Some(c) = &s.top_change {
+        let what = match &c.change_ref {
+            Some(r) => format!("{} ({r})", c.entry.title),
+            None => c.entry.title.clone(),
+        };
+        let effect = c
+            .pattern_effect
+            .as_ref()
+            .map(|e| {
+                format!(
+                    ": its pattern went from {} to {} cases team-wide in the {} days either side (n = {})",
+                    e.before, e.after, e.window_days, e.n
+                )
+            })
+            .unwrap_or_default();
+        let more = match s.changes_shipped {
+            0 | 1 => String::new(),
+            n => format!("; {n} changes shipped in all"),
+        };
+        lines.push(format!("Shipped {what}{effect}{more}."));
+    }
+    if s.articles_published > 0 {
+        lines.push(format!(
+            "{} published, {} deflections between them (an analytics estimate; retired articles not counted).",
+            plural(s.articles_published, "knowledge-base article", "knowledge-base articles"),
+            s.deflections
+        ));
+    }
+    if let Some(m) = &s.helpdesk {
+        let mut parts = Vec::new();
+        if let Some(c) = m.csat {
+            parts.push(match m.csat_n {
+                Some(n) => format!("CSAT {} (n = {n})", num(c)),
+                None => format!("CSAT {} (n not recorded)", num(c)),
+            });
+        }
+        if let Some(r) = m.reopen_rate {
+            parts.push(format!("re-open rate {}%", num(r)));
+        }
+        if let Some(f) = m.fcr {
+            parts.push(format!("first-contact resolution {}%", num(f)));
+        }
+        if !parts.is_empty() {
+            lines.push(format!(
+                "Helpdesk, {}: {}.",
+                m.period.clone().unwrap_or_else(|| m.date.to_string()),
+                parts.join(", ")
+            ));
+        }
+    }
+    if let Some(r) = s.hit_rate {
+        let missed = match (s.misses, p.misses.shown.is_empty()) {
+            (0, _) => String::new(),
+            (n, false) => {
+                format!("; {n} missed, the most instructive shown below with what they taught")
+            }
+            (n, true) => format!("; {n} missed"),
+        };
+        lines.push(format!(
+            "Predictions: {} right over n = {}{missed}.",
+            pct(r),
+            s.predictions_resolved
+        ));
+    }
+    (opening, lines)
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// Who said it, in what role, when: "Dana Whitfield (lead), 2026-06-05".
+pub(crate) fn attribution(q: &crate::review::Quote) -> String {
+    let role = q
+        .role
+        .as_deref()
+        .map(|r| format!(" ({r})"))
+        .unwrap_or_default();
+    let recorded = q
+        .recorded_by
+        .as_deref()
+        .map(|r| format!(", recorded by {r}"))
+        .unwrap_or_default();
+    format!("{}{role}, {}{recorded}", q.who, q.date)
+}
+
+/// A skill row has something to say: entries, a rating, or a level the
+/// target expects of it.
+pub(crate) fn skill_has_content(s: &crate::review::SkillSection) -> bool {
+    s.entries > 0 || s.self_rating.is_some() || s.lead_rating.is_some()
+}
+
+/// A kind's figures say something: it has entries in the period.
+pub(crate) fn figures_have_content(f: &SkillFigures) -> bool {
+    match f {
+        SkillFigures::Diagnosis(c) => c.predictions > 0,
+        SkillFigures::Qa(q) => q.samples > 0,
+        SkillFigures::Kb(k) => k.written > 0,
+        SkillFigures::Escalation(e) => e.total > 0,
+        SkillFigures::Handoff(h) => h.total > 0,
+        SkillFigures::Explore(x) => x.sessions > 0,
+        SkillFigures::Postmortem(p) => p.total > 0,
+        SkillFigures::Proposal(p) => p.raised > 0,
+        SkillFigures::Approval(a) => a.decisions > 0,
+        SkillFigures::Teach(t) => t.sessions > 0,
+        SkillFigures::Goal(g) => g.total > 0,
+        SkillFigures::Focus(f) => f.total > 0,
+    }
+}
+
+/// Which of the optional sections have something to say. The header,
+/// summary and criteria are always shown; the rest is left out when empty
+/// and named in one line under the summary.
+pub(crate) struct Shown {
+    pub outcomes: bool,
+    pub tenure: bool,
+    pub skills: bool,
+    pub misses: bool,
+    pub growth: bool,
+    pub activity: bool,
+}
+
+pub(crate) fn shown(p: &EvidencePack) -> Shown {
+    let o = &p.outcomes;
+    let g = &p.growth;
+    Shown {
+        outcomes: !(o.proposals_shipped.is_empty()
+            && o.kb_published.is_empty()
+            && o.metrics.is_empty()),
+        tenure: p.tenure.since.is_some() || !p.tenure.milestones.is_empty(),
+        skills: p.skills.iter().any(skill_has_content),
+        misses: !p.misses.shown.is_empty(),
+        growth: !(g.below_expected.is_empty()
+            && g.criteria_not_yet.is_empty()
+            && g.open_focus.is_none()
+            && g.next_skill.is_none()
+            && g.ratings_without_evidence.is_empty()),
+        activity: p.activity.total > 0,
+    }
+}
+
+/// "Left out, with nothing to show in this period: ...", or none.
+pub(crate) fn left_out_line(p: &EvidencePack) -> Option<String> {
+    let s = shown(p);
+    let names: Vec<&str> = [
+        (s.outcomes, OUTCOMES),
+        (s.tenure, TENURE),
+        (s.skills, SKILLS),
+        (s.misses, MISSES),
+        (s.growth, GROWTH),
+        (s.activity, ACTIVITY),
+    ]
+    .into_iter()
+    .filter(|(shown, _)| !shown)
+    .map(|(_, name)| name)
+    .collect();
+    (!names.is_empty()).then(|| {
+        format!(
+            "Left out, with nothing to show in this period: {}.",
+            names.join("; ")
+        )
+    })
+}
+
+/// The activity by kind in one line, largest first, the first `max` by
+/// name: "qa 45, diagnosis 41 and 12 other kinds".
+pub(crate) fn kinds_line(a: &crate::review::Activity, max: usize) -> String {
+    let mut kinds: Vec<(&String, &usize)> = a.by_kind.iter().collect();
+    kinds.sort_by(|x, y| y.1.cmp(x.1).then(x.0.cmp(y.0)));
+    let rest = kinds.len().saturating_sub(max);
+    kinds.truncate(max);
+    let named = counts(kinds);
+    match rest {
+        0 => named,
+        1 => format!("{named} and 1 other kind"),
+        n => format!("{named} and {n} other kinds"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -415,5 +646,19 @@ mod tests {
         assert_eq!(short_label("odd"), "odd");
         assert_eq!(short_commit("0123456789abcdef"), "0123456789");
         assert_eq!(short_commit("abc"), "abc");
+    }
+
+    #[test]
+    fn no_gate_decisions_reads_as_none() {
+        let a = crate::review::ApprovalFigures {
+            decisions: 0,
+            by_gate: Default::default(),
+            by_decision: Default::default(),
+            reversed: 0,
+        };
+        let f = SkillFigures::Approval(a);
+        assert!(!figures_have_content(&f));
+        let lines = figure_lines(&f);
+        assert_eq!(lines[0].value, "none in the period");
     }
 }

@@ -7,10 +7,16 @@
 //! compute habit figures beyond what a check needs (that is `figures`).
 //! Foundations never become criteria here, whatever the ladder says.
 
-use super::evidence::{EvidenceItem, strongest};
+use super::evidence::{EvidenceItem, Quote, strongest};
 
 /// Boards read two or three strong examples per criterion, not a list.
-const CRITERION_EVIDENCE: usize = 3;
+pub const CRITERION_EVIDENCE: usize = 3;
+/// What others said, quoted whole, per criterion.
+pub const CRITERION_QUOTES: usize = 2;
+/// The candidates each criterion offers, strongest first: `assemble` shows
+/// each entry under one criterion only, so a later criterion whose best
+/// entries were shown above still has others to show.
+const CANDIDATES: usize = 8;
 use super::{Ctx, Status};
 use crate::entry::{Entry, Kind, slugify};
 use crate::skills::{Check, Criterion, level_rank};
@@ -36,8 +42,14 @@ pub struct CriterionResult {
     pub confirmation: Option<ConfirmationRef>,
     pub evidence: Vec<EvidenceItem>,
     /// What others said that bears on the criterion: feedback from someone
-    /// else about the skills it measures, newest first (at most three).
-    pub said: Vec<EvidenceItem>,
+    /// else about the skills it measures, quoted whole, newest first.
+    pub said: Vec<Quote>,
+    /// Evidence of the criterion already shown under the outcomes (ids,
+    /// strongest first, at most three): not repeated here.
+    pub in_outcomes: Vec<String>,
+    /// The figure stands on one entry alone (one metric record, one
+    /// article): a board should know it is met on a single example.
+    pub single_entry: bool,
 }
 
 /// A lead's confirmation of a criterion.
@@ -136,7 +148,7 @@ fn criterion_skills(c: &Criterion, ctx: &Ctx) -> Vec<String> {
     }
 }
 
-fn said(c: &Criterion, ctx: &Ctx) -> Vec<EvidenceItem> {
+fn said(c: &Criterion, ctx: &Ctx) -> Vec<Quote> {
     let skills = criterion_skills(c, ctx);
     let feedback_check = matches!(c.check, Some(Check::Feedback { .. }));
     if skills.is_empty() && !feedback_check {
@@ -151,13 +163,8 @@ fn said(c: &Criterion, ctx: &Ctx) -> Vec<EvidenceItem> {
         .collect();
     fb.sort_by_key(|e| std::cmp::Reverse(e.created));
     fb.into_iter()
-        .take(3)
-        .map(|e| {
-            let why = super::evidence::strength(e)
-                .map(|(_, why)| why)
-                .unwrap_or_else(|| "feedback".into());
-            ctx.item(e, &why)
-        })
+        .take(CANDIDATES)
+        .map(super::evidence::quote)
         .collect()
 }
 
@@ -174,9 +181,18 @@ pub fn evaluate(c: &Criterion, ctx: &Ctx) -> CriterionResult {
         confirmation: None,
         evidence: Vec::new(),
         said: Vec::new(),
+        single_entry: false,
+        in_outcomes: Vec::new(),
     };
+    // Feedback is what others said, quoted whole below the evidence: one's
+    // own entries are the evidence.
     let items = |es: &[&Entry]| -> Vec<EvidenceItem> {
-        strongest(es, CRITERION_EVIDENCE)
+        let own: Vec<&Entry> = es
+            .iter()
+            .copied()
+            .filter(|e| e.kind != Kind::Feedback)
+            .collect();
+        strongest(&own, CANDIDATES)
             .into_iter()
             .map(|(e, why)| ctx.item(e, &why))
             .collect()
@@ -205,6 +221,7 @@ pub fn evaluate(c: &Criterion, ctx: &Ctx) -> CriterionResult {
                         .unwrap_or_default(),
                 );
                 r.evidence = items(&matching);
+                r.single_entry = n == 1;
             }
         },
         Some(Check::HitRate { min, min_n }) => {
@@ -278,7 +295,7 @@ pub fn evaluate(c: &Criterion, ctx: &Ctx) -> CriterionResult {
                             .filter(|e| !linked.iter().any(|l| l.id == e.id))
                             .collect();
                         shown.extend(items(&rest));
-                        shown.truncate(CRITERION_EVIDENCE);
+                        shown.truncate(CANDIDATES);
                         r.evidence = shown;
                     }
                     None => {
@@ -335,6 +352,7 @@ pub fn evaluate(c: &Criterion, ctx: &Ctx) -> CriterionResult {
                             r.detail.push_str(&format!("; source: {source}"));
                         }
                         r.evidence = vec![ctx.item(e, "helpdesk figures")];
+                        r.single_entry = true;
                     }
                     None => {
                         r.detail = format!(
@@ -387,23 +405,21 @@ pub fn evaluate(c: &Criterion, ctx: &Ctx) -> CriterionResult {
                 "{} from others in the period (needs {min})",
                 plural(n, "piece of feedback", "pieces of feedback")
             );
-            r.evidence = fb
-                .iter()
-                .take(CRITERION_EVIDENCE)
-                .map(|e| {
-                    let from = e
-                        .field_str("from")
-                        .or(e.field_str("source"))
-                        .unwrap_or("a colleague");
-                    ctx.item(e, &format!("from {from}"))
-                })
+            r.single_entry = n == 1;
+            // The feedback is what others said: quoted, not listed twice.
+            r.said = fb
+                .into_iter()
+                .take(CANDIDATES)
+                .map(super::evidence::quote)
                 .collect();
         }
         Some(Check::Confirmation) => {
             r.detail = "needs a lead's confirmation (casebook confirm)".into()
         }
     }
-    r.said = said(c, ctx);
+    if r.said.is_empty() {
+        r.said = said(c, ctx);
+    }
     r.status = r.computed;
     // A lead's confirmation settles the criterion either way.
     if let Some(conf) = ctx

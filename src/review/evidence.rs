@@ -31,6 +31,131 @@ pub struct EvidenceItem {
     pub why: String,
 }
 
+/// What someone else said, whole: the words, who said them, in what role
+/// and when. A board weighs corroboration by its source, so none of the
+/// four is ever cut.
+#[derive(Debug, Clone, Serialize)]
+pub struct Quote {
+    pub id: String,
+    pub title: String,
+    /// The giver's words, in full (the body as plain prose; the title when
+    /// the body is empty).
+    pub words: String,
+    pub who: String,
+    /// Lead, peer, engineering, customer-success, a customer...
+    pub role: Option<String>,
+    pub date: NaiveDate,
+    /// Set when the person it is about typed it in (quoting a customer):
+    /// boards weigh it less than words written by the giver.
+    pub recorded_by: Option<String>,
+}
+
+pub fn quote(e: &Entry) -> Quote {
+    let who = e
+        .field_str("from")
+        .or(e.field_str("source"))
+        .unwrap_or("a colleague")
+        .to_string();
+    let words = crate::entry::plain_text(&e.body);
+    let recorded_by = e
+        .field_str("recorded_by")
+        .filter(|r| slugify(r) == slugify(&e.person) && slugify(r) != slugify(&who))
+        .map(str::to_string);
+    Quote {
+        id: e.id.to_string(),
+        title: e.title.clone(),
+        words: if words.is_empty() {
+            e.title.clone()
+        } else {
+            words
+        },
+        role: e
+            .field_str("source")
+            .filter(|s| *s != "self")
+            .map(str::to_string),
+        who,
+        date: e.created.date_naive(),
+        recorded_by,
+    }
+}
+
+/// A prediction that missed, shown as learning: what was predicted, what it
+/// was, and what it taught (the body's "Next time" or "Lesson" section).
+#[derive(Debug, Clone, Serialize)]
+pub struct Miss {
+    pub id: String,
+    pub title: String,
+    pub date: NaiveDate,
+    pub confidence: Option<i64>,
+    pub predicted: String,
+    pub actual: String,
+    pub learned: Option<String>,
+}
+
+/// The headings under which a diagnosis records what a miss taught.
+const LESSON_HEADINGS: &[&str] = &[
+    "next time",
+    "lesson",
+    "lessons",
+    "what i learned",
+    "learned",
+    "learning",
+];
+
+/// The prose of the first section of `body` whose heading is one of
+/// `headings` (any case), up to the next heading; none when it is empty.
+pub fn section(body: &str, headings: &[&str]) -> Option<String> {
+    let mut text = String::new();
+    let mut inside = false;
+    for line in body.lines() {
+        if let Some(h) = line.trim_start().strip_prefix('#') {
+            if inside {
+                break;
+            }
+            let h = h.trim_start_matches('#').trim().trim_end_matches(':');
+            inside = headings.iter().any(|x| h.eq_ignore_ascii_case(x));
+            continue;
+        }
+        if inside {
+            text.push_str(line);
+            text.push('\n');
+        }
+    }
+    let prose = crate::entry::plain_text(&text);
+    (!prose.is_empty()).then_some(prose)
+}
+
+/// The period's misses worth showing, at most `max`: each with its actual
+/// cause, those that say what they taught first, then the most confident
+/// (a confident miss teaches most), then the newest.
+pub fn misses(entries: &[&Entry], max: usize) -> Vec<Miss> {
+    let mut out: Vec<Miss> = entries
+        .iter()
+        .filter(|e| e.kind == Kind::Diagnosis && e.field_str("verdict") == Some("miss"))
+        .filter_map(|e| {
+            Some(Miss {
+                id: e.id.to_string(),
+                title: e.title.clone(),
+                date: e.created.date_naive(),
+                confidence: e.field_int("confidence"),
+                predicted: e.field_str("prediction")?.to_string(),
+                actual: e.field_str("actual")?.to_string(),
+                learned: section(&e.body, LESSON_HEADINGS),
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.learned
+            .is_some()
+            .cmp(&a.learned.is_some())
+            .then(b.confidence.cmp(&a.confidence))
+            .then(b.date.cmp(&a.date))
+            .then(a.id.cmp(&b.id))
+    });
+    out.truncate(max);
+    out
+}
+
 pub fn item(e: &Entry, path: String, why: &str) -> EvidenceItem {
     EvidenceItem {
         id: e.id.to_string(),
@@ -110,7 +235,7 @@ pub fn strength(e: &Entry) -> Option<(f64, String)> {
         },
         Kind::Kb => match e.field_str("status") {
             Some("published") => {
-                let d = e.field_int("deflections").unwrap_or(0).max(0);
+                let d = super::figures::deflections(e).unwrap_or(0).max(0);
                 (
                     4.0 + (d as f64 / 20.0).min(2.0),
                     if d > 0 {
@@ -328,6 +453,43 @@ mod tests {
             5,
             "one kind fills every slot"
         );
+    }
+
+    #[test]
+    fn a_miss_brings_what_it_taught() {
+        let mut e = diag("miss", Some("proxy"), 90);
+        e.body = "## What it was\nA proxy.\n\n## Lesson\nAsk about proxies *first*.\n<!-- guidance -->\n\n## After\nx".into();
+        let shown = misses(
+            &[&e, &diag("miss", None, 95), &diag("hit", Some("x"), 99)],
+            3,
+        );
+        assert_eq!(shown.len(), 1, "only a miss with its actual cause");
+        assert_eq!(shown[0].predicted, "cert expired");
+        assert_eq!(shown[0].actual, "proxy");
+        assert_eq!(
+            shown[0].learned.as_deref(),
+            Some("Ask about proxies first.")
+        );
+        assert_eq!(section("## Next time\n<!-- x -->\n", LESSON_HEADINGS), None);
+    }
+
+    #[test]
+    fn a_quote_keeps_every_word_and_says_who_and_in_what_role() {
+        let at = DateTime::parse_from_rfc3339("2026-06-05T09:00:00+00:00").unwrap();
+        let mut e = Entry::new(Kind::Feedback, "Mid-year", "ana-lima", at);
+        let words = "Two shipped changes in six months, both with the counts that made them easy to approve. The articles are in use.";
+        e.body = format!("{words}\n");
+        e.fields
+            .insert("from".into(), toml::Value::String("Dana Whitfield".into()));
+        e.fields
+            .insert("source".into(), toml::Value::String("lead".into()));
+        let q = quote(&e);
+        assert_eq!(q.words, words);
+        assert_eq!(
+            (q.who.as_str(), q.role.as_deref()),
+            ("Dana Whitfield", Some("lead"))
+        );
+        assert_eq!(q.date.to_string(), "2026-06-05");
     }
 
     #[test]

@@ -407,11 +407,22 @@ pub struct KbFigures {
     pub drafts: usize,
     pub published: usize,
     pub retired: usize,
-    /// Cases the articles answered: an estimate imported from analytics.
+    /// Deflections logged by hand on every article written in the period,
+    /// retired ones included: `kb report`'s column. The pack never shows it;
+    /// its one total is `Outcomes::deflections_total`.
     pub deflections: i64,
     /// Median days from the question first seen to the article published.
     pub median_days_to_publish: Option<i64>,
     pub days_to_publish_n: usize,
+}
+
+/// The cases one article answered: the analytics estimate when one was
+/// imported, else the deflections logged by hand. The pack's one total
+/// (`Outcomes::deflections_total`) sums this over the articles published in
+/// the period, so every count of deflections in it agrees.
+pub fn deflections(e: &Entry) -> Option<i64> {
+    e.field_int("deflection_estimate")
+        .or_else(|| e.field_int("deflections"))
 }
 
 pub fn kb(entries: &[&Entry]) -> KbFigures {

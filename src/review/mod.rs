@@ -2,12 +2,15 @@
 //! the order promotion boards read it — the header, outcomes and changes to
 //! the system first, then each criterion of the target level with its
 //! evidence, then each skill with ratings, figures and its strongest
-//! examples, then the growth plan, and activity counts last, as context.
+//! examples, then the gaps (a miss shown with what it taught) and the plan,
+//! and activity counts last, as context. A summary of the whole comes first.
 //!
 //! `assemble` is a pure function of its input: no I/O, no clock, no
 //! printing, no wording beyond short reasons and details (`render` draws
 //! it). Privacy is enforced here once: private entries are dropped unless
-//! the person asked for them, and foundations skills are never criteria.
+//! the person asked for them, and foundations skills are never criteria. So
+//! is emptiness: an entry that is still its kind's untouched template, or
+//! empty, counts nowhere.
 
 mod criteria;
 mod evidence;
@@ -15,8 +18,9 @@ pub mod figures;
 pub mod ratings;
 pub mod team;
 
+pub use criteria::{CRITERION_EVIDENCE, CRITERION_QUOTES};
 pub use criteria::{ConfirmationRef, CriterionResult};
-pub use evidence::{EXCERPT_CHARS, EvidenceItem, MAX_EVIDENCE};
+pub use evidence::{EXCERPT_CHARS, EvidenceItem, MAX_EVIDENCE, Miss, Quote};
 pub use figures::{
     ApprovalFigures, Calibration, CalibrationMonth, DimensionPass, EscalationFigures,
     EscalationMonth, ExploreFigures, FocusFigures, FunctionCount, GoalFigures, HandoffFigures,
@@ -66,20 +70,65 @@ pub struct ReviewInput<'a> {
     /// false, private entries are dropped even if passed in, and the private
     /// foundations skills stay out of the pack.
     pub include_private: bool,
+    /// Each kind's template text (`templates/<kind>.md`), to tell an
+    /// untouched template from an entry. `None` when the entries' bodies
+    /// were not read (the team grid): then nothing is judged empty.
+    pub templates: Option<&'a BTreeMap<Kind, String>>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct EvidencePack {
     pub header: Header,
+    /// What a lead reads first: the criteria counted and the outcomes that
+    /// carry the case.
+    pub summary: Summary,
     pub outcomes: Outcomes,
     pub criteria: Vec<CriterionResult>,
     pub tenure: Tenure,
     pub skills: Vec<SkillSection>,
+    /// Predictions that missed, shown as learning.
+    pub misses: Misses,
     pub growth: GrowthPlan,
     pub activity: Activity,
+    /// Entries left out because they say nothing: an untouched template
+    /// or an empty body (ids).
+    pub left_out: Vec<String>,
     /// Things the reader should know about how the pack was built.
     pub warnings: Vec<String>,
 }
+
+/// The first paragraph: where the person stands against the target, and
+/// the two or three outcomes that carry the case.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Summary {
+    pub met: usize,
+    pub not_yet: usize,
+    pub to_confirm: usize,
+    /// The shipped change with the largest fall in its pattern (else the
+    /// latest shipped), and how many changes shipped in all.
+    pub top_change: Option<ShippedChange>,
+    pub changes_shipped: usize,
+    /// Articles published in the period and their one deflection total.
+    pub articles_published: usize,
+    pub deflections: i64,
+    /// The latest helpdesk figures of the period.
+    pub helpdesk: Option<MetricRecord>,
+    /// Resolved predictions, their hit rate, and misses among them.
+    pub predictions_resolved: usize,
+    pub hit_rate: Option<f64>,
+    pub misses: usize,
+}
+
+/// The period's misses: how many, and the ones shown with their analysis.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Misses {
+    pub total: usize,
+    pub resolved: usize,
+    pub shown: Vec<Miss>,
+}
+
+/// How many misses the pack shows with their analysis.
+pub const MISSES_SHOWN: usize = 2;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Header {
@@ -160,7 +209,9 @@ pub struct Outcomes {
     /// escalation rules, the KB, retraining sets, hand-off templates.
     pub proposals_shipped: Vec<ShippedChange>,
     pub kb_published: Vec<PublishedArticle>,
-    /// Sum over the published articles: an estimate from analytics.
+    /// The one deflection total of the pack: `figures::deflections` summed
+    /// over the articles published in the period (retired ones are not
+    /// counted). An estimate from analytics.
     pub deflections_total: i64,
     /// Helpdesk figures recorded in the period, oldest first.
     pub metrics: Vec<MetricRecord>,
@@ -358,7 +409,21 @@ impl Ctx<'_, '_> {
 
 pub fn assemble(input: &ReviewInput) -> EvidencePack {
     let mut warnings = Vec::new();
-    let visible = |e: &&Entry| (input.include_private || !e.private) && e.kind != Kind::Draft;
+    let says_nothing = |e: &Entry| {
+        input.templates.is_some_and(|t| {
+            crate::entry::is_template_only(e, t.get(&e.kind).map_or("", String::as_str))
+        })
+    };
+    let visible = |e: &&Entry| {
+        (input.include_private || !e.private) && e.kind != Kind::Draft && !says_nothing(e)
+    };
+    let left_out: Vec<String> = input
+        .entries
+        .iter()
+        .filter(|e| (input.include_private || !e.private) && e.kind != Kind::Draft)
+        .filter(|e| says_nothing(e))
+        .map(|e| e.id.to_string())
+        .collect();
     let entries: Vec<&Entry> = input.entries.iter().copied().filter(visible).collect();
     let history: Vec<&Entry> = input
         .history
@@ -423,8 +488,7 @@ pub fn assemble(input: &ReviewInput) -> EvidencePack {
         includes_private: input.include_private,
     };
 
-    let outcomes = outcomes(&ctx);
-    let criteria: Vec<CriterionResult> = target
+    let mut criteria: Vec<CriterionResult> = target
         .map(|t| {
             t.criteria
                 .iter()
@@ -432,6 +496,20 @@ pub fn assemble(input: &ReviewInput) -> EvidencePack {
                 .collect()
         })
         .unwrap_or_default();
+    let outcomes = outcomes(&ctx);
+    let in_outcomes: HashSet<String> = outcomes
+        .proposals_shipped
+        .iter()
+        .map(|c| c.entry.id.clone())
+        .chain(outcomes.kb_published.iter().map(|a| a.entry.id.clone()))
+        .chain(outcomes.metrics.iter().map(|m| m.id.clone()))
+        .collect();
+    one_criterion_per_entry(&mut criteria, in_outcomes);
+    let misses = Misses {
+        total: ctx.calibration.misses,
+        resolved: ctx.calibration.resolved,
+        shown: evidence::misses(&ctx.entries, MISSES_SHOWN),
+    };
     let skills: Vec<SkillSection> = input
         .skills
         .skills
@@ -441,16 +519,86 @@ pub fn assemble(input: &ReviewInput) -> EvidencePack {
     let growth = growth(&ctx, target, &criteria, &skills);
     let activity = activity(&ctx);
     let tenure = tenure(&ctx, level, target);
+    let mut summary = summary(&criteria, &outcomes, &misses);
+    summary.hit_rate = ctx.calibration.hit_rate;
+    if !left_out.is_empty() {
+        warnings.push(format!(
+            "{} left out: an untouched template or an empty body says nothing ({})",
+            if left_out.len() == 1 {
+                "1 entry".to_string()
+            } else {
+                format!("{} entries", left_out.len())
+            },
+            left_out.join(", ")
+        ));
+    }
 
     EvidencePack {
         header,
+        summary,
         outcomes,
         criteria,
         tenure,
         skills,
+        misses,
         growth,
         activity,
+        left_out,
         warnings,
+    }
+}
+
+/// Each entry is shown once: under the outcomes (shipped changes, articles,
+/// helpdesk figures) or under the first criterion that offers it, as
+/// evidence or as a quote; then each criterion keeps its best three pieces
+/// of evidence and two quotes. A board reading the same example under three
+/// criteria counts it once, and so should the pack. A criterion whose
+/// evidence is in the outcomes names it by id (`in_outcomes`).
+fn one_criterion_per_entry(criteria: &mut [CriterionResult], outcomes: HashSet<String>) {
+    let mut used = outcomes.clone();
+    for c in criteria.iter_mut() {
+        c.in_outcomes = c
+            .evidence
+            .iter()
+            .filter(|e| outcomes.contains(&e.id))
+            .take(CRITERION_EVIDENCE)
+            .map(|e| e.id.clone())
+            .collect();
+        c.evidence.retain(|e| !used.contains(&e.id));
+        c.evidence.truncate(CRITERION_EVIDENCE);
+        used.extend(c.evidence.iter().map(|e| e.id.clone()));
+        c.said.retain(|q| !used.contains(&q.id));
+        c.said.truncate(CRITERION_QUOTES);
+        used.extend(c.said.iter().map(|q| q.id.clone()));
+    }
+}
+
+fn summary(criteria: &[CriterionResult], outcomes: &Outcomes, misses: &Misses) -> Summary {
+    let count = |s: Status| criteria.iter().filter(|c| c.status == s).count();
+    let fall = |c: &ShippedChange| {
+        c.pattern_effect
+            .as_ref()
+            .map_or(0, |e| e.before as i64 - e.after as i64)
+    };
+    // The largest fall; among equals, the latest shipped.
+    let top_change = outcomes
+        .proposals_shipped
+        .iter()
+        .rev()
+        .max_by_key(|c| fall(c))
+        .cloned();
+    Summary {
+        met: count(Status::Met),
+        not_yet: count(Status::NotYet),
+        to_confirm: count(Status::ToBeConfirmed),
+        top_change,
+        changes_shipped: outcomes.proposals_shipped.len(),
+        articles_published: outcomes.kb_published.len(),
+        deflections: outcomes.deflections_total,
+        helpdesk: outcomes.metrics.last().cloned(),
+        predictions_resolved: misses.resolved,
+        hit_rate: None,
+        misses: misses.total,
     }
 }
 
@@ -604,11 +752,7 @@ fn outcomes(ctx: &Ctx) -> Outcomes {
         .filter(|e| e.kind == Kind::Kb && e.field_str("status") == Some("published"))
         .filter(|e| dated(e, "published"))
         .collect();
-    // The analytics estimate when one was imported, else the cases logged.
-    let deflected = |e: &Entry| {
-        e.field_int("deflection_estimate")
-            .or_else(|| e.field_int("deflections"))
-    };
+    let deflected = figures::deflections;
     published.sort_by_key(|e| std::cmp::Reverse(deflected(e).unwrap_or(0)));
     for e in published {
         let deflections = deflected(e);

@@ -75,6 +75,7 @@ struct Setup {
     level: Option<String>,
     target: Option<String>,
     include_private: bool,
+    templates: Option<BTreeMap<Kind, String>>,
 }
 
 impl Setup {
@@ -85,6 +86,7 @@ impl Setup {
             level: None,
             target: Some("specialist-2".into()),
             include_private: false,
+            templates: None,
         }
     }
 
@@ -112,6 +114,7 @@ impl Setup {
             explore_target_per_week: 60,
             min_predictions_for_brier: 3,
             include_private: self.include_private,
+            templates: self.templates.as_ref(),
         };
         assemble(&input)
     }
@@ -584,4 +587,175 @@ fn json_dates_are_rfc3339_and_keys_snake_case() {
         .unwrap()["figures"][0];
     assert_eq!(figures["kind"], "diagnosis");
     assert!(figures["hit_rate"].is_number());
+}
+
+fn with_body(mut e: Entry, body: &str) -> Entry {
+    e.body = body.into();
+    e
+}
+
+fn lead_feedback(day: &str, skills: &[&str], words: &str) -> Entry {
+    let mut e = with_body(
+        make(
+            Kind::Feedback,
+            "Mid-year from Dana",
+            day,
+            &[("from", s("Dana Reyes")), ("source", s("lead"))],
+        ),
+        words,
+    );
+    e.skills = skills.iter().map(|s| s.to_string()).collect();
+    e
+}
+
+#[test]
+fn an_untouched_template_or_an_empty_entry_counts_nowhere() {
+    let template = "+++\nprediction = \"\"\nconfidence = 50\n+++\n\n## What the customer reported\n<!-- a line or two -->\n\n## Next time\n";
+    let mut setup = Setup::new();
+    setup.templates = Some(BTreeMap::from([
+        (Kind::Diagnosis, template.to_string()),
+        (Kind::Note, "+++\n+++\n\n## Note\n".to_string()),
+    ]));
+    let quit = with_body(
+        make(
+            Kind::Diagnosis,
+            "Refund loop",
+            "2026-03-01",
+            &[("confidence", i(50))],
+        ),
+        "## What the customer reported\n\n## Next time\n",
+    );
+    let empty = make(Kind::Note, "Thoughts", "2026-03-02", &[]);
+    let real = with_body(
+        make(Kind::Note, "Agent update", "2026-03-03", &[]),
+        "The model now asks for the invoice id.",
+    );
+    let p = setup.pack(&[quit.clone(), empty.clone(), real.clone()], &[]);
+    assert_eq!(p.activity.total, 1, "{:?}", p.activity);
+    assert_eq!(p.left_out, vec![quit.id.to_string(), empty.id.to_string()]);
+    assert!(
+        p.warnings.iter().any(|w| w.contains("2 entries left out")),
+        "{:?}",
+        p.warnings
+    );
+    assert_eq!(calibration_of(&p).predictions, 0, "no prediction was made");
+    // The bodies unread (the team grid): nothing is judged empty.
+    let p = Setup::new().pack(&[quit, empty, real], &[]);
+    assert_eq!(p.activity.total, 3);
+}
+
+#[test]
+fn each_entry_is_shown_under_one_criterion_and_feedback_is_quoted_whole() {
+    let words = "Two shipped changes in six months, both with the counts that made them easy to approve. The articles are in use. For the second half: calibrate your diagnosis confidence.";
+    let mut entries: Vec<Entry> = (0..22)
+        .map(|n| diag(&format!("2026-03-{:02}", n + 1), "hit", 80))
+        .collect();
+    entries.push(lead_feedback(
+        "2026-06-05",
+        &[
+            "complex-case-diagnosis",
+            "knowledge-base-specification",
+            "empathic-communication",
+        ],
+        &format!("{words}\n"),
+    ));
+    entries.push(rating(
+        "2026-06-09",
+        "empathic-communication",
+        "pro",
+        "lead",
+    ));
+    let p = pack(&entries);
+    let mut seen = std::collections::HashMap::new();
+    for c in &p.criteria {
+        for id in c
+            .evidence
+            .iter()
+            .map(|e| &e.id)
+            .chain(c.said.iter().map(|q| &q.id))
+        {
+            *seen.entry(id.clone()).or_insert(0) += 1;
+        }
+        assert!(c.evidence.len() <= 3, "{}", c.id);
+    }
+    assert!(seen.values().all(|n| *n == 1), "{seen:?}");
+    let quoted: Vec<&Quote> = p.criteria.iter().flat_map(|c| &c.said).collect();
+    assert_eq!(quoted.len(), 1, "Dana's feedback, once");
+    assert_eq!(quoted[0].words, words, "in full, never cut");
+    assert_eq!(
+        (quoted[0].who.as_str(), quoted[0].role.as_deref()),
+        ("Dana Reyes", Some("lead"))
+    );
+}
+
+#[test]
+fn a_criterion_met_on_one_entry_says_so() {
+    let p = pack(&[make(
+        Kind::Metric,
+        "Q2",
+        "2026-07-02",
+        &[
+            ("period", s("2026-Q2")),
+            ("reopen_rate", toml::Value::Float(6.0)),
+        ],
+    )]);
+    let c = criterion(&p, "s2-reopen");
+    assert_eq!(c.status, Status::Met);
+    assert!(c.single_entry);
+    assert!(!criterion(&p, "s2-calibration").single_entry);
+}
+
+#[test]
+fn misses_are_shown_with_what_they_taught() {
+    let mut entries: Vec<Entry> = (0..4)
+        .map(|n| diag(&format!("2026-03-{:02}", n + 1), "hit", 70))
+        .collect();
+    entries.push(with_body(
+        diag("2026-04-02", "miss", 85),
+        "## What it was\nA proxy.\n\n## Lesson\nAsk about proxies before blaming the certificate.\n",
+    ));
+    entries.push(diag("2026-04-03", "miss", 90));
+    let p = pack(&entries);
+    assert_eq!((p.misses.total, p.misses.resolved), (2, 6));
+    let m = &p.misses.shown[0];
+    assert_eq!(
+        (m.predicted.as_str(), m.actual.as_str()),
+        ("cert expired", "proxy")
+    );
+    assert_eq!(
+        m.learned.as_deref(),
+        Some("Ask about proxies before blaming the certificate."),
+        "the one that says what it taught comes first, though less confident"
+    );
+    assert_eq!(p.summary.misses, 2);
+}
+
+#[test]
+fn the_pack_has_one_deflection_total_and_every_mention_agrees() {
+    let entries = vec![
+        make(
+            Kind::Kb,
+            "SSO article",
+            "2026-03-01",
+            &[
+                ("status", s("published")),
+                ("deflections", i(10)),
+                ("deflection_estimate", i(50)),
+            ],
+        ),
+        make(
+            Kind::Kb,
+            "Old article",
+            "2026-03-02",
+            &[("status", s("retired")), ("deflections", i(21))],
+        ),
+    ];
+    let p = pack(&entries);
+    assert_eq!(
+        p.outcomes.deflections_total, 50,
+        "the estimate, retired out"
+    );
+    assert_eq!(p.summary.deflections, 50);
+    let why = &skill(&p, "knowledge-base-specification").evidence[0].why;
+    assert!(why.contains("50 deflections"), "{why}");
 }
