@@ -21,7 +21,7 @@ pub enum Notice {
 }
 
 /// Where a session's notices go.
-pub type Sink = Box<dyn Fn(Notice)>;
+pub type Sink = std::sync::Arc<dyn Fn(Notice) + Send + Sync>;
 
 pub struct Session {
     journal: Journal,
@@ -31,7 +31,11 @@ pub struct Session {
 
 impl Session {
     /// A session on an open journal; `sink` receives its notices.
-    pub fn new(journal: Journal, sink: Sink) -> Session {
+    pub fn new(mut journal: Journal, sink: Sink) -> Session {
+        let to_sink = sink.clone();
+        journal.set_notifier(std::sync::Arc::new(move |line: &str| {
+            to_sink(Notice::Status(line.to_string()))
+        }));
         Session {
             journal,
             index: None,
@@ -41,7 +45,7 @@ impl Session {
 
     /// A session whose notices are dropped (tests, scripts).
     pub fn quiet(journal: Journal) -> Session {
-        Session::new(journal, Box::new(|_| {}))
+        Session::new(journal, std::sync::Arc::new(|_| {}))
     }
 
     pub fn journal(&self) -> &Journal {

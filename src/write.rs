@@ -51,6 +51,8 @@ pub enum Decision {
 }
 
 /// One thing a write changes.
+// An entry is most items; boxing it would only add an allocation each.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone)]
 pub enum Item {
     /// An entry, at `path` when it already has a file (an edit keeps its
@@ -250,14 +252,14 @@ pub enum WriteError {
     Invalid {
         target: String,
         problems: Vec<String>,
-        draft: Option<Draft>,
+        draft: Option<Box<Draft>>,
     },
     /// A kind rule failed (an unknown skill or gate): a bad value typed.
     #[error("{message}")]
     Rule {
         message: String,
         hint: Option<String>,
-        draft: Option<Draft>,
+        draft: Option<Box<Draft>>,
     },
     /// Personal data found and not allowed; nothing was committed.
     #[error(
@@ -267,7 +269,7 @@ pub enum WriteError {
     )]
     PersonalData {
         finds: Vec<Found>,
-        draft: Option<Draft>,
+        draft: Option<Box<Draft>>,
     },
     /// The team's guard rules do not compile.
     #[error(transparent)]
@@ -282,7 +284,7 @@ impl WriteError {
         match self {
             WriteError::Invalid { draft, .. }
             | WriteError::Rule { draft, .. }
-            | WriteError::PersonalData { draft, .. } => draft.as_ref(),
+            | WriteError::PersonalData { draft, .. } => draft.as_deref(),
             _ => None,
         }
     }
@@ -439,7 +441,7 @@ impl Session {
         let entry = draft.entry().map_err(|problem| WriteError::Invalid {
             target: format!("the draft {}", draft.name),
             problems: vec![problem],
-            draft: Some(draft.clone()),
+            draft: Some(Box::new(draft.clone())),
         })?;
         // An edit writes back to its file; a recovered text with the id of
         // a committed entry is an edit of it too.
@@ -491,16 +493,16 @@ impl Session {
             } => WriteError::Invalid {
                 target,
                 problems,
-                draft: Some(draft.clone()),
+                draft: Some(Box::new(draft.clone())),
             },
             WriteError::Rule { message, hint, .. } => WriteError::Rule {
                 message,
                 hint,
-                draft: Some(draft.clone()),
+                draft: Some(Box::new(draft.clone())),
             },
             WriteError::PersonalData { finds, .. } => WriteError::PersonalData {
                 finds,
-                draft: Some(draft.clone()),
+                draft: Some(Box::new(draft.clone())),
             },
             other => other,
         })?;
@@ -613,6 +615,7 @@ fn with_draft(
         (request.keep_draft && !request.dry_run)
             .then(|| drafts::keep(journal, entry, &meta_of(request, path, reason)).ok())
             .flatten()
+            .map(Box::new)
     };
     match e {
         Invalid::Problems(problems) => WriteError::Invalid {
@@ -631,7 +634,7 @@ fn with_draft(
     }
 }
 
-fn first_entry_draft(journal: &Journal, request: &WriteRequest) -> Option<Draft> {
+fn first_entry_draft(journal: &Journal, request: &WriteRequest) -> Option<Box<Draft>> {
     if !request.keep_draft {
         return None;
     }
@@ -641,7 +644,8 @@ fn first_entry_draft(journal: &Journal, request: &WriteRequest) -> Option<Draft>
             entry,
             &meta_of(request, path.as_deref(), "personal data found"),
         )
-        .ok(),
+        .ok()
+        .map(Box::new),
         _ => None,
     })
 }

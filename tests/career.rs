@@ -1029,11 +1029,26 @@ fn the_period_header_is_the_one_the_entries_were_selected_by() {
 #[test]
 fn an_untouched_template_is_kept_but_never_counts() {
     let env = TestEnv::new();
-    // Quitting the editor without writing: the template is saved as it was.
+    // Quitting the editor without writing commits nothing any more...
     let quit = env.editor("quit.sh", "exit 0");
     env.cb()
         .env("EDITOR", &quit)
         .args(["new", "diagnosis", "--title", "Refund loop"])
+        .assert()
+        .code(1);
+    // ...but older versions did, and a template body can still be given on
+    // purpose: such an entry is kept but never counts.
+    let template = env.journal.join("templates/diagnosis.md");
+    env.cb()
+        .args([
+            "new",
+            "diagnosis",
+            "--title",
+            "Refund loop",
+            "--no-edit",
+            "-F",
+        ])
+        .arg(&template)
         .assert()
         .success();
     env.cb()

@@ -46,7 +46,11 @@ fn personal_data_is_refused_with_its_line_and_kind_and_the_text_is_kept() {
     assert!(env.clean());
     // Nothing typed is lost: the draft holds the whole text.
     let drafts = env.journal.join(".git/casebook/drafts");
-    let kept: Vec<_> = std::fs::read_dir(&drafts).unwrap().flatten().collect();
+    let kept: Vec<_> = std::fs::read_dir(&drafts)
+        .unwrap()
+        .flatten()
+        .filter(|f| f.path().extension().is_some_and(|x| x == "md"))
+        .collect();
     assert_eq!(kept.len(), 1);
     assert!(
         std::fs::read_to_string(kept[0].path())

@@ -184,10 +184,7 @@ impl Context {
 
     /// git's `user.name` for this journal, as the user configured it.
     fn git_user_name(&mut self) -> Option<String> {
-        self.journal()
-            .ok()
-            .and_then(|j| j.repo().config().ok())
-            .and_then(|c| c.get_string("user.name").ok())
+        self.journal().ok().and_then(|j| j.git_config("user.name"))
     }
 
     /// The writer's name as people read it (who gave feedback, who

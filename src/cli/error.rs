@@ -21,7 +21,7 @@ pub struct CliError {
     pub message: String,
     pub hint: Option<String>,
     /// What a script reads on stdout under `--json` instead of nothing.
-    pub json: Option<serde_json::Value>,
+    pub json: Option<Box<serde_json::Value>>,
 }
 
 pub type CliResult<T = ()> = Result<T, CliError>;
@@ -60,7 +60,7 @@ impl CliError {
     }
 
     pub fn with_json(mut self, json: serde_json::Value) -> CliError {
-        self.json = Some(json);
+        self.json = Some(Box::new(json));
         self
     }
 

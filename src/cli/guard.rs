@@ -124,7 +124,7 @@ pub(super) fn refusal(ctx: &mut Context, e: WriteError) -> CliError {
     let json_draft = kept
         .as_ref()
         .map(|d| serde_json::json!({"name": d.name, "file": d.file.display().to_string()}));
-    let err = match &e {
+    match &e {
         WriteError::Invalid { problems, .. } => {
             let mut err = CliError::usage(e.to_string());
             if let (Some(k), Some(r)) = (&kept_in, resume("")) {
@@ -164,8 +164,7 @@ pub(super) fn refusal(ctx: &mut Context, e: WriteError) -> CliError {
         }
         WriteError::Guard(bad) => CliError::failure(bad.to_string()),
         WriteError::Journal(inner) => CliError::from(anyhow::anyhow!("{inner:#}")),
-    };
-    err
+    }
 }
 
 pub(super) fn finds_json(finds: &[Found]) -> serde_json::Value {

@@ -58,10 +58,7 @@ pub fn run(args: InitArgs, ctx: &mut Context) -> CliResult {
     };
     let journal = Journal::init(&dir, person.as_ref().map(|(s, n)| (s.as_str(), n.as_str())))?;
     if let Some(url) = &args.remote {
-        journal
-            .repo()
-            .remote("origin", url)
-            .map_err(|e| CliError::failure(format!("cannot add remote {url}: {}", e.message())))?;
+        journal.add_remote("origin", url)?;
     }
     let root = journal
         .root()

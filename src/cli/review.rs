@@ -144,12 +144,7 @@ fn check_tag(ctx: &mut Context, tag: &str, force: bool) -> CliResult {
     let head = journal
         .head()
         .ok_or_else(|| CliError::failure("the journal has no commits to tag"))?;
-    let existing = journal
-        .repo()
-        .find_reference(&format!("refs/tags/{tag}"))
-        .ok()
-        .and_then(|r| r.peel_to_commit().ok())
-        .map(|c| c.id());
+    let existing = journal.tag_target(tag);
     match existing {
         Some(old) if old != head && !force => Err(CliError::usage(format!(
             "tag {tag} already points at commit {}; the pack of that snapshot would no longer match its tag",
@@ -168,22 +163,8 @@ fn snapshot(ctx: &mut Context, tag: &str, force: bool) -> CliResult {
     let head = journal
         .head()
         .ok_or_else(|| CliError::failure("the journal has no commits to tag"))?;
-    let moved = journal
-        .repo()
-        .find_reference(&format!("refs/tags/{tag}"))
-        .ok()
-        .and_then(|r| r.peel_to_commit().ok())
-        .map(|c| c.id())
-        .filter(|old| *old != head);
-    let obj = journal
-        .repo()
-        .find_object(head, None)
-        .map_err(|e| CliError::failure(e.message().to_string()))?;
-    journal
-        .repo()
-        .tag_lightweight(tag, &obj, force)
-        .map_err(|e| CliError::failure(format!("cannot tag {tag}: {}", e.message())))?;
-    drop(obj);
+    let moved = journal.tag_target(tag).filter(|old| *old != head);
+    journal.tag_head(tag, force)?;
     let head = head.to_string();
     match moved {
         Some(old) => ctx.ui.status(&format!(

@@ -203,7 +203,7 @@ impl Ui {
                 text.to_string()
             }
         };
-        Box::new(move |notice| match notice {
+        std::sync::Arc::new(move |notice| match notice {
             _ if quiet => {}
             crate::session::Notice::Status(t) => eprintln!("{t}"),
             crate::session::Notice::Warning(t) => eprintln!("{} {t}", paint(YELLOW, "warning:")),

@@ -10,7 +10,7 @@ pub struct JournalLock {
 }
 
 impl JournalLock {
-    pub fn acquire(state_dir: &Path) -> Result<JournalLock> {
+    pub fn acquire(state_dir: &Path, notify: &dyn Fn(&str)) -> Result<JournalLock> {
         std::fs::create_dir_all(state_dir)
             .with_context(|| format!("cannot create {}", state_dir.display()))?;
         let path = state_dir.join("write.lock");
@@ -23,7 +23,7 @@ impl JournalLock {
         match file.try_lock() {
             Ok(()) => {}
             Err(std::fs::TryLockError::WouldBlock) => {
-                eprintln_waiting();
+                notify("waiting for another casebook command to finish writing...");
                 file.lock()
                     .with_context(|| format!("cannot lock {}", path.display()))?;
             }
@@ -50,14 +50,5 @@ impl JournalLock {
                 Err(e).with_context(|| format!("cannot lock {}", path.display()))
             }
         }
-    }
-}
-
-#[allow(clippy::print_stderr)]
-fn eprintln_waiting() {
-    // The only status line the journal layer prints: a command that must
-    // wait should say so rather than look hung.
-    if std::env::var_os("CASEBOOK_QUIET").is_none() {
-        eprintln!("waiting for another casebook command to finish writing...");
     }
 }

@@ -48,7 +48,14 @@ pub struct Journal {
     root: PathBuf,
     repo: git2::Repository,
     pub config: JournalConfig,
+    /// Where the journal's status lines go (a rolled-back write, a wait
+    /// for another writer); until one is set, they are queued.
+    notifier: Option<Notifier>,
+    queued: std::sync::Mutex<Vec<String>>,
 }
+
+/// Receives the journal's status lines; the journal itself never prints.
+pub type Notifier = std::sync::Arc<dyn Fn(&str) + Send + Sync>;
 
 /// Work that runs on a second thread while a commit rewrites
 /// `.git/index`, given the new commit's id before HEAD moves to it. In a
@@ -72,6 +79,8 @@ impl Reopen {
             repo: git2::Repository::open(&self.root)?,
             root: self.root,
             config: self.config,
+            notifier: None,
+            queued: Default::default(),
         })
     }
 }
@@ -104,7 +113,13 @@ impl Journal {
                 message: format!("{} is a bare repository", root.display()),
             })?;
         let config = JournalConfig::load(&root.join("casebook.toml"))?;
-        let journal = Journal { root, repo, config };
+        let journal = Journal {
+            root,
+            repo,
+            config,
+            notifier: None,
+            queued: Default::default(),
+        };
         journal.recover_if_interrupted();
         Ok(journal)
     }
@@ -175,12 +190,64 @@ impl Journal {
         Journal::open(dir)
     }
 
+    /// Sends the journal's status lines to `notifier`, starting with those
+    /// queued since it was opened.
+    pub fn set_notifier(&mut self, notifier: Notifier) {
+        for line in std::mem::take(&mut *self.queued.lock().unwrap_or_else(|e| e.into_inner())) {
+            notifier(&line);
+        }
+        self.notifier = Some(notifier);
+    }
+
+    pub(crate) fn notify(&self, line: &str) {
+        match &self.notifier {
+            Some(n) => n(line),
+            None => self
+                .queued
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push(line.to_string()),
+        }
+    }
+
     pub fn root(&self) -> &Path {
         &self.root
     }
 
-    pub fn repo(&self) -> &git2::Repository {
+    pub(crate) fn repo(&self) -> &git2::Repository {
         &self.repo
+    }
+
+    /// Adds a remote (`init --remote URL`).
+    pub fn add_remote(&self, name: &str, url: &str) -> Result<()> {
+        self.repo
+            .remote(name, url)
+            .map(|_| ())
+            .map_err(|e| anyhow::anyhow!("cannot add remote {url}: {}", e.message()))
+    }
+
+    /// A string from git's configuration as this journal sees it.
+    pub fn git_config(&self, key: &str) -> Option<String> {
+        self.repo.config().ok()?.get_string(key).ok()
+    }
+
+    /// The commit a tag points at, if the tag exists.
+    pub fn tag_target(&self, tag: &str) -> Option<git2::Oid> {
+        self.repo
+            .find_reference(&format!("refs/tags/{tag}"))
+            .ok()
+            .and_then(|r| r.peel_to_commit().ok())
+            .map(|c| c.id())
+    }
+
+    /// Tags HEAD (lightweight), moving an existing tag only with `force`.
+    pub fn tag_head(&self, tag: &str, force: bool) -> Result<git2::Oid> {
+        let head = self.head().context("the journal has no commits to tag")?;
+        let obj = self.repo.find_object(head, None)?;
+        self.repo
+            .tag_lightweight(tag, &obj, force)
+            .map_err(|e| anyhow::anyhow!("cannot tag {tag}: {}", e.message()))?;
+        Ok(head)
     }
 
     /// `.git/casebook/`: the index, drafts, the lock and clone settings.
@@ -243,7 +310,7 @@ impl Journal {
 
     /// Holds the journal's write lock for the life of the guard.
     pub fn lock(&self) -> Result<JournalLock> {
-        JournalLock::acquire(&self.state_dir())
+        JournalLock::acquire(&self.state_dir(), &|line| self.notify(line))
     }
 
     /// Writes and removes files, then records them as one commit. Files are
@@ -267,7 +334,7 @@ impl Journal {
     ) -> Result<CommitInfo> {
         let _lock = self.lock()?;
         if let Some(r) = self.recover()? {
-            recovery::report(&r);
+            self.notify(&recovery::describe(&r));
         }
         self.begin_write(changes)?;
         let result = self.commit_locked(changes, message, beside);

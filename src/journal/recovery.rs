@@ -61,7 +61,7 @@ impl Journal {
             return; // a live writer holds the lock; its record is not stale
         };
         if let Ok(Some(r)) = self.recover() {
-            report(&r);
+            self.notify(&describe(&r));
         }
     }
 
@@ -205,17 +205,16 @@ fn roll_back(
     Ok(restored)
 }
 
-#[allow(clippy::print_stderr)]
-pub(super) fn report(r: &Recovered) {
-    // The journal layer's second and last status line: the user must know
-    // that an interrupted write was undone, and where its text went.
+/// The one line the user must see: an interrupted write was undone, and
+/// where its text went.
+pub(super) fn describe(r: &Recovered) -> String {
     match &r.kept_in {
-        Some(dir) => eprintln!(
-            "casebook: an interrupted write was rolled back ({} file(s)); its text is kept in {}",
+        Some(dir) => format!(
+            "casebook: an interrupted write was rolled back ({} file(s)); its text is kept in {} (casebook drafts lists it)",
             r.files,
             dir.display()
         ),
-        None => eprintln!(
+        None => format!(
             "casebook: an interrupted write was rolled back ({} file(s)); run the command again",
             r.files
         ),
