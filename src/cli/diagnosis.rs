@@ -105,7 +105,7 @@ fn pending_items(
     Ok(hits
         .into_iter()
         .map(|h| h.item)
-        .filter(|i| i.entry.field_str("verdict").is_none() && i.entry.field_str("actual").is_none())
+        .filter(|i| crate::loops::is_pending(&i.entry))
         .collect())
 }
 
@@ -252,7 +252,7 @@ pub fn run_resolve(args: ResolveArgs, ctx: &mut Context) -> CliResult {
     let mut entry = entry::parse(&text, &item.path)
         .map_err(|p| CliError::failure(format!("{}:{p}", item.path)))?
         .entry;
-    if is_resolved(&entry) && !args.amend {
+    if crate::loops::is_resolved(&entry) && !args.amend {
         return Err(CliError::usage(format!(
             "{} is already resolved: actual \"{}\", verdict {}",
             entry.id,
@@ -350,13 +350,6 @@ pub fn run_resolve(args: ResolveArgs, ctx: &mut Context) -> CliResult {
         ctx.ui.status(&diff);
     }
     super::guard::report(ctx, &outcome)
-}
-
-/// A prediction whose actual cause or verdict is recorded (an expired one,
-/// `unknown` with no actual, can still be resolved).
-pub(crate) fn is_resolved(e: &crate::entry::Entry) -> bool {
-    e.field_str("actual").is_some_and(|a| !a.trim().is_empty())
-        || matches!(e.field_str("verdict"), Some("hit" | "partial" | "miss"))
 }
 
 /// Prediction against actual, word by word: removed words red and struck

@@ -157,10 +157,7 @@ fn remind_open_prediction(ctx: &mut Context, case: &str) -> CliResult {
     let me = ctx.person(None)?;
     filter.require("person", &me);
     let open = ctx.query(|i| i.all_matching(&filter))?;
-    for item in open
-        .iter()
-        .filter(|i| i.entry.field_str("verdict").is_none() && i.entry.field_str("actual").is_none())
-    {
+    for item in open.iter().filter(|i| crate::loops::is_pending(&i.entry)) {
         ctx.ui.hint(&format!(
             "your prediction for {case} is still open ({}): casebook resolve {} --actual \"...\" --verdict hit|partial|miss",
             super::ui::one_line(item.entry.field_str("prediction").unwrap_or(&item.entry.title)),

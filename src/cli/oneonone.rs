@@ -169,7 +169,7 @@ fn run_prep(args: PrepArgs, ctx: &mut Context) -> CliResult {
         .collect();
     let pending: Vec<&Entry> = entries
         .iter()
-        .filter(|e| e.kind == Kind::Diagnosis && e.field_str("verdict").is_none())
+        .filter(|e| crate::loops::is_pending(e))
         .collect();
     let mut by_kind: BTreeMap<String, usize> = BTreeMap::new();
     for e in &entries {

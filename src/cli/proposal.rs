@@ -323,13 +323,7 @@ fn row(e: &Entry, path: &str, pool: &[&Entry], today: NaiveDate) -> Row {
 }
 
 fn median(mut xs: Vec<i64>) -> Option<f64> {
-    xs.sort_unstable();
-    let n = xs.len();
-    match n {
-        0 => None,
-        _ if n % 2 == 1 => Some(xs[n / 2] as f64),
-        _ => Some((xs[n / 2 - 1] + xs[n / 2]) as f64 / 2.0),
-    }
+    crate::review::figures::median(&mut xs)
 }
 
 fn report(filter: FilterArgs, ctx: &mut Context) -> CliResult {

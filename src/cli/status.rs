@@ -40,7 +40,7 @@ pub fn run(args: StatusArgs, ctx: &mut Context) -> CliResult {
     drafts.sort_by_key(|i| i.entry.created);
     let mut pending: Vec<_> = items
         .iter()
-        .filter(|i| i.entry.kind == Kind::Diagnosis && i.entry.field_str("verdict").is_none())
+        .filter(|i| crate::loops::is_pending(&i.entry))
         .collect();
     pending.sort_by_key(|i| i.entry.created);
     let qa = week.iter().filter(|i| i.entry.kind == Kind::Qa).count();

@@ -173,6 +173,22 @@ pub fn requested_items<'a>(feedback: impl Iterator<Item = &'a str>) -> Vec<Named
 
 // ------------------------------------------------------------------ skills
 
+/// A prediction still waiting for its actual cause: a diagnosis with
+/// neither an actual nor a verdict (one that expired is `unknown`, not
+/// pending). The one definition `pending`, `status`, the 1:1 and the pack use.
+pub fn is_pending(e: &Entry) -> bool {
+    e.kind == crate::entry::Kind::Diagnosis
+        && e.field_str("verdict").is_none()
+        && e.field_str("actual").is_none_or(|a| a.trim().is_empty())
+}
+
+/// A prediction whose actual cause or verdict is recorded: resolving it
+/// again needs `--amend`. An expired one (`unknown`, no actual) is not.
+pub fn is_resolved(e: &Entry) -> bool {
+    e.field_str("actual").is_some_and(|a| !a.trim().is_empty())
+        || matches!(e.field_str("verdict"), Some("hit" | "partial" | "miss"))
+}
+
 /// The open focus: the latest focus entry not closed.
 pub fn open_focus<'a>(history: &[&'a Entry]) -> Option<&'a Entry> {
     history

@@ -209,6 +209,18 @@ impl Tally {
     }
 }
 
+/// The median: the middle value, or the mean of the middle two. The one
+/// definition every figure and report uses.
+pub fn median(xs: &mut [i64]) -> Option<f64> {
+    xs.sort_unstable();
+    let n = xs.len();
+    match n {
+        0 => None,
+        _ if n % 2 == 1 => Some(xs[n / 2] as f64),
+        _ => Some((xs[n / 2 - 1] + xs[n / 2]) as f64 / 2.0),
+    }
+}
+
 pub fn calibration(entries: &[&Entry], min_for_brier: u32) -> Calibration {
     let mut all = Tally::default();
     let mut months: BTreeMap<String, Tally> = BTreeMap::new();
@@ -223,7 +235,9 @@ pub fn calibration(entries: &[&Entry], min_for_brier: u32) -> Calibration {
     }
     Calibration {
         predictions,
-        pending: predictions - all.n(),
+        pending: of_kind(entries, Kind::Diagnosis)
+            .filter(|e| crate::loops::is_pending(e))
+            .count(),
         resolved: all.n(),
         hits: all.hits,
         partials: all.partials,
@@ -444,7 +458,7 @@ pub fn kb(entries: &[&Entry]) -> KbFigures {
         published: status("published"),
         retired: status("retired"),
         deflections: kb.iter().filter_map(|e| e.field_int("deflections")).sum(),
-        median_days_to_publish: days.get(days.len() / 2).copied(),
+        median_days_to_publish: median(&mut days).map(|m| m.round() as i64),
         days_to_publish_n: days.len(),
     }
 }
@@ -862,7 +876,9 @@ mod tests {
         ];
         let refs: Vec<&Entry> = es.iter().collect();
         let c = calibration(&refs, 3);
-        assert_eq!((c.predictions, c.resolved, c.pending), (6, 4, 2));
+        // The expired one (unknown) is neither resolved nor pending: the
+        // one definition of pending is `loops::is_pending`.
+        assert_eq!((c.predictions, c.resolved, c.pending), (6, 4, 1));
         // (1 + 0.5 + 0 + 1) / 4
         assert!((c.hit_rate.unwrap() - 0.625).abs() < 1e-12);
         // (0.8-1)^2 + (0.6-0.5)^2 + (0.9-0)^2 over the three with a confidence
