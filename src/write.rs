@@ -321,17 +321,19 @@ impl Session {
                 }
             }
         }
-        for item in &request.items {
-            if let Item::Entry { entry, path } = item
-                && let Err(e) = validate(journal, entry, path.as_deref())
-            {
-                return Err(with_draft(journal, &request, entry, path.as_deref(), e));
-            }
-        }
-        // 3: screen everything that leaves.
+        // 3: render once, validate what was rendered, screen everything
+        // that leaves; a bulk write does each on every core.
+        let rules = Rules::of(journal);
         let guard = guard_of(journal)?;
-        let mut staged = stage(journal, &request.items);
+        let mut staged = stage(&request.items);
+        if let Some((i, e)) = check_all(&rules, &staged) {
+            let Item::Entry { entry, path } = &request.items[i] else {
+                unreachable!("only entries are validated")
+            };
+            return Err(with_draft(journal, &request, entry, path.as_deref(), e));
+        }
         scan_all(&guard, &mut staged);
+        forget_committed(journal, &mut staged);
         let mut message = subject_of(&request);
         let mut finds = describe(&staged);
         finds.extend(outer_finds(&guard, &staged, &message));
@@ -351,7 +353,12 @@ impl Session {
                 // 4: redact every part, then derive names and subject again.
                 Decision::Redact => {
                     redact_items(&guard, &mut request.items, &staged);
-                    staged = stage(journal, &request.items);
+                    let before: Vec<Option<String>> =
+                        staged.iter_mut().map(|s| s.before.take()).collect();
+                    staged = stage(&request.items);
+                    for (s, b) in staged.iter_mut().zip(before) {
+                        s.before = b;
+                    }
                     message = subject_of(&request);
                     message = redact_text(&guard, &message);
                     // Name each find by the file as it is now written.
@@ -540,21 +547,35 @@ enum Invalid {
     Rule(String, Option<String>),
 }
 
-fn validate(journal: &Journal, entry: &Entry, path: Option<&str>) -> Result<(), Invalid> {
+/// What the kind rules need from the journal, read once per write (an
+/// import checks 100,000 entries against them).
+struct Rules {
+    skills: Vec<String>,
+    gates: Vec<String>,
+}
+
+impl Rules {
+    fn of(journal: &Journal) -> Rules {
+        Rules {
+            skills: journal.skill_ids(),
+            gates: journal.config.approvals.gates(),
+        }
+    }
+}
+
+fn validate(rules: &Rules, entry: &Entry, rel: &str, text: &str) -> Result<(), Invalid> {
     if entry.title.trim().is_empty() {
         return Err(Invalid::Problems(vec![
             "the title is empty (--title)".to_string(),
         ]));
     }
-    let rel = path.map_or_else(|| entry_path(entry), str::to_string);
-    let parsed =
-        entry::parse(&entry.to_markdown(), &rel).map_err(|p| Invalid::Problems(vec![p.message]))?;
+    let parsed = entry::parse(text, rel).map_err(|p| Invalid::Problems(vec![p.message]))?;
     if !parsed.problems.is_empty() {
         return Err(Invalid::Problems(
             parsed.problems.into_iter().map(|p| p.message).collect(),
         ));
     }
-    let skills = journal.skill_ids();
+    let skills = &rules.skills;
     if !skills.is_empty()
         && let Some(s) = entry.skills.iter().find(|s| !skills.contains(s))
     {
@@ -563,18 +584,53 @@ fn validate(journal: &Journal, entry: &Entry, path: Option<&str>) -> Result<(), 
             Some(format!("skills in this journal: {}", skills.join(", "))),
         ));
     }
-    check_gate(journal, entry).map_err(|(m, h)| Invalid::Rule(m, Some(h)))
+    gate_rule(&rules.gates, entry).map_err(|(m, h)| Invalid::Rule(m, Some(h)))
+}
+
+/// The first invalid entry of a write, by its place in the request.
+fn check_all(rules: &Rules, staged: &[Staged]) -> Option<(usize, Invalid)> {
+    let check = |(i, s): (usize, &Staged)| match &s.item {
+        Item::Entry { entry, .. } => validate(rules, entry, &s.path, &s.text)
+            .err()
+            .map(|e| (i, e)),
+        _ => None,
+    };
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if staged.len() <= BULK_WRITE || threads == 1 {
+        return staged.iter().enumerate().find_map(check);
+    }
+    let share = staged.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let parts: Vec<_> = staged
+            .chunks(share)
+            .enumerate()
+            .map(|(n, part)| {
+                scope.spawn(move || {
+                    part.iter()
+                        .enumerate()
+                        .find_map(|(j, s)| check((n * share + j, s)))
+                })
+            })
+            .collect();
+        parts
+            .into_iter()
+            .filter_map(|p| p.join().ok().flatten())
+            .min_by_key(|(i, _)| *i)
+    })
 }
 
 /// An approval's gate must be one of the team's.
 pub fn check_gate(journal: &Journal, e: &Entry) -> Result<(), (String, String)> {
+    gate_rule(&journal.config.approvals.gates(), e)
+}
+
+fn gate_rule(gates: &[String], e: &Entry) -> Result<(), (String, String)> {
     if e.kind != Kind::Approval {
         return Ok(());
     }
     let Some(gate) = e.field_str("gate") else {
         return Ok(());
     };
-    let gates = journal.config.approvals.gates();
     if gates.iter().any(|g| g == gate) {
         return Ok(());
     }
@@ -650,7 +706,7 @@ fn first_entry_draft(journal: &Journal, request: &WriteRequest) -> Option<Box<Dr
     })
 }
 
-fn stage(journal: &Journal, items: &[Item]) -> Vec<Staged> {
+fn stage(items: &[Item]) -> Vec<Staged> {
     items
         .iter()
         .map(|item| {
@@ -664,21 +720,26 @@ fn stage(journal: &Journal, items: &[Item]) -> Vec<Staged> {
                 }
                 Item::Remove { path } => (path.clone(), String::new()),
             };
-            // What was already committed was already screened (or
-            // allowed): changing an entry must not re-litigate it.
-            let before = match item {
-                Item::Remove { .. } => None,
-                _ => journal.committed_text(&path),
-            };
             Staged {
                 item: item.clone(),
                 path,
                 text,
-                before,
+                before: None,
                 finds: Vec::new(),
             }
         })
         .collect()
+}
+
+/// What was already committed was already screened (or allowed): changing
+/// an entry must not re-litigate it. Read only for the files with finds.
+fn forget_committed(journal: &Journal, staged: &mut [Staged]) {
+    for s in staged.iter_mut().filter(|s| !s.finds.is_empty()) {
+        s.before = journal.committed_text(&s.path);
+        if let Some(before) = &s.before {
+            s.finds.retain(|f| !before.contains(&f.text));
+        }
+    }
 }
 
 fn new_finds(guard: &Guard, text: &str, before: Option<&str>) -> Vec<Find> {
@@ -694,7 +755,7 @@ fn new_finds(guard: &Guard, text: &str, before: Option<&str>) -> Vec<Find> {
 fn scan_all(guard: &Guard, staged: &mut [Staged]) {
     let scan = |s: &mut Staged| {
         if !matches!(s.item, Item::Remove { .. }) {
-            s.finds = new_finds(guard, &s.text, s.before.as_deref());
+            s.finds = guard.scan(&s.text);
         }
     };
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
@@ -747,8 +808,10 @@ fn outer_finds(guard: &Guard, staged: &[Staged], message: &str) -> Vec<Found> {
             .any(|s| s.finds.iter().any(|f| f.text == text))
     };
     for (change, s) in staged.iter().enumerate() {
-        if matches!(s.item, Item::Remove { .. }) || s.before.is_some() {
-            continue; // a committed path was screened when it was made
+        // Only a new entry gets a new name; a name already committed was
+        // screened when it was made.
+        if !matches!(s.item, Item::Entry { path: None, .. }) {
+            continue;
         }
         let slug = crate::journal::slug_of(&s.path);
         for f in guard.scan(&slug.replace('-', " ")) {
