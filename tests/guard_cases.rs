@@ -142,10 +142,7 @@ fn secrets_beyond_the_known_prefixes_are_found() {
 fn a_secret_find_is_the_value_so_redaction_keeps_the_name() {
     let text = "DB_PASSWORD=8ae31cacf141669ddfb5da";
     let finds = Guard::default().scan(text);
-    assert_eq!(
-        casebook::pii::redact(text, &finds),
-        "DB_PASSWORD=[secret]"
-    );
+    assert_eq!(casebook::pii::redact(text, &finds), "DB_PASSWORD=[secret]");
 }
 
 // ---- False positives seen

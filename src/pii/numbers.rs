@@ -23,22 +23,117 @@ static IBAN: LazyLock<Regex> =
 /// ones Presidio knows).
 fn iban_length(country: &str) -> Option<usize> {
     const LENGTHS: &[(&str, usize)] = &[
-        ("AD", 24), ("AE", 23), ("AL", 28), ("AO", 25), ("AT", 20), ("AZ", 28), ("BA", 20),
-        ("BE", 16), ("BF", 28), ("BG", 22), ("BH", 22), ("BI", 27), ("BJ", 28), ("BR", 29),
-        ("BY", 28), ("CF", 27), ("CG", 27), ("CH", 21), ("CI", 28), ("CM", 27), ("CR", 22),
-        ("CV", 25), ("CY", 28), ("CZ", 24), ("DE", 22), ("DJ", 27), ("DK", 18), ("DO", 28),
-        ("DZ", 26), ("EE", 20), ("EG", 29), ("ES", 24), ("FI", 18), ("FK", 18), ("FO", 18),
-        ("FR", 27), ("GA", 27), ("GB", 22), ("GE", 22), ("GI", 23), ("GL", 18), ("GQ", 27),
-        ("GR", 27), ("GT", 28), ("GW", 25), ("HN", 28), ("HR", 21), ("HU", 28), ("IE", 22),
-        ("IL", 23), ("IQ", 23), ("IR", 26), ("IS", 26), ("IT", 27), ("JO", 30), ("KM", 27),
-        ("KW", 30), ("KZ", 20), ("LB", 28), ("LC", 32), ("LI", 21), ("LT", 20), ("LU", 20),
-        ("LV", 21), ("LY", 25), ("MA", 28), ("MC", 27), ("MD", 24), ("ME", 22), ("MG", 27),
-        ("MK", 19), ("ML", 28), ("MN", 20), ("MR", 27), ("MT", 31), ("MU", 30), ("MZ", 25),
-        ("NE", 28), ("NI", 28), ("NL", 18), ("NO", 15), ("OM", 23), ("PK", 24), ("PL", 28),
-        ("PS", 29), ("PT", 25), ("QA", 29), ("RO", 24), ("RS", 22), ("RU", 33), ("SA", 24),
-        ("SC", 31), ("SD", 18), ("SE", 24), ("SI", 19), ("SK", 24), ("SM", 27), ("SN", 28),
-        ("SO", 23), ("ST", 25), ("SV", 28), ("TD", 27), ("TG", 28), ("TL", 23), ("TN", 24),
-        ("TR", 26), ("UA", 29), ("VA", 22), ("VG", 24), ("XK", 20), ("YE", 30),
+        ("AD", 24),
+        ("AE", 23),
+        ("AL", 28),
+        ("AO", 25),
+        ("AT", 20),
+        ("AZ", 28),
+        ("BA", 20),
+        ("BE", 16),
+        ("BF", 28),
+        ("BG", 22),
+        ("BH", 22),
+        ("BI", 27),
+        ("BJ", 28),
+        ("BR", 29),
+        ("BY", 28),
+        ("CF", 27),
+        ("CG", 27),
+        ("CH", 21),
+        ("CI", 28),
+        ("CM", 27),
+        ("CR", 22),
+        ("CV", 25),
+        ("CY", 28),
+        ("CZ", 24),
+        ("DE", 22),
+        ("DJ", 27),
+        ("DK", 18),
+        ("DO", 28),
+        ("DZ", 26),
+        ("EE", 20),
+        ("EG", 29),
+        ("ES", 24),
+        ("FI", 18),
+        ("FK", 18),
+        ("FO", 18),
+        ("FR", 27),
+        ("GA", 27),
+        ("GB", 22),
+        ("GE", 22),
+        ("GI", 23),
+        ("GL", 18),
+        ("GQ", 27),
+        ("GR", 27),
+        ("GT", 28),
+        ("GW", 25),
+        ("HN", 28),
+        ("HR", 21),
+        ("HU", 28),
+        ("IE", 22),
+        ("IL", 23),
+        ("IQ", 23),
+        ("IR", 26),
+        ("IS", 26),
+        ("IT", 27),
+        ("JO", 30),
+        ("KM", 27),
+        ("KW", 30),
+        ("KZ", 20),
+        ("LB", 28),
+        ("LC", 32),
+        ("LI", 21),
+        ("LT", 20),
+        ("LU", 20),
+        ("LV", 21),
+        ("LY", 25),
+        ("MA", 28),
+        ("MC", 27),
+        ("MD", 24),
+        ("ME", 22),
+        ("MG", 27),
+        ("MK", 19),
+        ("ML", 28),
+        ("MN", 20),
+        ("MR", 27),
+        ("MT", 31),
+        ("MU", 30),
+        ("MZ", 25),
+        ("NE", 28),
+        ("NI", 28),
+        ("NL", 18),
+        ("NO", 15),
+        ("OM", 23),
+        ("PK", 24),
+        ("PL", 28),
+        ("PS", 29),
+        ("PT", 25),
+        ("QA", 29),
+        ("RO", 24),
+        ("RS", 22),
+        ("RU", 33),
+        ("SA", 24),
+        ("SC", 31),
+        ("SD", 18),
+        ("SE", 24),
+        ("SI", 19),
+        ("SK", 24),
+        ("SM", 27),
+        ("SN", 28),
+        ("SO", 23),
+        ("ST", 25),
+        ("SV", 28),
+        ("TD", 27),
+        ("TG", 28),
+        ("TL", 23),
+        ("TN", 24),
+        ("TR", 26),
+        ("UA", 29),
+        ("VA", 22),
+        ("VG", 24),
+        ("XK", 20),
+        ("YE", 30),
     ];
     LENGTHS
         .iter()
@@ -106,8 +201,7 @@ fn mod97(compact: &str) -> bool {
 
 // A run of digit groups separated by single spaces or dashes; the cards
 // are read out of it group by group.
-static DIGIT_RUN: LazyLock<Regex> =
-    LazyLock::new(|| re(r"\b[0-9]+(?:[ \-][0-9]+)*\b"));
+static DIGIT_RUN: LazyLock<Regex> = LazyLock::new(|| re(r"\b[0-9]+(?:[ \-][0-9]+)*\b"));
 
 pub(super) fn cards(text: &str, out: &mut Vec<(usize, usize)>) {
     for m in DIGIT_RUN.find_iter(text) {
@@ -140,7 +234,8 @@ pub(super) fn cards(text: &str, out: &mut Vec<(usize, usize)>) {
                 if seps.windows(2).any(|w| w[0].2 != w[1].2) {
                     continue;
                 }
-                if i == 0 && super::reference_before(text, s) {
+                // `+49 151…` is a phone, whatever Luhn says.
+                if i == 0 && (super::reference_before(text, s) || text[..s].ends_with('+')) {
                     continue;
                 }
                 if card_number(&text[s..e]) {
@@ -236,12 +331,14 @@ fn ipv4_like(text: &str, start: usize, end: usize) -> bool {
     if dotted_before || dotted_after || before.ends_with(['v', 'V']) {
         return false;
     }
-    !super::context_is(before, &["version", "build", "release", "firmware", "chrome", "oid"])
+    !super::context_is(
+        before,
+        &["version", "build", "release", "firmware", "chrome", "oid"],
+    )
 }
 
-static IPV6: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)(?:[0-9a-f]{1,4})?:[0-9a-f]{0,4}:[0-9a-f:.]*")
-});
+static IPV6: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)(?:[0-9a-f]{1,4})?:[0-9a-f]{0,4}:[0-9a-f:.]*"));
 
 pub(super) fn ipv6s(text: &str, out: &mut Vec<(usize, usize)>) {
     for m in IPV6.find_iter(text) {
@@ -298,16 +395,61 @@ static DATEISH: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words after which a number is a phone whatever else is near it.
 const PHONE_WORDS: &[&str] = &[
-    "phone", "tel", "telephone", "call", "mobile", "cell", "fax", "whatsapp", "sms", "ring",
-    "dial", "text", "landline", "handy", "telefon", "téléphone",
+    "phone",
+    "tel",
+    "telephone",
+    "call",
+    "mobile",
+    "cell",
+    "fax",
+    "whatsapp",
+    "sms",
+    "ring",
+    "dial",
+    "text",
+    "landline",
+    "handy",
+    "telefon",
+    "téléphone",
 ];
 
 /// Words that make the number after them something other than a phone.
 const REFERENCE_WORDS: &[&str] = &[
-    "order", "orders", "purchase", "invoice", "ticket", "case", "build", "version", "cve",
-    "ref", "reference", "tracking", "po", "sku", "serial", "transaction", "confirmation",
-    "booking", "reservation", "account", "id", "item", "model", "release", "receipt", "no",
-    "nr", "bestellung", "rechnung", "commande", "facture", "iban", "bic", "swift", "card",
+    "order",
+    "orders",
+    "purchase",
+    "invoice",
+    "ticket",
+    "case",
+    "build",
+    "version",
+    "cve",
+    "ref",
+    "reference",
+    "tracking",
+    "po",
+    "sku",
+    "serial",
+    "transaction",
+    "confirmation",
+    "booking",
+    "reservation",
+    "account",
+    "id",
+    "item",
+    "model",
+    "release",
+    "receipt",
+    "no",
+    "nr",
+    "bestellung",
+    "rechnung",
+    "commande",
+    "facture",
+    "iban",
+    "bic",
+    "swift",
+    "card",
 ];
 
 pub(super) fn phones(text: &str, shapes: &[(usize, usize)], out: &mut Vec<(usize, usize)>) {

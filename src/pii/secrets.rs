@@ -20,6 +20,15 @@ pub(super) fn find(text: &str, out: &mut Vec<(usize, usize)>) {
             out.push((m.start(), m.end()));
         }
     }
+    // Shapes that start with a class, not a literal, would keep the regex
+    // engine from skipping ahead to a prefix in the big alternation above.
+    if text.contains("-us") || text.contains(":AA") {
+        for m in CLASS_LED.find_iter(text) {
+            if random_enough(m.as_str()) {
+                out.push((m.start(), m.end()));
+            }
+        }
+    }
     if text.contains("PRIVATE KEY") {
         for m in PRIVATE_KEY.find_iter(text) {
             if let Some(end) = key_material(text, m.end()) {
@@ -36,13 +45,25 @@ pub(super) fn find(text: &str, out: &mut Vec<(usize, usize)>) {
         let (Some(name), Some(op)) = (c.name("name"), c.name("op")) else {
             continue;
         };
+        // The whole name: `JIRA_API_TOKEN`, `facebook_app_secret`.
+        let head = text[..name.start()]
+            .bytes()
+            .rev()
+            .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-'))
+            .count();
+        let name = &text[name.start() - head..name.end()];
+        // `<apiToken>value</apiToken>` is XML; any other `>` is not ours.
+        if op.as_str().starts_with('>') && !text[..name_start(text, name)].ends_with('<') {
+            continue;
+        }
         if let Some((start, end)) = value_after(text, op.end())
-            && assigned_secret(name.as_str(), &text[start..end])
+            && assigned_secret(name, &text[start..end])
         {
             out.push((start, end));
         }
     }
-    if text.contains('@') || text.contains("-u") || text.contains("--user") {
+    if text.contains("://") && text.contains('@') || text.contains("-u ") || text.contains("--user")
+    {
         for c in USERINFO.captures_iter(text) {
             // Any password in a URL or a curl command counts, even a weak
             // one: only variables and masks are left alone.
@@ -91,10 +112,8 @@ static PREFIXED: LazyLock<Regex> = LazyLock::new(|| {
         r"|\bSG\.[A-Za-z0-9_\-]{22}\.[A-Za-z0-9_\-]{43}\b",
         r"|\bsq0(?:atp|csp)-[A-Za-z0-9_\-]{22,}",
         r"|\bxkeysib-[a-f0-9]{64}-[A-Za-z0-9]{16}\b",
-        r"|\b[0-9a-f]{32}-us[0-9]{1,2}\b",
         r"|\bkey-[0-9a-z]{32}\b",
         r"|\bSK[0-9a-fA-F]{32}\b",
-        r"|\b[0-9]{8,10}:AA[A-Za-z0-9_\-]{33}\b",
         r"|\bdapi[a-f0-9]{32}\b",
         r"|\bpul-[a-f0-9]{40}\b",
         r"|\blin_api_[A-Za-z0-9]{40}\b",
@@ -126,6 +145,9 @@ static PREFIXED: LazyLock<Regex> = LazyLock::new(|| {
         r"|\bSKTL[A-Za-z0-9]{20,}",
     ))
 });
+
+static CLASS_LED: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b[0-9a-f]{32}-us[0-9]{1,2}\b|\b[0-9]{8,10}:AA[A-Za-z0-9_\-]{33}\b"));
 
 /// What follows a key's fixed prefix: the part that must look random.
 fn body_of(key: &str) -> &str {
@@ -174,20 +196,23 @@ fn key_material(text: &str, from: usize) -> Option<usize> {
     (count >= 40).then_some(end)
 }
 
-static JWT: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\beyJ[A-Za-z0-9_\-]{8,}\.eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}")
-});
+static JWT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\beyJ[A-Za-z0-9_\-]{8,}\.eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}"));
 
 // A key-like name, an optional closing quote or bracket, and an assignment
 // operator. The value is read by hand (`value_after`): quoted values may
 // hold anything but their quote.
 static ASSIGNED: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(
-        r#"(?i)(?P<name>[a-z0-9_.\-]*(?:api[_.\-]?key|apikey|secret|token|passw(?:or)?d|passwd|pwd|passphrase"#,
+        r#"(?i-u)(?P<name>(?:api[_.\-]?key|apikey|secret|token|passw(?:or)?d|passwd|pwd|passphrase"#,
         r#"|credentials?|creds|access[_.\-]?key|auth[_.\-]?key|private[_.\-]?key|[_.\-]pass\b|\bpass\b|[a-z0-9][_.\-]key\b)[a-z0-9_.\-]*)"#,
-        r#"(?-i:[A-Z][a-z]+)?["'`]?\]?\s*(?P<op>=>|:=|::=|:::=|\?=|\.=|===?|!==?|=|:|,\s*["'])"#,
+        r#"(?-i:[A-Z][a-z]+)?["'`]?\]?[ \t]*(?P<op>=>|:=|::=|:::=|\?=|\.=|===?|!==?|=|:|,[ \t]*["']|>\s*)"#,
     ))
 });
+
+fn name_start(text: &str, name: &str) -> usize {
+    name.as_ptr() as usize - text.as_ptr() as usize
+}
 
 /// The value after an assignment operator: quoted up to its quote,
 /// otherwise up to a space or a delimiter.
@@ -267,7 +292,7 @@ fn assigned_secret(name: &str, value: &str) -> bool {
                     && value.chars().any(|c| c.is_ascii_lowercase())
                     && n >= 10))
     } else {
-        n >= 10 && random_enough(value) && !value.chars().all(|c| c.is_ascii_digit())
+        n >= 10 && random_enough(value) && (n >= 16 || !value.chars().all(|c| c.is_ascii_digit()))
     }
 }
 
@@ -290,14 +315,21 @@ fn random_enough(s: &str) -> bool {
     let mut run = 1;
     for w in bytes.windows(2) {
         run = if w[0] == w[1] { run + 1 } else { 1 };
-        if run >= 5 {
+        if run >= 6 {
             return false;
         }
     }
     let lower = s.to_ascii_lowercase();
-    if ["example", "xxxx", "sample", "dummy", "placeholder", "changeme"]
-        .iter()
-        .any(|w| lower.contains(w))
+    if [
+        "example",
+        "xxxx",
+        "sample",
+        "dummy",
+        "placeholder",
+        "changeme",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
     {
         return false;
     }
@@ -379,13 +411,17 @@ fn placeholder(v: &str) -> bool {
     }
     // An environment variable's name (`ACCESS_TOKEN`) or a dotted field
     // (`config.password`) names the secret rather than holding it.
-    let upper_name = v.chars().all(|c| c.is_ascii_uppercase() || c == '_' || c.is_ascii_digit())
+    let upper_name = v
+        .chars()
+        .all(|c| c.is_ascii_uppercase() || c == '_' || c.is_ascii_digit())
         && v.contains('_')
         && v.chars().any(|c| c.is_ascii_uppercase());
     let field = v.contains('.')
         && v.split('.').all(|p| {
             !p.is_empty()
-                && p.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+                && p.chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
                 && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
         })
         && !v.chars().any(|c| c.is_ascii_digit());
@@ -402,9 +438,8 @@ static USERINFO: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
-static BEARER: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i:\b(?:bearer|basic)\s+)(?P<v>[A-Za-z0-9._~+/\-]{20,}=*)")
-});
+static BEARER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i:\b(?:bearer|basic)\s+)(?P<v>[A-Za-z0-9._~+/\-]{20,}=*)"));
 
 #[cfg(test)]
 mod tests {
