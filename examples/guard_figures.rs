@@ -193,10 +193,7 @@ fn main() {
             pct(t.flagged, t.negatives)
         );
     }
-    println!(
-        "| all claimed kinds | {f} / {p} | {} | | |",
-        pct(f, p)
-    );
+    println!("| all claimed kinds | {f} / {p} | {} | | |", pct(f, p));
     println!();
     println!("| kind | source | found / positives | as another kind | flagged / negatives |");
     println!("| --- | --- | ---: | ---: | ---: |");

@@ -426,7 +426,7 @@ fn placeholder(v: &str) -> bool {
         })
         && !v.chars().any(|c| c.is_ascii_digit());
     // All the same character, whatever it is.
-    let same = v.chars().all(|c| Some(c) == v.chars().next());
+    let same = v.chars().all(|c| v.starts_with(c));
     upper_name || field || same
 }
 
