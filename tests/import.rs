@@ -585,3 +585,25 @@ fn personal_data_guard_covers_every_format() {
     import(&env, &[s(&csv), "--allow-pii"]).assert().success();
     assert_eq!(env.commits(), before + 2);
 }
+
+/// Issue 25: support text full of order numbers, versions, builds and
+/// placeholders imports with the guard on, without `--allow-pii`.
+#[test]
+fn support_text_with_order_numbers_and_versions_imports_without_allow_pii() {
+    let env = TestEnv::new();
+    let csv = write(
+        &env.root,
+        "tickets.csv",
+        concat!(
+            "title,date,body\n",
+            "Cancel,2026-11-03,canceling purchase 00004587345? your order with the number 00123842\n",
+            "Browser,2026-11-04,Chrome 131.0.6778.86 and firmware 1.3.2.1; see CVE-2018-10933\n",
+            "Logs,2026-11-05,\"created 1689023491, MAC aa:bb:cc:dd:ee:ff, flags 00100000\"\n",
+            "Macro,2026-11-06,\"your order {{Order Number}}; curl -H 'apikey: $API_KEY'; token <your-token>\"\n",
+        ),
+    );
+    let before = env.commits();
+    let a = import(&env, &[s(&csv)]).assert().success();
+    assert!(!err(&a).contains("personal data"), "{}", err(&a));
+    assert_eq!(env.commits(), before + 1);
+}
