@@ -61,6 +61,25 @@ fn every_command_has_help_with_examples() {
 }
 
 #[test]
+fn each_command_opens_its_help_with_its_own_about() {
+    // A flattened struct's doc comment once became the about of ten
+    // commands ("The flags of every command that writes text ...").
+    let mut seen: std::collections::HashMap<String, Vec<String>> = Default::default();
+    for path in command_paths() {
+        let out = casebook().args(&path).arg("--help").output().unwrap();
+        let text = String::from_utf8_lossy(&out.stdout).to_string();
+        let first = text.lines().next().unwrap_or("").trim().to_string();
+        assert!(
+            !first.starts_with('`') && !first.contains("--redact"),
+            "{path:?}: {first}"
+        );
+        seen.entry(first).or_default().push(path.join(" "));
+    }
+    let shared: Vec<_> = seen.iter().filter(|(_, p)| p.len() > 1).collect();
+    assert!(shared.is_empty(), "commands sharing one about: {shared:?}");
+}
+
+#[test]
 fn the_readme_names_every_command() {
     let readme = include_str!("../README.md");
     for name in subcommands() {

@@ -8,7 +8,8 @@ use super::error::{CliError, CliResult};
 use crate::write::{Found, OnPersonalData, Outcome, WriteError, WriteRequest};
 use clap::Args;
 
-/// `--redact` and `--allow-pii`, on every command that writes typed text.
+// `--redact` and `--allow-pii`, on every command that writes typed text (no
+// doc comment: it would become the about of every command that flattens it).
 #[derive(Debug, Clone, Default, Args)]
 pub struct PiiArgs {
     /// Replace personal data found in the text, file name and commit
