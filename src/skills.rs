@@ -210,6 +210,34 @@ impl Ladder {
         self.levels.iter().find(|l| l.id == id)
     }
 
+    /// The level a person named: its id, or its title as people say it,
+    /// in any case and spacing, with or without the word "Support"
+    /// (`senior`, `Senior Support Specialist`, `senior specialist`).
+    pub fn find_level(&self, given: &str) -> Option<&Level> {
+        fn words(s: &str) -> String {
+            s.split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+                .filter(|w| !w.is_empty() && !w.eq_ignore_ascii_case("support"))
+                .map(str::to_lowercase)
+                .collect::<Vec<_>>()
+                .join(" ")
+        }
+        let want = words(given);
+        self.level(given.trim()).or_else(|| {
+            self.levels
+                .iter()
+                .find(|l| words(&l.id) == want || words(&l.name) == want)
+        })
+    }
+
+    /// "id (Name)" for every level, for hints.
+    pub fn level_names(&self) -> String {
+        self.levels
+            .iter()
+            .map(|l| format!("{} ({})", l.id, l.name))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
     pub fn track(&self, id: &str) -> Option<&Track> {
         self.tracks.iter().find(|t| t.id == id)
     }

@@ -89,10 +89,18 @@ impl WriteRequest {
     /// A request to write one new entry, with the subject every new entry
     /// gets: `KIND: TITLE` for `new`, `OP KIND: TITLE` otherwise.
     pub fn new_entry(op: &str, entry: Entry) -> WriteRequest {
+        // `feedback: …`, `confirmation: …`, not `feedback feedback: …`.
+        let kind = entry.kind.as_str();
         let subject = match op {
-            "new" => format!("{}: {{title}}", entry.kind),
             "jot" => "jot: {title}".to_string(),
-            _ => format!("{op} {}: {{title}}", entry.kind),
+            _ if op == "new"
+                || kind.starts_with(op)
+                || op.starts_with(kind)
+                || (op, kind) == ("1on1", "oneonone") =>
+            {
+                format!("{kind}: {{title}}")
+            }
+            _ => format!("{op} {kind}: {{title}}"),
         };
         WriteRequest {
             op: op.to_string(),

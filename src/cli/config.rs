@@ -40,6 +40,16 @@ pub enum ConfigCommand {
         #[arg(long)]
         user: bool,
     },
+    /// Remove a setting (this clone's, or --user)
+    #[command(
+        after_help = "Examples:\n  casebook config unset editor\n  casebook config unset alias.pm --user"
+    )]
+    Unset {
+        key: String,
+        /// From the user's config instead of this clone's
+        #[arg(long)]
+        user: bool,
+    },
     /// Where each layer lives
     #[command(after_help = "Example:\n  casebook config path")]
     Path,
@@ -82,6 +92,40 @@ pub fn run(args: ConfigArgs, ctx: &mut Context) -> CliResult {
                 }
                 None => Err(CliError::nothing(format!("{key} is not set"))),
             }
+        }
+        ConfigCommand::Unset { key, user } => {
+            let alias = key.strip_prefix("alias.");
+            if alias.is_none() && !LOCAL_KEYS.contains(&key.as_str()) {
+                return Err(CliError::usage(format!(
+                    "'{key}' cannot be unset here (settable: {}, alias.NAME)",
+                    LOCAL_KEYS.join(", ")
+                )));
+            }
+            // Aliases live in the user's config only.
+            let path = if user || alias.is_some() {
+                user_path
+            } else {
+                clone_path.or(user_path)
+            }
+            .ok_or_else(|| CliError::failure("no config to change (no journal and no HOME)"))?;
+            let mut cfg = LocalConfig::load(&path)?;
+            let had = match (alias, key.as_str()) {
+                (Some(name), _) => cfg.alias.remove(name).is_some(),
+                (None, "person") => cfg.person.take().is_some(),
+                (None, "name") => cfg.name.take().is_some(),
+                (None, "editor") => cfg.editor.take().is_some(),
+                (None, "color") => cfg.color.take().is_some(),
+                (None, _) => cfg.pager.take().is_some(),
+            };
+            if !had {
+                return Err(CliError::nothing(format!(
+                    "{key} is not set in {}",
+                    path.display()
+                )));
+            }
+            cfg.save(&path)?;
+            ctx.ui.status(&format!("unset {key} in {}", path.display()));
+            Ok(())
         }
         ConfigCommand::Set { key, value, user } => {
             if let Some(name) = key.strip_prefix("alias.") {

@@ -169,6 +169,9 @@ impl Context {
             return entry::person_slug(&p)
                 .map_err(|e| CliError::usage(format!("CASEBOOK_PERSON: {e}")));
         }
+        // Outside a journal, that is the problem to name first: setting a
+        // person would not help.
+        self.journal()?;
         if let Some(p) = self.local_config()?.person {
             return entry::person_slug(&p).map_err(CliError::failure);
         }

@@ -354,29 +354,28 @@ pub fn run_resolve(args: ResolveArgs, ctx: &mut Context) -> CliResult {
 
 /// Prediction against actual, word by word: removed words red and struck
 /// (`[-word-]` without colour), added words green (`{+word+}`).
+/// Prediction and actual on two lines; with colour, the words that differ
+/// are marked (red in the prediction, green in the actual). Without colour
+/// the two lines speak for themselves.
 fn word_diff(ctx: &Context, prediction: &str, actual: &str) -> String {
-    let diff = similar::TextDiff::from_words(prediction, actual);
-    let mut out = String::from("predicted vs actual: ");
+    let (prediction, actual) = (one_line(prediction), one_line(actual));
+    if !ctx.ui.color() {
+        return format!("predicted: {prediction}\nactual:    {actual}");
+    }
+    let diff = similar::TextDiff::from_words(prediction.as_str(), actual.as_str());
+    let (mut before, mut after) = (String::new(), String::new());
     for change in diff.iter_all_changes() {
-        let word = one_line(change.value());
-        if word.trim().is_empty() {
-            // Spacing: keep the actual's, drop the prediction's.
-            if change.tag() != similar::ChangeTag::Delete {
-                out.push(' ');
-            }
-            continue;
-        }
+        let word = change.value();
         match change.tag() {
-            similar::ChangeTag::Equal => out.push_str(&word),
-            similar::ChangeTag::Delete if ctx.ui.color() => out.push_str(&ctx.ui.paint(RED, &word)),
-            similar::ChangeTag::Delete => out.push_str(&format!("[-{}-]", word.trim())),
-            similar::ChangeTag::Insert if ctx.ui.color() => {
-                out.push_str(&ctx.ui.paint(GREEN, &word))
+            similar::ChangeTag::Equal => {
+                before.push_str(word);
+                after.push_str(word);
             }
-            similar::ChangeTag::Insert => out.push_str(&format!("{{+{}+}}", word.trim())),
+            similar::ChangeTag::Delete => before.push_str(&ctx.ui.paint(RED, word)),
+            similar::ChangeTag::Insert => after.push_str(&ctx.ui.paint(GREEN, word)),
         }
     }
-    out
+    format!("predicted: {before}\nactual:    {after}")
 }
 
 /// One group's calibration, for the by-product and by-tag tables.

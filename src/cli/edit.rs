@@ -184,9 +184,13 @@ fn before_kind(before: &entry::Entry, args: &EditArgs) -> String {
 }
 
 pub fn run_rm(args: RmArgs, ctx: &mut Context) -> CliResult {
-    let mut items = Vec::new();
+    let mut items: Vec<crate::index::IndexedEntry> = Vec::new();
     for id in &args.ids {
-        items.push(ctx.resolve(id)?);
+        let item = ctx.resolve(id)?;
+        // The same entry named twice (an id and its path) is one entry.
+        if !items.iter().any(|i| i.path == item.path) {
+            items.push(item);
+        }
     }
     for item in &items {
         ctx.ui.status(&format!(

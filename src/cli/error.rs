@@ -95,6 +95,8 @@ impl From<anyhow::Error> for CliError {
             json: None,
         };
         if e.downcast_ref::<crate::journal::NotAJournal>().is_some() {
+            // Run in the wrong place: a usage error, whichever command.
+            err.kind = ErrorKind::Usage;
             err.hint = Some(
                 "run `casebook init DIR` to start one, `casebook demo DIR` to try one, or pass -C DIR".into(),
             );

@@ -23,6 +23,10 @@ pub fn run(args: LogArgs, ctx: &mut Context) -> CliResult {
         Some(id) => Some(ctx.resolve(id)?.path),
         None => None,
     };
+    // `-n 0` asks for nothing, as `git log -n 0` does.
+    if args.limit == 0 {
+        return Ok(());
+    }
     let items = ctx.journal()?.history(path.as_deref(), args.limit)?;
     if ctx.json() {
         let list: Vec<_> = items

@@ -17,7 +17,7 @@ use clap::Args;
 #[command(after_help = "Examples:
   casebook profile                                     where you stand, and your level history
   casebook profile --level specialist-2 --since 2025-09-01 --track specialist
-  casebook profile --target senior-specialist -m \"towards complex escalations\"
+  casebook profile --target \"Senior Specialist\" -m \"towards complex escalations\"
 Tenure criteria of ladder.toml count the months since --since.")]
 pub struct ProfileArgs {
     /// Your current level (a level id of ladder.toml)
@@ -62,7 +62,7 @@ pub(super) fn profiles(ctx: &mut Context, person: &str) -> CliResult<Vec<Entry>>
     Ok(items)
 }
 
-pub fn run(args: ProfileArgs, ctx: &mut Context) -> CliResult {
+pub fn run(mut args: ProfileArgs, ctx: &mut Context) -> CliResult {
     let person = ctx.person(args.person.as_deref())?;
     let history = profiles(ctx, &person)?;
     let setting = args.level.is_some()
@@ -76,22 +76,18 @@ pub fn run(args: ProfileArgs, ctx: &mut Context) -> CliResult {
     }
     let ladder = Ladder::parse(&ctx.journal()?.ladder_text())
         .map_err(|e| CliError::failure(format!("ladder.toml: {e:#}")))?;
-    let level_ids = || {
-        ladder
-            .levels
-            .iter()
-            .map(|l| l.id.as_str())
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    for (flag, value) in [("--level", &args.level), ("--target", &args.target)] {
-        if let Some(v) = value
-            && ladder.level(v).is_none()
-        {
-            return Err(
-                CliError::usage(format!("{flag}: no level '{v}' in ladder.toml"))
-                    .with_hint(format!("levels: {}", level_ids())),
-            );
+    // A level by its id or by its title as people say it.
+    for (flag, value) in [("--level", &mut args.level), ("--target", &mut args.target)] {
+        if let Some(v) = value {
+            match ladder.find_level(v) {
+                Some(found) => *v = found.id.clone(),
+                None => {
+                    return Err(
+                        CliError::usage(format!("{flag}: no level '{v}' in ladder.toml"))
+                            .with_hint(format!("levels: {}", ladder.level_names())),
+                    );
+                }
+            }
         }
     }
     for (flag, value) in [

@@ -365,17 +365,22 @@ fn pack_data_from(
         .map_err(|e| CliError::failure(format!("skills.toml: {e:#}")))?;
     let ladder = Ladder::parse(&journal.ladder_text())
         .map_err(|e| CliError::failure(format!("ladder.toml: {e:#}")))?;
-    for (flag, level) in [("--level", &o.level), ("--target", &o.target)] {
-        if let Some(l) = level
-            && ladder.level(l).is_none()
-        {
-            let ids: Vec<_> = ladder.levels.iter().map(|l| l.id.as_str()).collect();
-            return Err(
-                CliError::usage(format!("{flag}: no level '{l}' in ladder.toml"))
-                    .with_hint(format!("levels: {}", ids.join(", "))),
-            );
+    // A level by its id or by its title as people say it.
+    let mut named_levels = [o.level.clone(), o.target.clone()];
+    for (flag, level) in ["--level", "--target"].iter().zip(named_levels.iter_mut()) {
+        if let Some(l) = level {
+            match ladder.find_level(l) {
+                Some(found) => *l = found.id.clone(),
+                None => {
+                    return Err(
+                        CliError::usage(format!("{flag}: no level '{l}' in ladder.toml"))
+                            .with_hint(format!("levels: {}", ladder.level_names())),
+                    );
+                }
+            }
         }
     }
+    let [level_id, target_id] = named_levels;
     let generated = crate::clock::now();
     let commit = journal.head().map(|h| h.to_string());
     let mut all = Filter {
@@ -491,8 +496,8 @@ fn pack_data_from(
         team: &team,
         skills: &skills,
         ladder: &ladder,
-        level: o.level.clone(),
-        target: o.target.clone(),
+        level: level_id,
+        target: target_id,
         paths: &path_of,
         qa_target_per_week: config.targets.qa_samples_per_week,
         explore_target_per_week: config.targets.explore_minutes_per_week,
