@@ -156,3 +156,30 @@ fn resolve_shows_prediction_and_actual_on_two_lines() {
         "no raw diff markers: {e}"
     );
 }
+
+#[test]
+fn undo_twice_steps_further_back() {
+    let env = TestEnv::new();
+    for t in ["First", "Second"] {
+        env.cb()
+            .args(["new", "note", "--title", t, "-m", "x"])
+            .assert()
+            .success();
+    }
+    let titles = |env: &TestEnv| -> Vec<String> {
+        env.json(&["list", "--kind", "note"])["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["title"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let a = env.cb().arg("undo").assert().success();
+    assert!(out(&a).contains("note: Second"), "{}", out(&a));
+    assert_eq!(titles(&env), vec!["First"]);
+    // The second undo reverts the write before, not the undo.
+    let a = env.cb().arg("undo").assert().success();
+    assert!(out(&a).contains("note: First"), "{}", out(&a));
+    assert!(titles(&env).is_empty());
+    assert!(env.clean());
+}

@@ -244,6 +244,17 @@ fn two_clones_that_edit_the_same_entry_lose_nothing() {
         "check lists the unresolved conflict"
     );
     assert!(env.git(&a, &["status", "--porcelain"]).is_empty());
+    // Once merged by hand, the copy is removed with casebook (it used to
+    // be "not a committed entry").
+    let copy = all
+        .lines()
+        .find(|l| l.contains(".conflict-"))
+        .unwrap()
+        .trim();
+    env.cb(&a).args(["show", copy]).assert().success();
+    env.cb(&a).args(["rm", copy, "--yes"]).assert().success();
+    env.cb(&a).arg("check").assert().success();
+    assert!(env.git(&a, &["status", "--porcelain"]).is_empty());
 }
 
 #[test]

@@ -342,6 +342,18 @@ impl Context {
             if let Some(item) = self.query(|i| i.by_path(&rel))? {
                 return Ok(item);
             }
+            // A conflict copy `sync` kept is not indexed (it is not an entry
+            // of its own), but it can be shown, merged by hand and removed.
+            if crate::journal::is_conflict_copy(&rel)
+                && let Some(text) = self.journal()?.committed_text(&rel)
+                && let Ok(parsed) = entry::parse(&text, &rel)
+            {
+                return Ok(IndexedEntry {
+                    path: rel,
+                    blob: String::new(),
+                    entry: parsed.entry,
+                });
+            }
             return Err(
                 CliError::usage(format!("{rel} is not a committed entry of this journal"))
                     .with_hint("`casebook check` lists files casebook cannot read"),

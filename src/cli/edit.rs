@@ -259,21 +259,19 @@ pub fn run_rm(args: RmArgs, ctx: &mut Context) -> CliResult {
 
 pub fn run_undo(args: UndoArgs, ctx: &mut Context) -> CliResult {
     let journal = ctx.journal()?;
-    let last = journal.history(None, 1)?;
-    let Some(last) = last.first() else {
+    if journal.head().is_none() {
         return Err(CliError::failure("the journal has no commits"));
-    };
+    }
+    // Each undo steps one write further back (see Journal::undo_changes).
+    let (changes, summary, undone) = journal.undo_changes()?;
+    let undone = undone.to_string();
     if args.dry_run {
-        ctx.ui.line(&format!(
-            "would undo {} {}",
-            &last.oid.to_string()[..10],
-            last.summary
-        ));
+        ctx.ui
+            .line(&format!("would undo {} {summary}", &undone[..10]));
         return Ok(());
     }
     // The revert is a write like any other: recorded before it starts,
     // rolled back by the next command if it is killed, one commit.
-    let (changes, summary) = journal.undo_changes()?;
     let items = changes
         .into_iter()
         .map(|c| match c {
@@ -289,13 +287,9 @@ pub fn run_undo(args: UndoArgs, ctx: &mut Context) -> CliResult {
     let info = outcome.commit_short().unwrap_or_default();
     if ctx.json() {
         ctx.ui
-            .line(&serde_json::json!({"undone": last.oid.to_string(), "commit": info}).to_string());
+            .line(&serde_json::json!({"undone": undone, "commit": info}).to_string());
     } else {
-        ctx.ui.line(&format!(
-            "undid {}  {}",
-            &last.oid.to_string()[..10],
-            last.summary
-        ));
+        ctx.ui.line(&format!("undid {}  {summary}", &undone[..10]));
     }
     Ok(())
 }

@@ -325,30 +325,62 @@ fn diff_rec(
     Ok(())
 }
 
-/// The changes that revert the last commit, if casebook made it (its
-/// message carries the trailer), and that commit's subject.
-pub(super) fn undo_changes(repo: &Repository) -> Result<(Vec<Change>, String)> {
+/// The changes that revert casebook's latest write not already undone, and
+/// that write's subject. Undo steps back: after `undo` has reverted one
+/// write, the next `undo` reverts the one before it (each `undo:` commit
+/// cancels the newest write before it that no other undo cancelled).
+pub(super) fn undo_changes(repo: &Repository) -> Result<(Vec<Change>, String, Oid)> {
     let head = repo
         .head()
         .ok()
         .and_then(|h| h.peel_to_commit().ok())
         .context("the journal has no commits to undo")?;
-    let message = head.message().unwrap_or("");
-    if !message
-        .lines()
-        .any(|l| l.starts_with(&format!("{TRAILER}:")))
-    {
-        bail!(
-            "the last commit ({}) was not made by casebook; undo only reverts casebook's own commits",
-            head.summary().ok().flatten().unwrap_or("")
-        );
+    let op_of = |c: &git2::Commit| -> Option<String> {
+        c.message().unwrap_or("").lines().find_map(|l| {
+            l.strip_prefix(&format!("{TRAILER}:"))
+                .map(|op| op.trim().to_string())
+        })
+    };
+    let mut pending_undos = 0usize;
+    let mut target = head.clone();
+    loop {
+        let Some(op) = op_of(&target) else {
+            bail!(
+                "the last write to undo ({}) was not made by casebook; undo only reverts casebook's own commits",
+                target.summary().ok().flatten().unwrap_or("")
+            );
+        };
+        if op == "undo" {
+            pending_undos += 1;
+        } else if pending_undos > 0 {
+            pending_undos -= 1;
+        } else {
+            break;
+        }
+        target = target
+            .parent(0)
+            .context("there is nothing left to undo: every write before is undone")?;
     }
-    let parent = head
+    let parent = target
         .parent(0)
         .context("the first commit of a journal cannot be undone")?;
-    let changes = diff_trees(repo, Some(parent.tree_id()), Some(head.tree_id()))?;
+    let changes = diff_trees(repo, Some(parent.tree_id()), Some(target.tree_id()))?;
+    let head_tree = head.tree()?;
     let mut writes = Vec::new();
     for change in &changes {
+        // A file changed again since that write: reverting it would lose
+        // the later change.
+        let now = head_tree
+            .get_path(Path::new(&change.path))
+            .ok()
+            .map(|e| e.id());
+        if now != change.new {
+            bail!(
+                "{} changed after \"{}\"; undo it by hand (casebook edit) so the later change is kept",
+                change.path,
+                target.summary().ok().flatten().unwrap_or("")
+            );
+        }
         match change.old {
             Some(oid) => writes.push(Change::Write {
                 path: change.path.clone(),
@@ -359,8 +391,8 @@ pub(super) fn undo_changes(repo: &Repository) -> Result<(Vec<Change>, String)> {
             }),
         }
     }
-    let summary = head.summary().ok().flatten().unwrap_or("").to_string();
-    Ok((writes, summary))
+    let summary = target.summary().ok().flatten().unwrap_or("").to_string();
+    Ok((writes, summary, target.id()))
 }
 
 impl super::Journal {

@@ -489,10 +489,10 @@ impl Journal {
             .with_context(|| format!("cannot create the private repository in {}", dir.display()))
     }
 
-    /// What reverting the last commit changes, if casebook made it (its
-    /// message carries the `Casebook-Op` trailer), and its subject. The
+    /// What reverting casebook's latest write not yet undone changes (its
+    /// message carries the `Casebook-Op` trailer), its subject and commit. The
     /// revert itself is a write through the pipeline like any other.
-    pub fn undo_changes(&self) -> Result<(Vec<Change>, String)> {
+    pub fn undo_changes(&self) -> Result<(Vec<Change>, String, git2::Oid)> {
         git::undo_changes(&self.repo)
     }
 }
