@@ -981,3 +981,32 @@ fn diagnosis_report_calibration_by_product_and_tag_with_misses_grouped() {
         .code(1)
         .stdout("");
 }
+
+#[test]
+fn reports_never_count_an_untouched_template() {
+    let env = TestEnv::new();
+    // The escalation template as its body, no field set: an entry that says
+    // nothing (what quitting the editor used to commit).
+    let template = env.journal.join("templates/escalation.md");
+    env.cb()
+        .args(["new", "escalation", "--title", "tpl", "--no-edit", "-F"])
+        .arg(&template)
+        .assert()
+        .success();
+    env.cb()
+        .args([
+            "new",
+            "escalation",
+            "--title",
+            "real",
+            "--field",
+            "category=should-have-handled",
+            "--no-edit",
+            "-m",
+            "The agent had the refund rule.",
+        ])
+        .assert()
+        .success();
+    let v = env.json(&["escalation", "report", "--period", "2026-11"]);
+    assert_eq!(v["split"]["total"], 1, "{v}");
+}

@@ -131,6 +131,7 @@ pub(super) fn scope(
     };
     let mut items = ctx.query(|i| i.all_matching(&filter))?;
     items.retain(|i| kinds.is_empty() || kinds.contains(&i.entry.kind));
+    drop_untouched_templates(ctx, &mut items)?;
     items.sort_by_key(|i| i.entry.created);
     Ok(Scope {
         items,
@@ -139,6 +140,36 @@ pub(super) fn scope(
         label,
         person,
     })
+}
+
+/// Reports never count an entry that is still its kind's untouched
+/// template (an editor quit without writing, in an older version). The
+/// index keeps no bodies: only entries whose fields are all the template's
+/// have theirs read, and only for kinds with fields of their own.
+fn drop_untouched_templates(ctx: &mut Context, items: &mut Vec<IndexedEntry>) -> CliResult {
+    let journal = ctx.journal()?;
+    let mut templates: std::collections::HashMap<Kind, String> = Default::default();
+    items.retain(|i| {
+        let e = &i.entry;
+        if e.kind.fields().is_empty() {
+            return true;
+        }
+        let template = templates
+            .entry(e.kind)
+            .or_insert_with(|| journal.template(e.kind));
+        if !entry::has_template_fields(e, template) {
+            return true;
+        }
+        match journal
+            .read_file(&i.path)
+            .ok()
+            .and_then(|t| entry::parse(&t, &i.path).ok())
+        {
+            Some(parsed) => !entry::is_template_only(&parsed.entry, template),
+            None => true,
+        }
+    });
+    Ok(())
 }
 
 /// Every entry of a kind in the journal, anyone's (the KB is shared).
