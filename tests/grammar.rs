@@ -172,13 +172,8 @@ fn ctrl_c_exits_130_and_keeps_what_was_typed() {
     assert!(env.clean(), "nothing committed");
     // The hint's command, pasted, finishes the entry with its title (it
     // used to fail with "the title is empty").
-    let line = text
-        .lines()
-        .find(|l| l.contains("drafts resume"))
-        .unwrap_or_else(|| panic!("no resume hint: {text}"));
-    let command = line[line.find("casebook ").unwrap()..].trim();
-    let words = shlex::split(command).unwrap();
-    env.cb().args(&words[1..]).assert().success();
+    let words = common::hinted_command(&text, "drafts resume");
+    env.cb().args(&words).assert().success();
     let v = env.json(&["list", "--kind", "diagnosis"]);
     assert_eq!(v["entries"][0]["title"], "Half-typed SSO loop");
 }
@@ -186,30 +181,13 @@ fn ctrl_c_exits_130_and_keeps_what_was_typed() {
 #[test]
 fn ctrl_c_at_the_verdict_keeps_the_actual_cause() {
     let env = TestEnv::new();
-    env.cb()
-        .args([
-            "new",
-            "diagnosis",
-            "--title",
-            "SSO",
-            "--field",
-            "prediction=cert expired",
-            "--no-edit",
-        ])
-        .assert()
-        .success();
+    env.predict("SSO", "cert expired");
     let mut cb = env.cb_std();
     cb.args(["resolve", "@"]);
     let session = terminal::run(&cb, &["a proxy stripped the header\n", "\x03"], "?)");
     assert_eq!(session.code, Some(130), "{}", session.text);
-    let line = session
-        .text
-        .lines()
-        .find(|l| l.contains("drafts resume"))
-        .unwrap_or_else(|| panic!("no resume hint: {}", session.text));
-    let command = line[line.find("casebook ").unwrap()..].trim();
-    let words = shlex::split(command).unwrap();
-    env.cb().args(&words[1..]).assert().success();
+    let words = common::hinted_command(&session.text, "drafts resume");
+    env.cb().args(&words).assert().success();
     let v = env.json(&["list", "--kind", "diagnosis"]);
     assert_eq!(
         v["entries"][0]["fields"]["actual"],

@@ -124,18 +124,7 @@ fn rm_of_the_same_entry_twice_removes_one_and_log_n_0_prints_nothing() {
 #[test]
 fn resolve_shows_prediction_and_actual_on_two_lines() {
     let env = TestEnv::new();
-    env.cb()
-        .args([
-            "new",
-            "diagnosis",
-            "--title",
-            "SSO",
-            "--field",
-            "prediction=SCIM token expired",
-            "--no-edit",
-        ])
-        .assert()
-        .success();
+    env.predict("SSO", "SCIM token expired");
     let a = env
         .cb()
         .args([

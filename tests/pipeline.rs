@@ -217,11 +217,7 @@ fn a_refused_write_keeps_a_draft_that_one_pasted_command_finishes() {
         .assert()
         .code(1);
     let hint = err(&a);
-    let line = hint
-        .lines()
-        .find(|l| l.contains("drafts resume"))
-        .unwrap_or_else(|| panic!("no resume hint: {hint}"));
-    let command = line[line.find("casebook ").unwrap()..].trim();
+    let words = common::hinted_command(&hint, "drafts resume");
     // `casebook drafts` and `status` list it.
     let listed = env.cb().arg("drafts").assert().success();
     assert!(out(&listed).contains("Refund loop"), "{}", out(&listed));
@@ -232,8 +228,7 @@ fn a_refused_write_keeps_a_draft_that_one_pasted_command_finishes() {
         out(&status)
     );
     // The hint, pasted, finishes the write with everything typed.
-    let words = shlex::split(command).unwrap();
-    env.cb().args(&words[1..]).assert().success();
+    env.cb().args(&words).assert().success();
     let v = env.json(&["list", "--kind", "postmortem"]);
     let e = &v["entries"][0];
     assert_eq!(e["title"], "Refund loop");
@@ -258,11 +253,12 @@ fn a_journal_path_with_spaces_gives_hints_that_paste() {
         .assert()
         .code(1);
     let e = err(&a);
-    let line = e.lines().find(|l| l.contains("drafts resume")).unwrap();
-    let command = line[line.find("casebook ").unwrap()..].trim();
-    assert!(command.contains("'"), "quoted: {command}");
-    let words = shlex::split(command).unwrap();
-    env.cb_in(&env.root).args(&words[1..]).assert().success();
+    assert!(
+        e.contains("drafts resume") && e.contains("-C '"),
+        "quoted: {e}"
+    );
+    let words = common::hinted_command(&e, "drafts resume");
+    env.cb_in(&env.root).args(&words).assert().success();
 }
 
 #[test]
@@ -345,11 +341,7 @@ fn an_invalid_editor_save_keeps_everything_and_resumes() {
         .assert()
         .code(2);
     let e = err(&a);
-    let line = e
-        .lines()
-        .find(|l| l.contains("drafts resume"))
-        .unwrap_or_else(|| panic!("{e}"));
-    let command = line[line.find("casebook ").unwrap()..].trim().to_string();
+    let words = common::hinted_command(&e, "drafts resume");
     // Fix the kept file, then paste the hint.
     let kept = common::walk(&env.journal.join(".git/casebook/drafts"))
         .into_iter()
@@ -361,8 +353,7 @@ fn an_invalid_editor_save_keeps_everything_and_resumes() {
         text.replace("sentiment_start = 9", "sentiment_start = 2"),
     )
     .unwrap();
-    let words = shlex::split(&command).unwrap();
-    env.cb().args(&words[1..]).assert().success();
+    env.cb().args(&words).assert().success();
     let v = env.json(&["list", "--kind", "postmortem"]);
     let entry = &v["entries"][0];
     assert_eq!(entry["title"], "Date calmed her");
@@ -391,18 +382,7 @@ fn no_body_no_editor_no_terminal_exits_2() {
 #[test]
 fn resolving_a_resolved_prediction_needs_amend() {
     let env = TestEnv::new();
-    env.cb()
-        .args([
-            "new",
-            "diagnosis",
-            "--title",
-            "SSO",
-            "--field",
-            "prediction=cert expired",
-            "--no-edit",
-        ])
-        .assert()
-        .success();
+    env.predict("SSO", "cert expired");
     env.cb()
         .args([
             "resolve",

@@ -180,6 +180,31 @@ impl TestEnv {
     }
 }
 
+/// The command a `hint:` line containing `needle` tells the user to paste,
+/// split as a shell would, without the leading `casebook`.
+pub fn hinted_command(text: &str, needle: &str) -> Vec<String> {
+    let line = text
+        .lines()
+        .find(|l| l.contains(needle))
+        .unwrap_or_else(|| panic!("no hint with {needle:?} in:\n{text}"));
+    let command = line[line.find("casebook ").expect("a casebook command")..].trim();
+    let mut words =
+        shlex::split(command).unwrap_or_else(|| panic!("not a command line: {command}"));
+    words.remove(0);
+    words
+}
+
+impl TestEnv {
+    /// A diagnosis entry with a prediction, written without the editor.
+    pub fn predict(&self, title: &str, prediction: &str) {
+        self.cb()
+            .args(["new", "diagnosis", "--title", title, "--no-edit", "--field"])
+            .arg(format!("prediction={prediction}"))
+            .assert()
+            .success();
+    }
+}
+
 pub fn out(a: &assert_cmd::assert::Assert) -> String {
     String::from_utf8_lossy(&a.get_output().stdout).to_string()
 }
