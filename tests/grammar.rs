@@ -172,7 +172,7 @@ fn ctrl_c_exits_130_and_keeps_what_was_typed() {
     assert!(env.clean(), "nothing committed");
     // The hint's command, pasted, finishes the entry with its title (it
     // used to fail with "the title is empty").
-    let words = common::hinted_command(&text, "drafts resume");
+    let words = common::hinted_command(text, "drafts resume");
     env.cb().args(&words).assert().success();
     let v = env.json(&["list", "--kind", "diagnosis"]);
     assert_eq!(v["entries"][0]["title"], "Half-typed SSO loop");
