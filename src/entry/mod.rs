@@ -25,8 +25,22 @@ use std::collections::BTreeMap;
 
 /// The common fields every entry carries, in the order they are written.
 pub const COMMON_FIELDS: &[&str] = &[
-    "id", "kind", "title", "person", "created", "updated", "skills", "tags", "products", "case",
-    "tier", "links", "private", "aliases", "source", "source_hash",
+    "id",
+    "kind",
+    "title",
+    "person",
+    "created",
+    "updated",
+    "skills",
+    "tags",
+    "products",
+    "case",
+    "tier",
+    "links",
+    "private",
+    "aliases",
+    "source",
+    "source_hash",
 ];
 
 /// One journal entry: a practice habit or a history record.

@@ -90,7 +90,7 @@ pub(super) fn read(text: &str, opts: &Options, maps: &[String], tsv: bool) -> Cl
             // no record.
             Ok(row) if row.iter().all(|c| c.trim().is_empty()) => continue,
             Ok(row) => {
-                let line = row.position().map(|p| p.line()).unwrap_or(0);
+                let line = row.position().map(|p| line_at(text, p)).unwrap_or(0);
                 let at = format!("{source}:{line}");
                 if row.len() > headers.len()
                     && row.iter().skip(headers.len()).any(|c| !c.trim().is_empty())
@@ -100,7 +100,7 @@ pub(super) fn read(text: &str, opts: &Options, maps: &[String], tsv: bool) -> Cl
                 row_record(&row, &at, &headers, &mappings, title_column, opts)
             }
             Err(e) => {
-                let line = e.position().map(|p| p.line()).unwrap_or(0);
+                let line = e.position().map(|p| line_at(text, p)).unwrap_or(0);
                 Err(format!("{source}:{line}: not valid CSV: {e}"))
             }
         };
@@ -114,6 +114,20 @@ pub(super) fn read(text: &str, opts: &Options, maps: &[String], tsv: bool) -> Cl
         ));
     }
     Ok(parsed)
+}
+
+/// The file line a record starts on. The csv crate counts records, not
+/// line breaks inside quoted cells, so its line is off after a multi-line
+/// cell: count the breaks before the record's first byte instead.
+fn line_at(text: &str, pos: &::csv::Position) -> u64 {
+    // With CRLF the crate ends a record at the CR: its next one "starts"
+    // on the LF, which belongs to the line before.
+    let bytes = text.as_bytes();
+    let mut at = (pos.byte() as usize).min(text.len());
+    while at < bytes.len() && matches!(bytes[at], b'\r' | b'\n') {
+        at += 1;
+    }
+    bytes[..at].iter().filter(|b| **b == b'\n').count() as u64 + 1
 }
 
 /// The separator the header line uses (`Table::separator_of`), else a comma.
@@ -350,7 +364,9 @@ fn row_record(
             (!out.contains_key("body")).then(|| {
                 (0..row.len()).find(|i| {
                     let v = cell(*i);
-                    !v.is_empty() && v.parse::<f64>().is_err() && parse_date(v, opts.date_order).is_none()
+                    !v.is_empty()
+                        && v.parse::<f64>().is_err()
+                        && parse_date(v, opts.date_order).is_none()
                 })
             })?
         });
@@ -434,7 +450,9 @@ fn slashed(text: &str, order: Option<DateOrder>) -> Result<Option<NaiveDateTime>
         None => (text, None),
     };
     let parts: Vec<&str> = day_part.split(['/', '.']).collect();
-    let [a, b, y] = parts[..] else { return Ok(None) };
+    let [a, b, y] = parts[..] else {
+        return Ok(None);
+    };
     let (Ok(a), Ok(b), Ok(mut y)) = (a.parse::<u32>(), b.parse::<u32>(), y.parse::<i32>()) else {
         return Ok(None);
     };
@@ -499,6 +517,26 @@ mod tests {
     }
 
     #[test]
+    fn lines_after_crlf_and_multi_line_cells() {
+        let text = "a;b\r\n1;\"x\r\ny\"\r\n2;z\r\n";
+        let mut r = ::csv::ReaderBuilder::new()
+            .delimiter(b';')
+            .from_reader(text.as_bytes());
+        let lines: Vec<u64> = r
+            .records()
+            .map(|row| line_at(text, row.unwrap().position().unwrap()))
+            .collect();
+        assert_eq!(lines, vec![2, 4]);
+        let text = "a,b\n1,2\n3,4\n";
+        let mut r = ::csv::ReaderBuilder::new().from_reader(text.as_bytes());
+        let lines: Vec<u64> = r
+            .records()
+            .map(|row| line_at(text, row.unwrap().position().unwrap()))
+            .collect();
+        assert_eq!(lines, vec![2, 3]);
+    }
+
+    #[test]
     fn unknown_fields_name_the_kind_that_has_them() {
         let err = check_field("reason", None, false).unwrap_err();
         assert!(err.contains("--kind escalation"), "{err}");
@@ -520,7 +558,13 @@ mod tests {
         assert_eq!(day("14/07/2025", None).unwrap(), "2025-07-14 00:00");
         assert!(day("07/08/2025", None).is_none());
         assert!(ambiguous("07/08/2025", None));
-        assert_eq!(day("07/08/2025", Some(DateOrder::Dmy)).unwrap(), "2025-08-07 00:00");
-        assert_eq!(day("07/08/2025", Some(DateOrder::Mdy)).unwrap(), "2025-07-08 00:00");
+        assert_eq!(
+            day("07/08/2025", Some(DateOrder::Dmy)).unwrap(),
+            "2025-08-07 00:00"
+        );
+        assert_eq!(
+            day("07/08/2025", Some(DateOrder::Mdy)).unwrap(),
+            "2025-07-08 00:00"
+        );
     }
 }

@@ -92,7 +92,9 @@ fn no_notes(dir: &Path) -> CliError {
     let mut dayone = false;
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
-        let Ok(items) = std::fs::read_dir(&d) else { continue };
+        let Ok(items) = std::fs::read_dir(&d) else {
+            continue;
+        };
         for item in items.filter_map(Result::ok) {
             let p = item.path();
             let name = item.file_name().to_string_lossy().to_lowercase();
@@ -134,7 +136,9 @@ pub(super) fn read_one(text: &str, path: Option<&Path>, opts: &Options) -> CliRe
         .and_then(Path::parent)
         .map(Tool::of)
         .unwrap_or(Tool::Plain);
-    let rel = path.and_then(|p| p.file_name()).map(|n| n.to_string_lossy().to_string());
+    let rel = path
+        .and_then(|p| p.file_name())
+        .map(|n| n.to_string_lossy().to_string());
     let mut reader = Reader::new(opts, tool);
     reader.note(text, opts.source, path, rel.as_deref(), mtime);
     Ok(reader.finish())
@@ -327,8 +331,17 @@ impl<'a> Reader<'a> {
         out.insert("tags".into(), tags.into());
         let created = match date {
             Some((key, value)) => {
+                // The line as written: YAML reads `{{...}}` as a mapping.
+                let written = front
+                    .key_line(&key)
+                    .and_then(|l| front.lines.get(l - front.first_line))
+                    .and_then(|l| l.split_once(':'))
+                    .map(|(_, v)| v.trim().to_string());
                 let raw = match &value {
                     J::String(s) => s.clone(),
+                    _ if written.as_deref().is_some_and(|w| w.contains("{{")) => {
+                        written.clone().unwrap_or_default()
+                    }
                     other => other.to_string(),
                 };
                 if raw.contains("{{") {

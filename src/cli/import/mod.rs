@@ -399,7 +399,11 @@ pub(super) struct Checked {
 /// go on and the others are listed as warnings; without it nothing is
 /// imported. Either way `--errors FILE` gets them all, and `--json` prints
 /// them all on stdout.
-fn settle(ctx: &mut Context, checked: Checked, args: &ImportArgs) -> CliResult<(Vec<Entry>, Vec<String>)> {
+fn settle(
+    ctx: &mut Context,
+    checked: Checked,
+    args: &ImportArgs,
+) -> CliResult<(Vec<Entry>, Vec<String>)> {
     let Checked { entries, errors } = checked;
     if errors.is_empty() {
         return Ok((entries, errors));
@@ -774,7 +778,11 @@ pub fn entry_from_record(
         Some(J::String(s)) => s.trim_start_matches(['\n', '\r']).trim_end().to_string(),
         Some(other) => return Err(format!("'body' must be text, found {other}")),
     };
-    let body = if body.trim().is_empty() { String::new() } else { body };
+    let body = if body.trim().is_empty() {
+        String::new()
+    } else {
+        body
+    };
     let title = match text("title")? {
         Some(t) => t,
         None => body
