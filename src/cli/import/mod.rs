@@ -41,18 +41,20 @@ Formats (--from, else guessed from the name and the first bytes):
             their @, starred as the tag `starred`
   markdown  a .md file or a folder of them (hidden folders such as .obsidian
             are skipped); YAML (---) or TOML (+++) front matter or none; the
-            title from `title`, the first # heading or the file name; the date
-            from `date`/`created`, a YYYY-MM-DD in the file name or the file's
-            time; tags from `tags` and inline #tags
+            title from `title`, else the file name (Obsidian) or the first
+            heading (zk), which stays in the body; aliases kept; the date
+            from `date`/`created`, a date in the file name or the file's
+            time; tags from `tags`, inline #tags and zk's :colon:tags:
   csv       one entry per row; --map COLUMN=FIELD says which column holds
             which field; columns named like casebook's own (title, date,
             created, kind, case, tags...) map themselves
 
 The kind is the record's own (a `kind` key or column, or a tag that names a
 practice kind such as @postmortem), else --kind, else note. `casebook help
-kinds` lists the kinds and their fields. Notes imported before (same time,
-title, person and case) are skipped, so importing a folder again adds only
-what is new (JSON Lines imports are taken as they are).")]
+kinds` lists the kinds and their fields. Importing again adds only what is
+new: Markdown notes are matched by their zk id or their path in the folder
+(an edited note updates its entry), JSON Lines by id, jrnl and CSV records by
+time, title, person and case.")]
 pub struct ImportArgs {
     /// The file or folder to import (`-` or nothing for stdin)
     pub file: Option<PathBuf>,
