@@ -195,7 +195,7 @@ fn markdown_folder_front_matter_headings_file_names_and_tags() {
     assert_eq!(refund["fields"]["sentiment_start"], 2);
     assert_eq!(refund["fields"]["sentiment_end"], 4);
     assert_eq!(refund["aliases"], serde_json::json!(["refund"]));
-    assert_eq!(refund["source"], "obsidian:cases/refund.md");
+    assert_eq!(refund["imported_from"], "obsidian:cases/refund.md");
 
     // In a vault the title is the file name, as Obsidian shows it; the
     // heading stays in the body. Date from the file name, inline tags
@@ -752,7 +752,7 @@ fn zk_ids_template_dates_colon_tags_and_file_name_dates() {
     let list = entries(&env);
     let rust = by_title(&list, "Ownership in Rust");
     // zk's id is kept as the source, never as the casebook id.
-    assert_eq!(rust["source"], "zk:2w0e");
+    assert_eq!(rust["imported_from"], "zk:2w0e");
     let id = rust["id"].as_str().unwrap();
     assert_eq!(id.len(), 12);
     assert!(id.bytes().all(|b| (b'k'..=b'z').contains(&b)), "{id}");
@@ -762,7 +762,7 @@ fn zk_ids_template_dates_colon_tags_and_file_name_dates() {
     // zk's title is the first heading.
     let refund = by_title(&list, "Refund loop on the annual plan");
     assert_eq!(refund["created"], "2021-10-04T00:00:00+00:00");
-    assert_eq!(refund["source"], "zk:3hcv0amc");
+    assert_eq!(refund["imported_from"], "zk:3hcv0amc");
     // A timestamp file name dates the note; colon tags anywhere.
     let fleeting = by_title(&list, "Fleeting thought on escalations");
     assert_eq!(fleeting["created"], "2021-10-03T16:52:00+00:00");
@@ -783,7 +783,10 @@ fn zk_ids_template_dates_colon_tags_and_file_name_dates() {
     assert_eq!(rust2["id"], rust["id"]);
     assert!(body(&env, &rust2["id"]).contains("Borrowing"));
     check_passes(&env);
-    assert_eq!(env.json(&["show", id])["entries"][0]["source"], "zk:2w0e");
+    assert_eq!(
+        env.json(&["show", id])["entries"][0]["imported_from"],
+        "zk:2w0e"
+    );
 }
 
 #[test]

@@ -240,8 +240,8 @@ pub fn parse(text: &str, path: &str) -> Result<ParsedEntry, Problem> {
     };
     let case = text_opt("case");
     let tier = text_opt("tier");
-    let source = text_opt("source");
-    let source_hash = text_opt("source_hash");
+    let imported_from = text_opt("imported_from");
+    let import_hash = text_opt("import_hash");
 
     let private = match table.get("private") {
         None => false,
@@ -295,8 +295,8 @@ pub fn parse(text: &str, path: &str) -> Result<ParsedEntry, Problem> {
         links,
         private,
         aliases,
-        source,
-        source_hash,
+        imported_from,
+        import_hash,
         fields,
         body: split
             .body
@@ -474,11 +474,11 @@ pub fn render(entry: &Entry) -> String {
     if !entry.aliases.is_empty() {
         put("aliases", list(&entry.aliases));
     }
-    if let Some(source) = &entry.source {
-        put("source", text(source));
+    if let Some(from) = &entry.imported_from {
+        put("imported_from", text(from));
     }
-    if let Some(hash) = &entry.source_hash {
-        put("source_hash", text(hash));
+    if let Some(hash) = &entry.import_hash {
+        put("import_hash", text(hash));
     }
     let mut first = true;
     for spec in entry.kind.fields() {

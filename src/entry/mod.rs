@@ -39,8 +39,8 @@ pub const COMMON_FIELDS: &[&str] = &[
     "links",
     "private",
     "aliases",
-    "source",
-    "source_hash",
+    "imported_from",
+    "import_hash",
 ];
 
 /// One journal entry: a practice habit or a history record.
@@ -66,10 +66,10 @@ pub struct Entry {
     /// Where an imported entry came from, as `tool:key` (`zk:2w0e`,
     /// `obsidian:Daily/2024-01-02.md`): the identity a re-import matches,
     /// never a casebook id.
-    pub source: Option<String>,
+    pub imported_from: Option<String>,
     /// A hash of the source file's text when it was last imported, so a
     /// re-import tells an edit (update the entry) from a copy (skip it).
-    pub source_hash: Option<String>,
+    pub import_hash: Option<String>,
     /// The kind's own fields, validated against `Kind::fields`.
     pub fields: BTreeMap<String, toml::Value>,
     pub body: String,
@@ -96,8 +96,8 @@ impl Entry {
             links: Vec::new(),
             private: false,
             aliases: Vec::new(),
-            source: None,
-            source_hash: None,
+            imported_from: None,
+            import_hash: None,
             fields: BTreeMap::new(),
             body: String::new(),
         }
@@ -158,7 +158,7 @@ impl Entry {
             "tier" => self.tier.iter().cloned().collect(),
             "link" | "links" => self.links.clone(),
             "alias" | "aliases" => self.aliases.clone(),
-            "source" => self.source.iter().cloned().collect(),
+            "imported_from" => self.imported_from.iter().cloned().collect(),
             "private" => vec![self.private.to_string()],
             other => match self.fields.get(other) {
                 Some(toml::Value::Array(items)) => items
@@ -213,11 +213,11 @@ impl Entry {
             if !self.aliases.is_empty() {
                 extra.push(("aliases", serde_json::json!(self.aliases)));
             }
-            if let Some(s) = &self.source {
-                extra.push(("source", s.as_str().into()));
+            if let Some(s) = &self.imported_from {
+                extra.push(("imported_from", s.as_str().into()));
             }
-            if let Some(h) = &self.source_hash {
-                extra.push(("source_hash", h.as_str().into()));
+            if let Some(h) = &self.import_hash {
+                extra.push(("import_hash", h.as_str().into()));
             }
             for (i, (k, v)) in extra.into_iter().enumerate() {
                 obj.shift_insert(at + i, k.to_string(), v);
@@ -267,8 +267,8 @@ impl Entry {
             links: list("links"),
             private: v.get("private").and_then(J::as_bool).unwrap_or(false),
             aliases: list("aliases"),
-            source: s("source"),
-            source_hash: s("source_hash"),
+            imported_from: s("imported_from"),
+            import_hash: s("import_hash"),
             fields,
             body: s("body").unwrap_or_default(),
         })

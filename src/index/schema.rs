@@ -530,9 +530,9 @@ fn meta_json(entry: &Entry) -> String {
         #[serde(skip_serializing_if = "<[String]>::is_empty")]
         aliases: &'a [String],
         #[serde(skip_serializing_if = "Option::is_none")]
-        source: &'a Option<String>,
+        imported_from: &'a Option<String>,
         #[serde(skip_serializing_if = "Option::is_none")]
-        source_hash: &'a Option<String>,
+        import_hash: &'a Option<String>,
         fields: KindFields<'a>,
     }
     struct KindFields<'a>(&'a std::collections::BTreeMap<String, toml::Value>);
@@ -560,8 +560,8 @@ fn meta_json(entry: &Entry) -> String {
         links: &entry.links,
         private: entry.private,
         aliases: &entry.aliases,
-        source: &entry.source,
-        source_hash: &entry.source_hash,
+        imported_from: &entry.imported_from,
+        import_hash: &entry.import_hash,
         fields: KindFields(&entry.fields),
     };
     serde_json::to_string(&meta).unwrap_or_default()
@@ -594,8 +594,8 @@ pub fn entry_from_meta(text: &str) -> Option<Entry> {
         private: bool,
         #[serde(default)]
         aliases: Vec<String>,
-        source: Option<String>,
-        source_hash: Option<String>,
+        imported_from: Option<String>,
+        import_hash: Option<String>,
         #[serde(default)]
         fields: std::collections::BTreeMap<String, serde_json::Value>,
     }
@@ -618,8 +618,8 @@ pub fn entry_from_meta(text: &str) -> Option<Entry> {
         links: m.links,
         private: m.private,
         aliases: m.aliases,
-        source: m.source,
-        source_hash: m.source_hash,
+        imported_from: m.imported_from,
+        import_hash: m.import_hash,
         fields: m
             .fields
             .iter()

@@ -258,7 +258,7 @@ impl<'a> Reader<'a> {
                     }
                 }
                 // A casebook id stays the id; another tool's (zk's `2w0e`)
-                // is the note's identity in that tool, kept as `source`.
+                // is the note's identity in that tool, kept as `imported_from`.
                 "id" => {
                     let raw = match &value {
                         J::String(s) => s.trim().to_string(),
@@ -299,8 +299,8 @@ impl<'a> Reader<'a> {
             (None, None) => None,
         };
         if let Some(identity) = identity {
-            out.insert("source".into(), identity.into());
-            out.insert("source_hash".into(), hash.into());
+            out.insert("imported_from".into(), identity.into());
+            out.insert("import_hash".into(), hash.into());
         }
         // The kind decides which other keys are fields: a note's own
         // `kind`, else a tag that names one, else --kind.

@@ -461,8 +461,8 @@ struct Plan {
 ///
 /// - the same casebook id (JSON Lines, a casebook Markdown export): the
 ///   same text is skipped, other text updates that entry;
-/// - the same `source` (a zk id, else the path inside the imported folder):
-///   the same `source_hash` (an untouched, touched or copied note) is
+/// - the same `imported_from` (a zk id, else the path inside the imported folder):
+///   the same `import_hash` (an untouched, touched or copied note) is
 ///   skipped, another hash (the note was edited) updates that entry;
 /// - else, for other tools' records, the same time, title, person and case
 ///   is skipped (jrnl and CSV carry no identity of their own).
@@ -484,7 +484,7 @@ fn reconcile(ctx: &mut Context, entries: Vec<Entry>, jsonl: bool) -> CliResult<P
     let mut known = HashSet::new();
     for item in &existing {
         by_id.insert(item.entry.id.clone(), item);
-        if let Some(src) = &item.entry.source {
+        if let Some(src) = &item.entry.imported_from {
             by_source.insert(src.clone(), item);
         }
         known.insert(same_key(&item.entry));
@@ -504,8 +504,8 @@ fn reconcile(ctx: &mut Context, entries: Vec<Entry>, jsonl: bool) -> CliResult<P
             }
             continue;
         }
-        if let Some(old) = e.source.as_ref().and_then(|s| by_source.get(s)) {
-            if old.entry.source_hash == e.source_hash {
+        if let Some(old) = e.imported_from.as_ref().and_then(|s| by_source.get(s)) {
+            if old.entry.import_hash == e.import_hash {
                 skipped += 1;
             } else {
                 // The entry keeps its id, path and person: links to it and
@@ -653,7 +653,7 @@ pub(super) fn check_records(
                     errors.push(format!("{}: id {} appears twice", record.at, e.id));
                     continue;
                 }
-                if let Some(src) = &e.source
+                if let Some(src) = &e.imported_from
                     && !sources.insert(src.clone())
                 {
                     errors.push(format!(
@@ -812,8 +812,8 @@ pub fn entry_from_record(
     e.products = list("products")?;
     e.links = list("links")?;
     e.aliases = list("aliases")?;
-    e.source = text("source")?;
-    e.source_hash = text("source_hash")?;
+    e.imported_from = text("imported_from")?;
+    e.import_hash = text("import_hash")?;
     e.case = text("case")?;
     e.tier = text("tier")?;
     e.private = match obj.get("private") {
