@@ -175,9 +175,10 @@ fn markdown_folder_front_matter_headings_file_names_and_tags() {
     let before = env.commits();
     let a = import(&env, &[s(&v)]).assert().success();
     assert!(out(&a).starts_with("imported 4 entries ("), "{}", out(&a));
-    // Keys with no place in an entry are named, with how often they came.
+    // Keys with no place in an entry are named, with how often they came;
+    // aliases have a place now.
     assert!(
-        err(&a).contains("aliases (1 note)") && err(&a).contains("cssclasses (1 note)"),
+        !err(&a).contains("aliases") && err(&a).contains("cssclasses (1 note)"),
         "{}",
         err(&a)
     );
@@ -193,14 +194,20 @@ fn markdown_folder_front_matter_headings_file_names_and_tags() {
     assert_eq!(tags(refund), vec!["billing", "empathy"]);
     assert_eq!(refund["fields"]["sentiment_start"], 2);
     assert_eq!(refund["fields"]["sentiment_end"], 4);
+    assert_eq!(refund["aliases"], serde_json::json!(["refund"]));
+    assert_eq!(refund["imported_from"], "obsidian:cases/refund.md");
 
-    // Title from the first heading (which leaves the body), date from the
-    // file name, inline tags outside code, never a bare number.
-    let sso = by_title(&list, "SSO outage question");
+    // In a vault the title is the file name, as Obsidian shows it; the
+    // heading stays in the body. Date from the file name, inline tags
+    // outside code, never a bare number.
+    let sso = by_title(&list, "2026-11-03");
     assert_eq!(sso["created"], "2026-11-03T00:00:00+00:00");
     assert_eq!(tags(sso), vec!["sso", "product/identity"]);
     let sso_body = body(&env, &sso["id"]);
-    assert!(sso_body.starts_with("Walked the admin"), "{sso_body}");
+    assert!(
+        sso_body.starts_with("# SSO outage question\n\nWalked the admin"),
+        "{sso_body}"
+    );
 
     let rule = by_title(&list, "Downgrades should stay with the agent");
     assert_eq!(rule["kind"], "escalation");
@@ -208,8 +215,8 @@ fn markdown_folder_front_matter_headings_file_names_and_tags() {
     assert_eq!(rule["created"], "2026-11-04T10:00:00+01:00");
     assert_eq!(tags(rule), vec!["playbook", "downgrade"]);
 
-    // No front matter, no heading: the file name is the title, less its date.
-    let plain = by_title(&list, "plain thoughts");
+    // No front matter, no heading: the file name is the title, as it is.
+    let plain = by_title(&list, "2026-11-05-plain-thoughts");
     assert_eq!(plain["created"], "2026-11-05T00:00:00+00:00");
     assert_eq!(plain["kind"], "note");
 }
@@ -227,7 +234,7 @@ fn markdown_reimport_adds_only_new_notes_and_dry_run_writes_nothing() {
     );
 
     let a = import(&env, &[s(&v), "--dry-run"]).assert().success();
-    assert!(out(&a).contains("A new case"), "{}", out(&a));
+    assert!(out(&a).contains("new-one"), "{}", out(&a));
     assert!(
         !out(&a).contains("Refund loop"),
         "already imported: {}",
@@ -247,7 +254,7 @@ fn markdown_reimport_adds_only_new_notes_and_dry_run_writes_nothing() {
     let j: Value = serde_json::from_str(&out(&j)).unwrap();
     assert_eq!(j["would_import"], 1);
     assert_eq!(j["skipped"], 4);
-    assert_eq!(j["entries"][0]["title"], "A new case");
+    assert_eq!(j["entries"][0]["title"], "new-one");
 
     let a = import(&env, &[s(&v), "--json"]).assert().success();
     let j: Value = serde_json::from_str(&out(&a)).unwrap();
@@ -606,4 +613,424 @@ fn support_text_with_order_numbers_and_versions_imports_without_allow_pii() {
     let a = import(&env, &[s(&csv)]).assert().success();
     assert!(!err(&a).contains("personal data"), "{}", err(&a));
     assert_eq!(env.commits(), before + 1);
+}
+
+// ---- Moving in from other tools (issue 27): fixtures in each tool's own
+// format under tests/fixtures/import/.
+
+fn fixture(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import")
+        .join(rel)
+}
+
+/// `cp -r`: a copy the test may edit (and a vault copied by hand).
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for item in std::fs::read_dir(from).unwrap() {
+        let item = item.unwrap();
+        let target = to.join(item.file_name());
+        if item.file_type().unwrap().is_dir() {
+            copy_dir(&item.path(), &target);
+        } else {
+            std::fs::copy(item.path(), &target).unwrap();
+        }
+    }
+}
+
+fn check_passes(env: &TestEnv) {
+    let a = env.cb().arg("check").assert();
+    let o = a.get_output();
+    assert!(
+        o.status.success(),
+        "check failed:\n{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
+
+#[test]
+fn obsidian_titles_are_file_names_headings_stay_and_aliases_are_searchable() {
+    let env = TestEnv::new();
+    let v = env.root.join("vault");
+    copy_dir(&fixture("obsidian-vault"), &v);
+    // --allow-pii: the CVE note's `ssh admin@host` reads as an address.
+    let a = import(&env, &[s(&v), "--allow-pii"]).assert().success();
+    assert!(out(&a).starts_with("imported 5 entries ("), "{}", out(&a));
+    let list = entries(&env);
+    // The title is the file name, hyphens and all; no heading retitles a note.
+    let pop = by_title(&list, "Pop-out windows");
+    by_title(&list, "CVE-2018-10933");
+    let aalpy = by_title(&list, "AALpy");
+    let daily = by_title(&list, "2024-01-02");
+    assert!(body(&env, &aalpy["id"]).contains("\n# Installation\n"));
+    assert!(body(&env, &daily["id"]).starts_with("# Todo\n"));
+    assert!(body(&env, &pop["id"]).contains("# Open a note in a pop-out window"));
+    // Aliases are kept and found by search.
+    assert_eq!(
+        pop["aliases"],
+        serde_json::json!(["Popout", "Separate window"])
+    );
+    assert_eq!(env.hits(&["Popout"]), vec!["Pop-out windows"]);
+    // A first line of indented code keeps its indentation.
+    let cve = by_title(&list, "CVE-2018-10933");
+    assert!(
+        body(&env, &cve["id"]).starts_with("    ssh -p 2222"),
+        "{}",
+        body(&env, &cve["id"])
+    );
+    // A `links` property of wiki links is named as left out, not turned
+    // into links that `check` then refuses.
+    assert!(err(&a).contains("links (1 note)"), "{}", err(&a));
+    let vaults = by_title(&list, "Manage vaults");
+    assert_eq!(vaults["links"], serde_json::json!([]));
+    check_passes(&env);
+}
+
+#[test]
+fn obsidian_reimport_is_keyed_on_identity_and_content_not_file_time() {
+    let env = TestEnv::new();
+    let v = env.root.join("vault");
+    copy_dir(&fixture("obsidian-vault"), &v);
+    // --allow-pii: the CVE note's `ssh admin@host` reads as an address.
+    import(&env, &[s(&v), "--allow-pii"]).assert().success();
+    let commits = env.commits();
+
+    // Touching every note (rewriting the same bytes) imports nothing.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    for f in common::walk(&v) {
+        if f.extension().is_some_and(|e| e == "md") {
+            let text = std::fs::read(&f).unwrap();
+            std::fs::write(&f, text).unwrap();
+        }
+    }
+    let a = import(&env, &[s(&v)]).assert().success();
+    assert!(
+        out(&a).contains("5 skipped as already imported"),
+        "{}",
+        out(&a)
+    );
+    assert_eq!(env.commits(), commits);
+
+    // A `cp -r` copy of the vault is the same notes.
+    let copy = env.root.join("vault copy");
+    copy_dir(&v, &copy);
+    let a = import(&env, &[s(&copy)]).assert().success();
+    assert!(out(&a).contains("5 skipped"), "{}", out(&a));
+    assert_eq!(entries(&env).len(), 5);
+
+    // An edited note updates its entry: same id, new text, one entry.
+    let before = by_title(&entries(&env), "Pop-out windows")["id"].clone();
+    let note = v.join("Pop-out windows.md");
+    let text = std::fs::read_to_string(&note).unwrap();
+    std::fs::write(
+        &note,
+        format!("{text}\nAlso works from the command palette.\n"),
+    )
+    .unwrap();
+    let a = import(&env, &[s(&v), "--json", "--allow-pii"])
+        .assert()
+        .success();
+    let j: Value = serde_json::from_str(&out(&a)).unwrap();
+    assert_eq!(
+        (j["imported"].as_u64(), j["updated"].as_u64()),
+        (Some(0), Some(1))
+    );
+    assert_eq!(j["skipped"], 4);
+    let list = entries(&env);
+    assert_eq!(list.len(), 5);
+    let pop = by_title(&list, "Pop-out windows");
+    assert_eq!(pop["id"], before);
+    assert!(body(&env, &pop["id"]).contains("command palette"));
+    assert!(pop["updated"].is_string());
+    check_passes(&env);
+}
+
+#[test]
+fn zk_ids_template_dates_colon_tags_and_file_name_dates() {
+    let env = TestEnv::new();
+    let nb = env.root.join("notebook");
+    copy_dir(&fixture("zk-notebook"), &nb);
+
+    // A date placeholder that was never filled in: a clear error naming
+    // the note and line; nothing lands.
+    let a = import(&env, &[s(&nb)]).assert().failure();
+    let e = err(&a);
+    assert!(e.contains("unfilled.md:4"), "{e}");
+    assert!(
+        e.contains("placeholder") && e.contains("--skip-invalid"),
+        "{e}"
+    );
+    assert_eq!(entries(&env).len(), 0);
+
+    // --skip-invalid imports the rest and names what it left out.
+    let a = import(&env, &[s(&nb), "--skip-invalid"]).assert().success();
+    assert!(out(&a).starts_with("imported 3 entries ("), "{}", out(&a));
+    assert!(
+        err(&a).contains("left out: ") && err(&a).contains("unfilled.md"),
+        "{}",
+        err(&a)
+    );
+    let list = entries(&env);
+    let rust = by_title(&list, "Ownership in Rust");
+    // zk's id is kept as the source, never as the casebook id.
+    assert_eq!(rust["imported_from"], "zk:2w0e");
+    let id = rust["id"].as_str().unwrap();
+    assert_eq!(id.len(), 12);
+    assert!(id.bytes().all(|b| (b'k'..=b'z').contains(&b)), "{id}");
+    // `{{format-date now "full"}}` as zk renders it.
+    assert_eq!(rust["created"], "2021-10-03T00:00:00+00:00");
+    assert_eq!(tags(rust), vec!["programming", "rust"]);
+    // zk's title is the first heading.
+    let refund = by_title(&list, "Refund loop on the annual plan");
+    assert_eq!(refund["created"], "2021-10-04T00:00:00+00:00");
+    assert_eq!(refund["imported_from"], "zk:3hcv0amc");
+    // A timestamp file name dates the note; colon tags anywhere.
+    let fleeting = by_title(&list, "Fleeting thought on escalations");
+    assert_eq!(fleeting["created"], "2021-10-03T16:52:00+00:00");
+    assert_eq!(tags(fleeting), vec!["handover"]);
+    check_passes(&env);
+
+    // Edited (and renamed) in zk, re-imported: the same entry, updated.
+    std::fs::remove_file(nb.join("2w0e.md")).unwrap();
+    write(
+        &nb,
+        "rust/ownership.md",
+        "---\nid: 2w0e\ntitle: Ownership in Rust\ndate: Sunday, October 03, 2021\n---\n# Ownership in Rust\n\n:programming:rust:\n\nBorrowing lends a value without moving it.\n",
+    );
+    import(&env, &[s(&nb), "--skip-invalid"]).assert().success();
+    let list = entries(&env);
+    assert_eq!(list.len(), 3);
+    let rust2 = by_title(&list, "Ownership in Rust");
+    assert_eq!(rust2["id"], rust["id"]);
+    assert!(body(&env, &rust2["id"]).contains("Borrowing"));
+    check_passes(&env);
+    assert_eq!(
+        env.json(&["show", id])["entries"][0]["imported_from"],
+        "zk:2w0e"
+    );
+}
+
+#[test]
+fn every_error_is_available_not_only_ten() {
+    let env = TestEnv::new();
+    let dir = env.root.join("notes");
+    for i in 0..12 {
+        write(
+            &dir,
+            &format!("n{i:02}.md"),
+            "---\ndate: someday\n---\ntext\n",
+        );
+    }
+    write(&dir, "good.md", "---\ndate: 2025-01-02\n---\nfine\n");
+    let a = import(&env, &[s(&dir)]).assert().failure();
+    let e = err(&a);
+    assert!(
+        e.contains("12 record(s) are not valid") && e.contains("... and 2 more"),
+        "{e}"
+    );
+    assert!(e.contains("--errors FILE"), "{e}");
+    let file = env.root.join("errors.txt");
+    let a = import(&env, &[s(&dir), "--errors", s(&file)])
+        .assert()
+        .failure();
+    drop(a);
+    let listed = std::fs::read_to_string(&file).unwrap();
+    assert_eq!(listed.lines().count(), 12, "{listed}");
+    assert!(listed.contains("n11.md:2"), "{listed}");
+    let a = import(&env, &[s(&dir), "--json"]).assert().failure();
+    let j: Value = serde_json::from_str(out(&a).lines().next().unwrap()).unwrap();
+    assert_eq!(j["invalid"].as_array().unwrap().len(), 12);
+    let a = import(&env, &[s(&dir), "--skip-invalid", "--json"])
+        .assert()
+        .success();
+    let j: Value = serde_json::from_str(&out(&a)).unwrap();
+    assert_eq!(j["imported"], 1);
+    assert_eq!(j["invalid"].as_array().unwrap().len(), 12);
+}
+
+#[test]
+fn jrnl_empty_titles_and_times_in_a_daylight_saving_gap() {
+    let env = TestEnv::new();
+    let a = env
+        .cb()
+        .env("TZ", "Europe/Lisbon")
+        .args(["import", s(&fixture("jrnl/jrnl-4.6-export.json"))])
+        .assert()
+        .success();
+    assert!(out(&a).starts_with("imported 3 entries ("), "{}", out(&a));
+    // 01:30 never happened in Lisbon that night: moved forward, with a warning.
+    assert!(
+        err(&a).contains("2025-03-30 01:30 does not exist in local time"),
+        "{}",
+        err(&a)
+    );
+    let list = entries(&env);
+    let night = by_title(&list, "Night shift: SSO outage handover.");
+    assert_eq!(night["created"], "2025-03-30T02:30:00+01:00");
+    // An empty title: the body's first line; nothing at all: "(untitled)".
+    let day = by_title(&list, "Started the day with the refund queue. @billing");
+    assert_eq!(day["created"], "2025-03-29T08:10:00+00:00");
+    by_title(&list, "(untitled)");
+    check_passes(&env);
+}
+
+#[test]
+fn plain_text_folder_and_dayone_journals_are_refused_with_a_hint() {
+    let env = TestEnv::new();
+    for (path, says) in [
+        ("jrnl/journal.txt", "plain-text jrnl journal"),
+        ("jrnl/folder-journal", "a jrnl folder journal"),
+        ("jrnl/dayone", "Day One journal"),
+    ] {
+        let a = import(&env, &[s(&fixture(path))]).assert().failure();
+        let e = err(&a);
+        assert!(e.contains(says), "{path}: {e}");
+        assert!(e.contains("jrnl --export json"), "{path}: {e}");
+    }
+    let a = import(&env, &[s(&fixture("jrnl/journal.txt")), "--from", "jrnl"])
+        .assert()
+        .failure();
+    assert!(err(&a).contains("jrnl --export json"), "{}", err(&a));
+    assert_eq!(entries(&env).len(), 0);
+}
+
+#[test]
+fn helpdesk_csv_bom_crlf_semicolons_blank_rows_dates_and_repeated_columns() {
+    let env = TestEnv::new();
+    let file = fixture("helpdesk/jira-semicolon-bom-crlf.csv");
+    // 07/08/2025 reads either way and one row has no date: both named,
+    // with the flags that settle them; blank trailing rows are no errors.
+    let a = import(&env, &[s(&file), "--map", "Issue key=case"])
+        .assert()
+        .failure();
+    let e = err(&a);
+    assert!(e.contains("2 record(s) are not valid"), "{e}");
+    assert!(
+        e.contains("jira-semicolon-bom-crlf.csv:4: column 'Created'")
+            && e.contains("--date-format"),
+        "{e}"
+    );
+    assert!(
+        e.contains(":6:") && e.contains("has no date") && e.contains("--date YYYY-MM-DD"),
+        "{e}"
+    );
+
+    let a = import(
+        &env,
+        &[
+            s(&file),
+            "--map",
+            "Issue key=case",
+            "--date-format",
+            "dmy",
+            "--date",
+            "2025-07-20",
+        ],
+    )
+    .assert()
+    .success();
+    assert!(out(&a).starts_with("imported 4 entries ("), "{}", out(&a));
+    assert!(
+        err(&a).contains("columns not imported: Status"),
+        "{}",
+        err(&a)
+    );
+    assert!(
+        err(&a).contains("more cells than the header") && err(&a).contains("line 5"),
+        "{}",
+        err(&a)
+    );
+    let list = entries(&env);
+    let refund = by_title(&list, "Refund charged twice");
+    assert_eq!(refund["created"], "2025-07-14T15:42:00+00:00");
+    // All three Labels columns; Description is the body, lines and all.
+    assert_eq!(tags(refund), vec!["billing", "refund", "vip"]);
+    let b = body(&env, &refund["id"]);
+    assert!(
+        b.contains("charged twice.") && b.contains("Named the refund date first"),
+        "{b}"
+    );
+    assert_eq!(
+        by_title(&list, "SSO metadata expired")["created"],
+        "2025-08-07T00:00:00+00:00"
+    );
+    assert_eq!(
+        by_title(&list, "Export stuck at 99%")["created"],
+        "2025-07-14T15:42:00+00:00"
+    );
+    assert_eq!(
+        by_title(&list, "Downgrade question")["created"],
+        "2025-07-20T00:00:00+00:00"
+    );
+    check_passes(&env);
+}
+
+#[test]
+fn csv_rows_without_dates_take_the_date_flag_and_details_is_the_body() {
+    let env = TestEnv::new();
+    let file = fixture("helpdesk/no-dates.csv");
+    let a = import(&env, &[s(&file)]).assert().code(2);
+    assert!(err(&a).contains("--date YYYY-MM-DD"), "{}", err(&a));
+    let a = import(&env, &[s(&file), "--date", "2025-07-01"])
+        .assert()
+        .success();
+    assert!(out(&a).starts_with("imported 2 entries ("), "{}", out(&a));
+    let list = entries(&env);
+    let reset = by_title(&list, "Password reset loop");
+    assert_eq!(reset["created"], "2025-07-01T00:00:00+00:00");
+    assert!(body(&env, &reset["id"]).contains("Reset link expired twice"));
+}
+
+#[test]
+fn jsonl_reimport_into_the_same_journal_commits_nothing() {
+    let env = TestEnv::new();
+    import(&env, &[JRNL_FIXTURE]).assert().success();
+    let export = env
+        .cb()
+        .args(["export", "--format", "jsonl"])
+        .output()
+        .unwrap();
+    assert!(export.status.success());
+    let file = write(
+        &env.root,
+        "all.jsonl",
+        &String::from_utf8(export.stdout).unwrap(),
+    );
+    let commits = env.commits();
+    let a = import(&env, &[s(&file)]).assert().success();
+    assert!(out(&a).contains("nothing to commit"), "{}", out(&a));
+    assert_eq!(env.commits(), commits, "no empty commit");
+}
+
+#[test]
+fn limits_check_enforces_are_enforced_at_import() {
+    let env = TestEnv::new();
+    let dir = env.root.join("big");
+    write(
+        &dir,
+        "huge.md",
+        &format!(
+            "---\ndate: 2025-01-02\n---\n{}\n",
+            "word ".repeat(1_200_000)
+        ),
+    );
+    write(&dir, "fine.md", "---\ndate: 2025-01-02\n---\nfine\n");
+    let a = import(&env, &[s(&dir)]).assert().failure();
+    assert!(
+        err(&a).contains("huge.md:1") && err(&a).contains("at most 5 MB"),
+        "{}",
+        err(&a)
+    );
+    let file = write(
+        &env.root,
+        "links.jsonl",
+        "{\"title\": \"t\", \"date\": \"2025-01-02\", \"links\": [\"[[Manage vaults]]\"]}\n",
+    );
+    let a = import(&env, &[s(&file)]).assert().failure();
+    assert!(
+        err(&a).contains("links.jsonl:1") && err(&a).contains("not an entry id"),
+        "{}",
+        err(&a)
+    );
 }

@@ -226,6 +226,7 @@ pub fn parse(text: &str, path: &str) -> Result<ParsedEntry, Problem> {
     let tags = list("tags");
     let products = list("products");
     let links = list("links");
+    let aliases = list("aliases");
 
     let mut text_opt = |key: &str| -> Option<String> {
         match table.get(key) {
@@ -239,6 +240,8 @@ pub fn parse(text: &str, path: &str) -> Result<ParsedEntry, Problem> {
     };
     let case = text_opt("case");
     let tier = text_opt("tier");
+    let imported_from = text_opt("imported_from");
+    let import_hash = text_opt("import_hash");
 
     let private = match table.get("private") {
         None => false,
@@ -291,6 +294,9 @@ pub fn parse(text: &str, path: &str) -> Result<ParsedEntry, Problem> {
         tier,
         links,
         private,
+        aliases,
+        imported_from,
+        import_hash,
         fields,
         body: split
             .body
@@ -376,10 +382,24 @@ pub fn parse_datetime_text(text: &str) -> Option<DateTime<FixedOffset>> {
             .ok()
             .and_then(|d| d.and_hms_opt(0, 0, 0))
     })?;
-    Local
-        .from_local_datetime(&naive)
-        .earliest()
-        .map(|d| d.fixed_offset())
+    resolve_local(naive).map(|(d, _)| d)
+}
+
+/// A local wall-clock time as an instant. A time that happens twice (the
+/// hour the clocks go back) is the first; a time that never happens (the
+/// hour they go forward, `2025-03-30 01:30` in Lisbon) moves forward by
+/// the gap, as the clock on the wall would, and the flag says it moved.
+pub fn resolve_local(naive: NaiveDateTime) -> Option<(DateTime<FixedOffset>, bool)> {
+    if let Some(d) = Local.from_local_datetime(&naive).earliest() {
+        return Some((d.fixed_offset(), false));
+    }
+    // Read with the offset in force before the gap: 01:30 at +00:00 is
+    // 01:30 UTC, which the clocks (now at +01:00) show as 02:30.
+    let before = Local
+        .from_local_datetime(&(naive - chrono::Duration::days(1)))
+        .earliest()?;
+    let utc = naive - chrono::Duration::seconds(before.offset().local_minus_utc() as i64);
+    Some((Local.from_utc_datetime(&utc).fixed_offset(), true))
 }
 
 fn id_from_path(path: &str) -> EntryId {
@@ -450,6 +470,15 @@ pub fn render(entry: &Entry) -> String {
     }
     if entry.private {
         put("private", "true".into());
+    }
+    if !entry.aliases.is_empty() {
+        put("aliases", list(&entry.aliases));
+    }
+    if let Some(from) = &entry.imported_from {
+        put("imported_from", text(from));
+    }
+    if let Some(hash) = &entry.import_hash {
+        put("import_hash", text(hash));
     }
     let mut first = true;
     for spec in entry.kind.fields() {

@@ -12,7 +12,8 @@ mod template;
 mod value;
 
 pub use frontmatter::{
-    ParsedEntry, Problem, format_datetime, line_col, parse, parse_datetime_text, split_front_matter,
+    ParsedEntry, Problem, format_datetime, line_col, parse, parse_datetime_text, resolve_local,
+    split_front_matter,
 };
 pub use id::{ALPHABET, EntryId, ID_LEN, MIN_PREFIX, is_id_like, path_hash};
 pub use kind::{FieldSpec, FieldType, Kind, UnknownKind, canonical_value};
@@ -24,8 +25,22 @@ use std::collections::BTreeMap;
 
 /// The common fields every entry carries, in the order they are written.
 pub const COMMON_FIELDS: &[&str] = &[
-    "id", "kind", "title", "person", "created", "updated", "skills", "tags", "products", "case",
-    "tier", "links", "private",
+    "id",
+    "kind",
+    "title",
+    "person",
+    "created",
+    "updated",
+    "skills",
+    "tags",
+    "products",
+    "case",
+    "tier",
+    "links",
+    "private",
+    "aliases",
+    "imported_from",
+    "import_hash",
 ];
 
 /// One journal entry: a practice habit or a history record.
@@ -45,6 +60,16 @@ pub struct Entry {
     pub tier: Option<String>,
     pub links: Vec<String>,
     pub private: bool,
+    /// Other names of the entry (Obsidian's `aliases`): kept, shown and
+    /// searched like the title.
+    pub aliases: Vec<String>,
+    /// Where an imported entry came from, as `tool:key` (`zk:2w0e`,
+    /// `obsidian:Daily/2024-01-02.md`): the identity a re-import matches,
+    /// never a casebook id.
+    pub imported_from: Option<String>,
+    /// A hash of the source file's text when it was last imported, so a
+    /// re-import tells an edit (update the entry) from a copy (skip it).
+    pub import_hash: Option<String>,
     /// The kind's own fields, validated against `Kind::fields`.
     pub fields: BTreeMap<String, toml::Value>,
     pub body: String,
@@ -70,6 +95,9 @@ impl Entry {
             tier: None,
             links: Vec::new(),
             private: false,
+            aliases: Vec::new(),
+            imported_from: None,
+            import_hash: None,
             fields: BTreeMap::new(),
             body: String::new(),
         }
@@ -129,6 +157,8 @@ impl Entry {
             "case" => self.case.iter().cloned().collect(),
             "tier" => self.tier.iter().cloned().collect(),
             "link" | "links" => self.links.clone(),
+            "alias" | "aliases" => self.aliases.clone(),
+            "imported_from" => self.imported_from.iter().cloned().collect(),
             "private" => vec![self.private.to_string()],
             other => match self.fields.get(other) {
                 Some(toml::Value::Array(items)) => items
@@ -159,7 +189,7 @@ impl Entry {
             .iter()
             .map(|(k, v)| (k.clone(), toml_to_json(v)))
             .collect();
-        serde_json::json!({
+        let mut out = serde_json::json!({
             "id": self.id,
             "kind": self.kind.as_str(),
             "title": self.title,
@@ -175,7 +205,25 @@ impl Entry {
             "private": self.private,
             "fields": fields,
             "body": self.body,
-        })
+        });
+        // Only imported entries carry these: other entries' JSON is unchanged.
+        if let Some(obj) = out.as_object_mut() {
+            let at = obj.len() - 2;
+            let mut extra = Vec::new();
+            if !self.aliases.is_empty() {
+                extra.push(("aliases", serde_json::json!(self.aliases)));
+            }
+            if let Some(s) = &self.imported_from {
+                extra.push(("imported_from", s.as_str().into()));
+            }
+            if let Some(h) = &self.import_hash {
+                extra.push(("import_hash", h.as_str().into()));
+            }
+            for (i, (k, v)) in extra.into_iter().enumerate() {
+                obj.shift_insert(at + i, k.to_string(), v);
+            }
+        }
+        out
     }
 
     /// Rebuilds an entry from `to_json` output (the index stores it so that
@@ -218,6 +266,9 @@ impl Entry {
             tier: s("tier"),
             links: list("links"),
             private: v.get("private").and_then(J::as_bool).unwrap_or(false),
+            aliases: list("aliases"),
+            imported_from: s("imported_from"),
+            import_hash: s("import_hash"),
             fields,
             body: s("body").unwrap_or_default(),
         })

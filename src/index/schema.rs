@@ -18,7 +18,7 @@ use tantivy::tokenizer::{
 };
 use tantivy::{IndexWriter, TantivyDocument};
 
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 const ANALYZER: &str = "casebook_en";
 
 #[derive(Debug, Clone, Copy)]
@@ -446,6 +446,11 @@ pub fn document(fields: &Fields, path: &str, blob: &str, entry: &Entry) -> Tanti
         body.push('\n');
         body.push_str(case);
     }
+    // Aliases are other titles (Obsidian's `aliases`): one search finds them.
+    for alias in &entry.aliases {
+        body.push('\n');
+        body.push_str(alias);
+    }
     doc.add_text(fields.body, &body);
 
     let mut facet = |field: &str, value: &str| {
@@ -522,6 +527,12 @@ fn meta_json(entry: &Entry) -> String {
         tier: &'a Option<String>,
         links: &'a [String],
         private: bool,
+        #[serde(skip_serializing_if = "<[String]>::is_empty")]
+        aliases: &'a [String],
+        #[serde(skip_serializing_if = "Option::is_none")]
+        imported_from: &'a Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        import_hash: &'a Option<String>,
         fields: KindFields<'a>,
     }
     struct KindFields<'a>(&'a std::collections::BTreeMap<String, toml::Value>);
@@ -548,6 +559,9 @@ fn meta_json(entry: &Entry) -> String {
         tier: &entry.tier,
         links: &entry.links,
         private: entry.private,
+        aliases: &entry.aliases,
+        imported_from: &entry.imported_from,
+        import_hash: &entry.import_hash,
         fields: KindFields(&entry.fields),
     };
     serde_json::to_string(&meta).unwrap_or_default()
@@ -579,6 +593,10 @@ pub fn entry_from_meta(text: &str) -> Option<Entry> {
         #[serde(default)]
         private: bool,
         #[serde(default)]
+        aliases: Vec<String>,
+        imported_from: Option<String>,
+        import_hash: Option<String>,
+        #[serde(default)]
         fields: std::collections::BTreeMap<String, serde_json::Value>,
     }
     let Ok(m) = serde_json::from_str::<Meta>(text) else {
@@ -599,6 +617,9 @@ pub fn entry_from_meta(text: &str) -> Option<Entry> {
         tier: m.tier,
         links: m.links,
         private: m.private,
+        aliases: m.aliases,
+        imported_from: m.imported_from,
+        import_hash: m.import_hash,
         fields: m
             .fields
             .iter()

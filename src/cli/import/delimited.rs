@@ -3,7 +3,7 @@
 //! Columns named like casebook's own CSV (`title`, `created`, `case`...)
 //! map themselves, so `export --format csv` reads back.
 
-use super::{Options, Parsed, Record};
+use super::{DateOrder, Options, Parsed, Record};
 use crate::cli::error::{CliError, CliResult};
 use crate::entry::{self, COMMON_FIELDS, Kind};
 use crate::loops::sample::Table;
@@ -50,15 +50,16 @@ pub(super) fn read(text: &str, opts: &Options, maps: &[String], tsv: bool) -> Cl
         )));
     }
     let mappings = mappings(&headers, maps, opts.kind)?;
-    if !mappings
-        .iter()
-        .any(|m| matches!(m.field.as_str(), "date" | "created"))
+    if !opts.has_default_date
+        && !mappings
+            .iter()
+            .any(|m| matches!(m.field.as_str(), "date" | "created"))
     {
         return Err(CliError::usage(format!(
             "no column of {source} gives the date (columns: {})",
             headers.join(", ")
         ))
-        .with_hint("map one: --map \"Created=date\""));
+        .with_hint("map one: --map \"Created=date\", or date every row: --date YYYY-MM-DD"));
     }
     let title_column = if mappings.iter().any(|m| m.field == "title") {
         None
@@ -82,21 +83,51 @@ pub(super) fn read(text: &str, opts: &Options, maps: &[String], tsv: bool) -> Cl
             unused.join(", ")
         ));
     }
+    let mut extra_cells = Vec::new();
     for row in reader.records() {
         let record = match row {
+            // A row of empty cells (an export's blank trailing lines) is
+            // no record.
+            Ok(row) if row.iter().all(|c| c.trim().is_empty()) => continue,
             Ok(row) => {
-                let line = row.position().map(|p| p.line()).unwrap_or(0);
+                let line = row.position().map(|p| line_at(text, p)).unwrap_or(0);
                 let at = format!("{source}:{line}");
+                if row.len() > headers.len()
+                    && row.iter().skip(headers.len()).any(|c| !c.trim().is_empty())
+                {
+                    extra_cells.push(format!("{line} ({} cells)", row.len()));
+                }
                 row_record(&row, &at, &headers, &mappings, title_column, opts)
             }
             Err(e) => {
-                let line = e.position().map(|p| p.line()).unwrap_or(0);
+                let line = e.position().map(|p| line_at(text, p)).unwrap_or(0);
                 Err(format!("{source}:{line}: not valid CSV: {e}"))
             }
         };
         parsed.records.push(record);
     }
+    if !extra_cells.is_empty() {
+        parsed.notes.push(format!(
+            "{source}: rows with more cells than the header's {} columns (the extra cells were left out): line {}",
+            headers.len(),
+            extra_cells.join(", ")
+        ));
+    }
     Ok(parsed)
+}
+
+/// The file line a record starts on. The csv crate counts records, not
+/// line breaks inside quoted cells, so its line is off after a multi-line
+/// cell: count the breaks before the record's first byte instead.
+fn line_at(text: &str, pos: &::csv::Position) -> u64 {
+    // With CRLF the crate ends a record at the CR: its next one "starts"
+    // on the LF, which belongs to the line before.
+    let bytes = text.as_bytes();
+    let mut at = (pos.byte() as usize).min(text.len());
+    while at < bytes.len() && matches!(bytes[at], b'\r' | b'\n') {
+        at += 1;
+    }
+    bytes[..at].iter().filter(|b| **b == b'\n').count() as u64 + 1
 }
 
 /// The separator the header line uses (`Table::separator_of`), else a comma.
@@ -108,7 +139,8 @@ fn sniff_delimiter(text: &str) -> u8 {
 fn field_name(text: &str) -> String {
     let lower = text.trim().to_lowercase().replace([' ', '-'], "_");
     match lower.as_str() {
-        "tag" => "tags".into(),
+        "tag" | "label" | "labels" => "tags".into(),
+        "description" | "details" => "body".into(),
         "skill" => "skills".into(),
         "product" => "products".into(),
         "link" => "links".into(),
@@ -156,11 +188,32 @@ fn mappings(headers: &[String], maps: &[String], kind: Option<Kind>) -> CliResul
             field,
         });
     }
+    // A column named in a --map names all the columns of that name (a
+    // Jira export has three `Labels`).
+    let mapped: Vec<(String, String)> = out
+        .iter()
+        .map(|m| (headers[m.column].to_lowercase(), m.field.clone()))
+        .collect();
+    for (i, header) in headers.iter().enumerate() {
+        if out.iter().any(|m| m.column == i) {
+            continue;
+        }
+        if let Some((_, field)) = mapped.iter().find(|(h, f)| {
+            *h == header.to_lowercase() && (f == "body" || LISTS.contains(&f.as_str()))
+        }) {
+            out.push(Mapping {
+                column: i,
+                field: field.clone(),
+            });
+        }
+    }
     for (i, header) in headers.iter().enumerate() {
         let field = field_name(header);
         // `date` and `created` are one field: whichever is mapped first wins.
+        // Body and lists take every column that names them.
         let taken = |f: &str| out.iter().any(|m| m.field == f);
-        let given = taken(&field)
+        let many = field == "body" || LISTS.contains(&field.as_str());
+        let given = (!many && taken(&field))
             || (field == "date" && taken("created"))
             || (field == "created" && taken("date"));
         if BY_NAME.contains(&field.as_str()) && !given && !out.iter().any(|m| m.column == i) {
@@ -241,11 +294,18 @@ fn row_record(
         };
         let json = match key {
             "created" | "updated" => {
-                let dt = parse_date(value).ok_or_else(|| {
-                    format!(
-                        "{}: '{value}' is not a date (use YYYY-MM-DD, YYYY-MM-DD HH:MM or RFC 3339)",
-                        column_at(m.column)
-                    )
+                let dt = parse_date(value, opts.date_order).ok_or_else(|| {
+                    if ambiguous(value, opts.date_order) {
+                        format!(
+                            "{}: '{value}' could be day/month or month/day (pass --date-format dmy or mdy)",
+                            column_at(m.column)
+                        )
+                    } else {
+                        format!(
+                            "{}: '{value}' is not a date (use YYYY-MM-DD, YYYY-MM-DD HH:MM or RFC 3339)",
+                            column_at(m.column)
+                        )
+                    }
                 })?;
                 J::from(dt.to_rfc3339())
             }
@@ -304,7 +364,9 @@ fn row_record(
             (!out.contains_key("body")).then(|| {
                 (0..row.len()).find(|i| {
                     let v = cell(*i);
-                    !v.is_empty() && v.parse::<f64>().is_err() && parse_date(v).is_none()
+                    !v.is_empty()
+                        && v.parse::<f64>().is_err()
+                        && parse_date(v, opts.date_order).is_none()
                 })
             })?
         });
@@ -330,8 +392,11 @@ fn a_or_an(kind: Kind) -> &'static str {
     }
 }
 
-/// The dates helpdesk exports write, besides those casebook reads anywhere.
-fn parse_date(text: &str) -> Option<DateTime<FixedOffset>> {
+/// The dates helpdesk exports write, besides those casebook reads
+/// anywhere: offsets and `UTC`, Jira's `14/Jul/25 3:42 PM`, slashed dates
+/// (`07/08/2025`, day or month first as `--date-format` says, else as the
+/// numbers allow), and Unix times in seconds or milliseconds.
+pub(super) fn parse_date(text: &str, order: Option<DateOrder>) -> Option<DateTime<FixedOffset>> {
     entry::parse_datetime_text(text)
         .or_else(|| DateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S %z").ok())
         .or_else(|| DateTime::parse_from_str(text, "%Y-%m-%d %H:%M %z").ok())
@@ -343,6 +408,89 @@ fn parse_date(text: &str) -> Option<DateTime<FixedOffset>> {
                 .ok()
                 .map(|n| n.and_utc().fixed_offset())
         })
+        .or_else(|| named_month(text).and_then(local))
+        .or_else(|| slashed(text, order).ok().flatten().and_then(local))
+        .or_else(|| epoch(text))
+}
+
+/// Why a date did not parse, when a hint helps: `07/08/2025` without
+/// `--date-format`.
+pub(super) fn ambiguous(text: &str, order: Option<DateOrder>) -> bool {
+    slashed(text, order).is_err()
+}
+
+fn local(naive: NaiveDateTime) -> Option<DateTime<FixedOffset>> {
+    entry::resolve_local(naive).map(|(d, _)| d)
+}
+
+/// `14/Jul/25 3:42 PM`, `14/Jul/2025 15:42`, `14-Jul-2025`.
+fn named_month(text: &str) -> Option<NaiveDateTime> {
+    let t = text.replace('-', "/");
+    for fmt in [
+        "%d/%b/%y %I:%M %p",
+        "%d/%b/%Y %I:%M %p",
+        "%d/%b/%y %H:%M",
+        "%d/%b/%Y %H:%M",
+    ] {
+        if let Ok(d) = NaiveDateTime::parse_from_str(&t, fmt) {
+            return Some(d);
+        }
+    }
+    ["%d/%b/%y", "%d/%b/%Y"]
+        .iter()
+        .find_map(|f| chrono::NaiveDate::parse_from_str(&t, f).ok())
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+}
+
+/// `07/08/2025` or `07/08/2025 15:42`: Ok(None) when not that shape,
+/// Err when both readings are possible and no order was given.
+fn slashed(text: &str, order: Option<DateOrder>) -> Result<Option<NaiveDateTime>, ()> {
+    let (day_part, time_part) = match text.split_once(' ') {
+        Some((d, t)) => (d, Some(t.trim())),
+        None => (text, None),
+    };
+    let parts: Vec<&str> = day_part.split(['/', '.']).collect();
+    let [a, b, y] = parts[..] else {
+        return Ok(None);
+    };
+    let (Ok(a), Ok(b), Ok(mut y)) = (a.parse::<u32>(), b.parse::<u32>(), y.parse::<i32>()) else {
+        return Ok(None);
+    };
+    if y < 100 {
+        y += 2000;
+    }
+    let (day, month) = match order {
+        Some(DateOrder::Dmy) => (a, b),
+        Some(DateOrder::Mdy) => (b, a),
+        None if a > 12 => (a, b),
+        None if b > 12 => (b, a),
+        None if a == b => (a, b),
+        None => return Err(()),
+    };
+    let Some(date) = chrono::NaiveDate::from_ymd_opt(y, month, day) else {
+        return Ok(None);
+    };
+    let time = match time_part {
+        None => chrono::NaiveTime::from_hms_opt(0, 0, 0),
+        Some(t) => ["%H:%M:%S", "%H:%M", "%I:%M %p", "%I:%M:%S %p"]
+            .iter()
+            .find_map(|f| chrono::NaiveTime::parse_from_str(t, f).ok()),
+    };
+    Ok(time.map(|t| date.and_time(t)))
+}
+
+/// A Unix time: 9-10 digits are seconds, 12-13 milliseconds.
+fn epoch(text: &str) -> Option<DateTime<FixedOffset>> {
+    if !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n: i64 = text.parse().ok()?;
+    let secs = match text.len() {
+        9 | 10 => n,
+        12 | 13 => n / 1000,
+        _ => return None,
+    };
+    DateTime::from_timestamp(secs, 0).map(|d| d.fixed_offset())
 }
 
 #[cfg(test)]
@@ -369,6 +517,26 @@ mod tests {
     }
 
     #[test]
+    fn lines_after_crlf_and_multi_line_cells() {
+        let text = "a;b\r\n1;\"x\r\ny\"\r\n2;z\r\n";
+        let mut r = ::csv::ReaderBuilder::new()
+            .delimiter(b';')
+            .from_reader(text.as_bytes());
+        let lines: Vec<u64> = r
+            .records()
+            .map(|row| line_at(text, row.unwrap().position().unwrap()))
+            .collect();
+        assert_eq!(lines, vec![2, 4]);
+        let text = "a,b\n1,2\n3,4\n";
+        let mut r = ::csv::ReaderBuilder::new().from_reader(text.as_bytes());
+        let lines: Vec<u64> = r
+            .records()
+            .map(|row| line_at(text, row.unwrap().position().unwrap()))
+            .collect();
+        assert_eq!(lines, vec![2, 3]);
+    }
+
+    #[test]
     fn unknown_fields_name_the_kind_that_has_them() {
         let err = check_field("reason", None, false).unwrap_err();
         assert!(err.contains("--kind escalation"), "{err}");
@@ -379,9 +547,24 @@ mod tests {
 
     #[test]
     fn helpdesk_dates() {
-        assert!(parse_date("2026-11-02").is_some());
-        assert!(parse_date("2026-11-02 09:15:00 +0100").is_some());
-        assert!(parse_date("2026-11-02 09:15:00 UTC").is_some());
-        assert!(parse_date("yesterday-ish").is_none());
+        let day = |t: &str, o| parse_date(t, o).map(|d| d.format("%Y-%m-%d %H:%M").to_string());
+        assert!(parse_date("2026-11-02", None).is_some());
+        assert!(parse_date("2026-11-02 09:15:00 +0100", None).is_some());
+        assert!(parse_date("2026-11-02 09:15:00 UTC", None).is_some());
+        assert!(parse_date("yesterday-ish", None).is_none());
+        assert_eq!(day("14/Jul/25 3:42 PM", None).unwrap(), "2025-07-14 15:42");
+        assert_eq!(day("1752507720", None).unwrap(), "2025-07-14 15:42");
+        assert_eq!(day("1752507720000", None).unwrap(), "2025-07-14 15:42");
+        assert_eq!(day("14/07/2025", None).unwrap(), "2025-07-14 00:00");
+        assert!(day("07/08/2025", None).is_none());
+        assert!(ambiguous("07/08/2025", None));
+        assert_eq!(
+            day("07/08/2025", Some(DateOrder::Dmy)).unwrap(),
+            "2025-08-07 00:00"
+        );
+        assert_eq!(
+            day("07/08/2025", Some(DateOrder::Mdy)).unwrap(),
+            "2025-07-08 00:00"
+        );
     }
 }

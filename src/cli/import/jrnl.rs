@@ -17,8 +17,35 @@ pub(super) fn looks_like(text: &str) -> bool {
     rest.starts_with("\"tags\"") || rest.starts_with("\"entries\"")
 }
 
+/// True for jrnl's own plain-text journal file: entries that open with
+/// `[2025-03-30 01:30] Title` (or without the brackets).
+pub(super) fn looks_like_plain(text: &str) -> bool {
+    let first = text
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("");
+    let t = first.trim_start_matches('[');
+    t.len() >= 16
+        && t.is_char_boundary(16)
+        && chrono::NaiveDateTime::parse_from_str(&t[..16], "%Y-%m-%d %H:%M").is_ok()
+}
+
+/// The error for a plain-text jrnl journal: casebook reads the export.
+pub(super) fn plain_text_error(source: &str) -> CliError {
+    CliError::failure(format!(
+        "{source} is a plain-text jrnl journal; casebook reads jrnl's JSON export"
+    ))
+    .with_hint(format!(
+        "run `jrnl --export json > jrnl.json` (add the journal's name if it is not the default), then `casebook import jrnl.json`; {source} itself is left as it is"
+    ))
+}
+
 pub(super) fn read(text: &str, opts: &Options) -> CliResult<Parsed> {
     let source = opts.source;
+    if looks_like_plain(text) {
+        return Err(plain_text_error(source));
+    }
     let doc: J = serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {
         CliError::failure(format!(
             "{source}:{}:{}: not JSON: {e}",
@@ -33,6 +60,7 @@ pub(super) fn read(text: &str, opts: &Options) -> CliResult<Parsed> {
         .with_hint("make one with `jrnl --export json > jrnl.json`"));
     };
     let lines = entry_lines(text);
+    let mut notes = Vec::new();
     let records = list
         .iter()
         .enumerate()
@@ -41,19 +69,16 @@ pub(super) fn read(text: &str, opts: &Options) -> CliResult<Parsed> {
                 Some(line) => format!("{source}:{line}"),
                 None => format!("{source}: entry {}", i + 1),
             };
-            record(item, opts)
+            record(item, opts, &at, &mut notes)
                 .map(|value| Record::new(at.clone(), value))
                 .map_err(|message| format!("{at}: {message}"))
         })
         .collect();
-    Ok(Parsed {
-        records,
-        notes: Vec::new(),
-    })
+    Ok(Parsed { records, notes })
 }
 
 /// One jrnl entry as an import record.
-fn record(item: &J, opts: &Options) -> Result<J, String> {
+fn record(item: &J, opts: &Options, at: &str, notes: &mut Vec<String>) -> Result<J, String> {
     let obj = item
         .as_object()
         .ok_or("a jrnl entry must be a JSON object")?;
@@ -69,11 +94,24 @@ fn record(item: &J, opts: &Options) -> Result<J, String> {
         return Err("the entry has no \"date\"".into());
     }
     let time = text("time")?;
-    let created = if time.is_empty() {
+    let mut created = if time.is_empty() {
         date
     } else {
         format!("{date} {time}")
     };
+    // jrnl writes local wall-clock time. One that the clocks skipped (the
+    // hour they go forward) moves forward by the gap, with a warning.
+    if let Some(naive) = ["%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"]
+        .iter()
+        .find_map(|f| chrono::NaiveDateTime::parse_from_str(&created, f).ok())
+        && let Some((instant, true)) = crate::entry::resolve_local(naive)
+    {
+        notes.push(format!(
+            "{at}: {created} does not exist in local time (the clocks went forward); read as {}",
+            instant.format("%Y-%m-%d %H:%M %:z")
+        ));
+        created = instant.to_rfc3339();
+    }
     let mut tags = Vec::new();
     match obj.get("tags") {
         None | Some(J::Null) => {}
@@ -89,9 +127,21 @@ fn record(item: &J, opts: &Options) -> Result<J, String> {
         push_tags(&mut tags, ["starred".to_string()]);
     }
     let kind = kind_from_tags(&mut tags).or(opts.kind);
+    // jrnl's title is the entry's first sentence; an entry that opens with
+    // a blank line has none. Its body's first line is the title then.
+    let body = text("body")?;
+    let mut title = text("title")?;
+    if title.is_empty() {
+        title = body
+            .lines()
+            .map(str::trim)
+            .find(|l| !l.is_empty())
+            .map(|l| crate::entry::truncate_chars(l, 72))
+            .unwrap_or_else(|| "(untitled)".to_string());
+    }
     let mut record = json!({
-        "title": text("title")?,
-        "body": text("body")?,
+        "title": title,
+        "body": body,
         "created": created,
         "tags": tags,
     });

@@ -9,18 +9,64 @@
 use super::{Options, Parsed, Record, clean_tag, kind_from_tags, push_tags};
 use crate::cli::error::{CliError, CliResult};
 use crate::entry::{self, Kind};
-use chrono::{DateTime, Local, NaiveDate, TimeZone};
+use chrono::{DateTime, Local, NaiveDate};
 use serde_json::{Map, Value as J};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+
+/// The tool a folder of notes comes from: it decides how a note's title
+/// and identity are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tool {
+    /// A vault (a `.obsidian` folder): the title is the file name.
+    Obsidian,
+    /// A notebook (a `.zk` folder): `title`, else the first heading.
+    Zk,
+    /// Anything else: `title`, else a heading that opens the note, else
+    /// the file name.
+    Plain,
+}
+
+impl Tool {
+    fn of(dir: &Path) -> Tool {
+        let dir = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+        for d in dir.ancestors() {
+            if d.join(".obsidian").is_dir() {
+                return Tool::Obsidian;
+            }
+            if d.join(".zk").is_dir() {
+                return Tool::Zk;
+            }
+        }
+        Tool::Plain
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Tool::Obsidian => "obsidian",
+            Tool::Zk => "zk",
+            Tool::Plain => "markdown",
+        }
+    }
+}
 
 /// Every note under `dir`, in path order.
 pub(super) fn read_dir(dir: &Path, opts: &Options) -> CliResult<Parsed> {
     let mut files = Vec::new();
     walk(dir, &mut files)?;
-    let mut reader = Reader::new(opts);
+    if files.is_empty() {
+        return Err(no_notes(dir));
+    }
+    let mut reader = Reader::new(opts, Tool::of(dir));
     for path in &files {
         let at = path.display().to_string();
+        let rel = path
+            .strip_prefix(dir)
+            .unwrap_or(path)
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
         let text = match std::fs::read(path) {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(t) => t,
@@ -34,22 +80,67 @@ pub(super) fn read_dir(dir: &Path, opts: &Options) -> CliResult<Parsed> {
             Err(e) => return Err(CliError::failure(format!("cannot read {at}: {e}"))),
         };
         let mtime = std::fs::metadata(path).and_then(|m| m.modified()).ok();
-        reader.note(&text, &at, Some(path), mtime);
-    }
-    if files.is_empty() {
-        reader.parsed.notes.push(format!(
-            "{} holds no Markdown notes (*.md outside hidden folders)",
-            dir.display()
-        ));
+        reader.note(&text, &at, Some(path), Some(&rel), mtime);
     }
     Ok(reader.finish())
+}
+
+/// A folder with no Markdown notes: a jrnl folder journal, a Day One
+/// journal, or a wrong path. Never "0 entries" and success.
+fn no_notes(dir: &Path) -> CliError {
+    let mut txt = 0;
+    let mut dayone = false;
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(items) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for item in items.filter_map(Result::ok) {
+            let p = item.path();
+            let name = item.file_name().to_string_lossy().to_lowercase();
+            if p.is_dir() && !name.starts_with('.') {
+                stack.push(p);
+            } else if name.ends_with(".doentry") || name == "journal.json" {
+                dayone = true;
+            } else if name.ends_with(".txt") {
+                txt += 1;
+            }
+        }
+    }
+    let shown = dir.display();
+    if dayone {
+        CliError::failure(format!(
+            "{shown} is a Day One journal; casebook does not read Day One files"
+        ))
+        .with_hint(
+            "open it in jrnl (`jrnl --import` or a jrnl journal of type dayone) and run `jrnl --export json > jrnl.json`, then `casebook import jrnl.json`",
+        )
+    } else if txt > 0 {
+        CliError::failure(format!(
+            "{shown} holds no Markdown notes but {txt} .txt file(s): a jrnl folder journal?"
+        ))
+        .with_hint(
+            "run `jrnl --export json > jrnl.json` for that journal, then `casebook import jrnl.json`",
+        )
+    } else {
+        CliError::nothing(format!(
+            "{shown} holds no Markdown notes (*.md outside hidden folders)"
+        ))
+    }
 }
 
 /// One note, from a file or stdin.
 pub(super) fn read_one(text: &str, path: Option<&Path>, opts: &Options) -> CliResult<Parsed> {
     let mtime = path.and_then(|p| std::fs::metadata(p).and_then(|m| m.modified()).ok());
-    let mut reader = Reader::new(opts);
-    reader.note(text, opts.source, path, mtime);
+    let tool = path
+        .and_then(Path::parent)
+        .map(Tool::of)
+        .unwrap_or(Tool::Plain);
+    let rel = path
+        .and_then(|p| p.file_name())
+        .map(|n| n.to_string_lossy().to_string());
+    let mut reader = Reader::new(opts, tool);
+    reader.note(text, opts.source, path, rel.as_deref(), mtime);
     Ok(reader.finish())
 }
 
@@ -78,15 +169,17 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> CliResult<()> {
 
 struct Reader<'a> {
     opts: &'a Options<'a>,
+    tool: Tool,
     parsed: Parsed,
     /// Front-matter keys left out, with how many notes had each.
     ignored: BTreeMap<String, usize>,
 }
 
 impl<'a> Reader<'a> {
-    fn new(opts: &'a Options<'a>) -> Reader<'a> {
+    fn new(opts: &'a Options<'a>, tool: Tool) -> Reader<'a> {
         Reader {
             opts,
+            tool,
             parsed: Parsed::default(),
             ignored: BTreeMap::new(),
         }
@@ -97,9 +190,10 @@ impl<'a> Reader<'a> {
         text: &str,
         at: &str,
         path: Option<&Path>,
+        rel: Option<&str>,
         mtime: Option<std::time::SystemTime>,
     ) {
-        let record = self.record(text, at, path, mtime);
+        let record = self.record(text, at, path, rel, mtime);
         self.parsed.records.push(record);
     }
 
@@ -123,8 +217,12 @@ impl<'a> Reader<'a> {
         text: &str,
         at: &str,
         path: Option<&Path>,
+        rel: Option<&str>,
         mtime: Option<std::time::SystemTime>,
     ) -> Result<Record, String> {
+        // The hash of the file as it is: a re-import of the same text (a
+        // touched file, a copied vault) is skipped, an edit updates.
+        let hash = format!("{:016x}", entry::path_hash(text));
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let mut front = split(text).map_err(|(line, message)| format!("{at}:{line}: {message}"))?;
         let values = std::mem::take(&mut front.values);
@@ -138,6 +236,8 @@ impl<'a> Reader<'a> {
         let mut keys = Vec::new();
         let mut tags = Vec::new();
         let mut date: Option<(String, J)> = None;
+        let mut aliases: Vec<String> = Vec::new();
+        let mut foreign_id: Option<String> = None;
         let mut rest = Vec::new();
         for (key, value) in values {
             let lower = key.to_ascii_lowercase();
@@ -149,8 +249,40 @@ impl<'a> Reader<'a> {
                 "date" | "created" if date.is_none() => date = Some((key, value)),
                 // Both given: `date` or `created`, whichever comes first, wins.
                 "date" | "created" => {}
+                "aliases" | "alias" => {
+                    keys.push(("aliases".to_string(), line_of(&key)));
+                    for a in list_values(&value) {
+                        if !aliases.contains(&a) {
+                            aliases.push(a);
+                        }
+                    }
+                }
+                // A casebook id stays the id; another tool's (zk's `2w0e`)
+                // is the note's identity in that tool, kept as `imported_from`.
+                "id" => {
+                    let raw = match &value {
+                        J::String(s) => s.trim().to_string(),
+                        J::Null => String::new(),
+                        other => other.to_string(),
+                    };
+                    if entry::EntryId::parse(&raw).is_some() {
+                        keys.push(("id".into(), line_of(&key)));
+                        out.insert("id".into(), raw.into());
+                    } else if !raw.is_empty() {
+                        foreign_id = Some(raw);
+                    }
+                }
+                // Obsidian's `links` property holds wiki links, which no
+                // casebook id is: they are left in the list of keys left out.
+                "links" | "link"
+                    if list_values(&value)
+                        .iter()
+                        .any(|l| entry::EntryId::parse_lenient(l).is_none()) =>
+                {
+                    rest.push((key, value))
+                }
                 "title" | "kind" | "person" | "case" | "tier" | "skills" | "products" | "links"
-                | "private" | "id" | "updated" => {
+                | "private" | "updated" => {
                     keys.push((lower.clone(), line_of(&key)));
                     out.insert(lower, value);
                 }
@@ -158,6 +290,18 @@ impl<'a> Reader<'a> {
             }
         }
         push_tags(&mut tags, inline_tags(front.body));
+        if !aliases.is_empty() {
+            out.insert("aliases".into(), aliases.into());
+        }
+        let identity = match (&foreign_id, rel) {
+            (Some(id), _) => Some(format!("{}:{id}", self.tool.name())),
+            (None, Some(rel)) => Some(format!("{}:{rel}", self.tool.name())),
+            (None, None) => None,
+        };
+        if let Some(identity) = identity {
+            out.insert("imported_from".into(), identity.into());
+            out.insert("import_hash".into(), hash.into());
+        }
         // The kind decides which other keys are fields: a note's own
         // `kind`, else a tag that names one, else --kind.
         let named_kind = match out.get("kind") {
@@ -187,11 +331,26 @@ impl<'a> Reader<'a> {
         out.insert("tags".into(), tags.into());
         let created = match date {
             Some((key, value)) => {
+                // The line as written: YAML reads `{{...}}` as a mapping.
+                let written = front
+                    .key_line(&key)
+                    .and_then(|l| front.lines.get(l - front.first_line))
+                    .and_then(|l| l.split_once(':'))
+                    .map(|(_, v)| v.trim().to_string());
                 let raw = match &value {
                     J::String(s) => s.clone(),
+                    _ if written.as_deref().is_some_and(|w| w.contains("{{")) => {
+                        written.clone().unwrap_or_default()
+                    }
                     other => other.to_string(),
                 };
-                entry::parse_datetime_text(&raw).ok_or_else(|| {
+                if raw.contains("{{") {
+                    return Err(format!(
+                        "{}: {key} '{raw}' is a template placeholder that was never filled in; write the date there (YYYY-MM-DD), or pass --skip-invalid",
+                        line_of(&key)
+                    ));
+                }
+                note_date(&raw).ok_or_else(|| {
                     format!(
                         "{}: {key} '{raw}' is not a date (use YYYY-MM-DD or RFC 3339)",
                         line_of(&key)
@@ -203,23 +362,22 @@ impl<'a> Reader<'a> {
                 .unwrap_or_else(crate::clock::now),
         };
         out.insert("created".into(), created.to_rfc3339().into());
-        let mut body = front.body.trim_start_matches(['\n', '\r']).to_string();
-        if out.get("title").is_none_or(|t| t.is_null()) {
-            // The first `# heading` becomes the title; when it opens the
-            // note it leaves the body, which would otherwise repeat it.
-            let title = match first_heading(&body) {
-                Some((title, opens)) => {
-                    if opens {
-                        body = body
-                            .split_once('\n')
-                            .map(|(_, b)| b.trim_start_matches(['\n', '\r']).to_string())
-                            .unwrap_or_default();
-                    }
-                    title
-                }
-                None => title_from_name(path).unwrap_or_else(|| "untitled note".into()),
+        // Blank lines before the text go; the first line's indentation
+        // (an indented code block) stays.
+        let body = front.body.trim_start_matches(['\n', '\r']).to_string();
+        if out.get("title").is_none_or(|t| t.is_null() || t == "") {
+            // Headings stay in the body: they are the note's text.
+            let heading = first_heading(&body);
+            let title = match (self.tool, heading) {
+                (Tool::Obsidian, _) => file_title(path, false),
+                (Tool::Zk, Some((title, _))) => Some(title),
+                (Tool::Plain, Some((title, true))) => Some(title),
+                _ => file_title(path, true),
             };
-            out.insert("title".into(), title.into());
+            out.insert(
+                "title".into(),
+                title.unwrap_or_else(|| "untitled note".into()).into(),
+            );
         }
         out.insert("body".into(), body.trim_end().to_string().into());
         Ok(Record {
@@ -393,6 +551,16 @@ fn tag_values(value: &J) -> Vec<String> {
     }
 }
 
+/// A property's values as text: a list, or one value.
+fn list_values(value: &J) -> Vec<String> {
+    match value {
+        J::Array(items) => items.iter().flat_map(list_values).collect(),
+        J::String(s) if !s.trim().is_empty() => vec![s.trim().to_string()],
+        J::Number(n) => vec![n.to_string()],
+        _ => Vec::new(),
+    }
+}
+
 /// Obsidian-style inline tags (`#billing`, `#product/sso`) in the text of
 /// the note, not in code. A tag needs a letter: `#4821` is a ticket.
 fn inline_tags(body: &str) -> Vec<String> {
@@ -404,6 +572,23 @@ fn inline_tags(body: &str) -> Vec<String> {
             Event::Start(Tag::CodeBlock(_)) => in_code = true,
             Event::End(TagEnd::CodeBlock) => in_code = false,
             Event::Text(text) if !in_code => {
+                // zk's colon tags: `:programming:rust:`.
+                for word in text.split_whitespace() {
+                    if let Some(inner) = word
+                        .strip_prefix(':')
+                        .and_then(|w| w.strip_suffix(':'))
+                        .filter(|w| !w.is_empty())
+                    {
+                        let parts: Vec<&str> = inner.split(':').collect();
+                        if parts.iter().all(|p| {
+                            !p.is_empty()
+                                && p.chars().any(char::is_alphabetic)
+                                && p.chars().all(|c| c.is_alphanumeric() || "_-/".contains(c))
+                        }) {
+                            push_tags(&mut tags, parts.iter().map(|p| p.to_string()));
+                        }
+                    }
+                }
                 let mut prev = ' ';
                 for (i, c) in text.char_indices() {
                     if c == '#' && prev.is_whitespace() {
@@ -447,15 +632,47 @@ fn first_heading(body: &str) -> Option<(String, bool)> {
     None
 }
 
-/// A `YYYY-MM-DD` in the file name (daily notes, dated zk notes), at
-/// midnight local time.
+/// A date in the file name: a `YYYY-MM-DD` (daily notes) at midnight
+/// local time, or zk's timestamp names (`202110031652.md`, its
+/// `{{format-date now "timestamp"}}`) at that minute.
 fn date_in_name(path: Option<&Path>) -> Option<chrono::DateTime<chrono::FixedOffset>> {
     let stem = path?.file_stem()?.to_str()?;
-    let day = date_prefix_at(stem)?.1;
-    Local
-        .from_local_datetime(&day.and_hms_opt(0, 0, 0)?)
-        .earliest()
-        .map(|d| d.fixed_offset())
+    let naive = match date_prefix_at(stem) {
+        Some((_, day)) => day.and_hms_opt(0, 0, 0)?,
+        None => timestamp_in(stem)?,
+    };
+    entry::resolve_local(naive).map(|(d, _)| d)
+}
+
+/// A 12-digit `YYYYMMDDHHMM` (or 14-digit with seconds) that opens the
+/// name and is a real time.
+fn timestamp_in(stem: &str) -> Option<chrono::NaiveDateTime> {
+    let digits: String = stem.chars().take_while(char::is_ascii_digit).collect();
+    match digits.len() {
+        12 => chrono::NaiveDateTime::parse_from_str(&digits, "%Y%m%d%H%M").ok(),
+        14 => chrono::NaiveDateTime::parse_from_str(&digits, "%Y%m%d%H%M%S").ok(),
+        _ => None,
+    }
+}
+
+/// A front-matter date: what casebook reads anywhere, and the shapes zk's
+/// `format-date` writes (`full`: "Sunday, October 03, 2021"; `long`,
+/// `medium`, `short`, `timestamp`).
+fn note_date(raw: &str) -> Option<chrono::DateTime<chrono::FixedOffset>> {
+    let raw = raw.trim();
+    if let Some(d) = entry::parse_datetime_text(raw) {
+        return Some(d);
+    }
+    let day = ["%A, %B %d, %Y", "%B %d, %Y", "%b %d, %Y", "%m/%d/%Y"]
+        .iter()
+        .find_map(|f| NaiveDate::parse_from_str(raw, f).ok())
+        .and_then(|d| d.and_hms_opt(0, 0, 0));
+    let naive = day.or_else(|| {
+        (raw.len() == 12 || raw.len() == 14)
+            .then(|| timestamp_in(raw))
+            .flatten()
+    })?;
+    entry::resolve_local(naive).map(|(d, _)| d)
 }
 
 /// The first `YYYY-MM-DD` in a text: its byte range and the day.
@@ -479,7 +696,20 @@ fn date_prefix_at(text: &str) -> Option<((usize, usize), NaiveDate)> {
     })
 }
 
-/// A title from the file name: `refund-loop.md` reads "refund loop"; a
+/// The file name as the title. Obsidian's title is the file name exactly
+/// (`Pop-out windows`, `CVE-2018-10933`); elsewhere a lowercase slug
+/// (`refund-loop`) reads as words, and a date in it is left out unless it
+/// is all there is.
+fn file_title(path: Option<&Path>, slugs: bool) -> Option<String> {
+    let stem = path?.file_stem()?.to_str()?;
+    let is_slug = !stem.contains(' ') && !stem.chars().any(char::is_uppercase);
+    if !slugs || !is_slug {
+        return Some(stem.to_string());
+    }
+    title_from_name(path)
+}
+
+/// A title from a slug file name: `refund-loop.md` reads "refund loop"; a
 /// date in the name is left out unless it is all there is.
 fn title_from_name(path: Option<&Path>) -> Option<String> {
     let stem = path?.file_stem()?.to_str()?;
@@ -506,6 +736,8 @@ mod tests {
     fn inline_tags_skip_code_headings_and_numbers() {
         let body = "# Title\nSaw #billing and #product/sso on ZD #4821.\n\n```\n#notatag\n```\nand `#code`";
         assert_eq!(inline_tags(body), vec!["billing", "product/sso"]);
+        let body = ":programming:rust:\nAt 10:30: a :: b :1: and `:code:`\n";
+        assert_eq!(inline_tags(body), vec!["programming", "rust"]);
     }
 
     #[test]

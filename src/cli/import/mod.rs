@@ -41,18 +41,20 @@ Formats (--from, else guessed from the name and the first bytes):
             their @, starred as the tag `starred`
   markdown  a .md file or a folder of them (hidden folders such as .obsidian
             are skipped); YAML (---) or TOML (+++) front matter or none; the
-            title from `title`, the first # heading or the file name; the date
-            from `date`/`created`, a YYYY-MM-DD in the file name or the file's
-            time; tags from `tags` and inline #tags
+            title from `title`, else the file name (Obsidian) or the first
+            heading (zk), which stays in the body; aliases kept; the date
+            from `date`/`created`, a date in the file name or the file's
+            time; tags from `tags`, inline #tags and zk's :colon:tags:
   csv       one entry per row; --map COLUMN=FIELD says which column holds
             which field; columns named like casebook's own (title, date,
             created, kind, case, tags...) map themselves
 
 The kind is the record's own (a `kind` key or column, or a tag that names a
 practice kind such as @postmortem), else --kind, else note. `casebook help
-kinds` lists the kinds and their fields. Notes imported before (same time,
-title, person and case) are skipped, so importing a folder again adds only
-what is new (JSON Lines imports are taken as they are).")]
+kinds` lists the kinds and their fields. Importing again adds only what is
+new: Markdown notes are matched by their zk id or their path in the folder
+(an edited note updates its entry), JSON Lines by id, jrnl and CSV records by
+time, title, person and case.")]
 pub struct ImportArgs {
     /// The file or folder to import (`-` or nothing for stdin)
     pub file: Option<PathBuf>,
@@ -68,11 +70,36 @@ pub struct ImportArgs {
     /// Person for records that name none
     #[arg(long, value_name = "NAME")]
     pub person: Option<String>,
+    /// The date of records that have none (CSV rows without a date column
+    /// or cell), e.g. 2025-07-14
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// CSV: how to read an ambiguous date such as 07/08/2025
+    #[arg(long, value_enum, value_name = "ORDER")]
+    pub date_format: Option<DateOrder>,
+    /// Import the valid records and list the ones left out, instead of
+    /// importing nothing when one is not valid
+    #[arg(long, alias = "skip-errors")]
+    pub skip_invalid: bool,
+    /// Write every error (not only the first ten) to FILE, one a line
+    #[arg(long, value_name = "FILE")]
+    pub errors: Option<PathBuf>,
     /// Check everything, list what would be imported, write nothing
     #[arg(long)]
     pub dry_run: bool,
     #[command(flatten)]
     pub pii: super::guard::PiiArgs,
+}
+
+/// Which comes first in a date written with slashes (`07/08/2025`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DateOrder {
+    /// Day first: 07/08/2025 is 7 August
+    #[value(alias = "dd/mm/yyyy")]
+    Dmy,
+    /// Month first: 07/08/2025 is July 8
+    #[value(alias = "mm/dd/yyyy")]
+    Mdy,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -147,6 +174,9 @@ pub(super) struct Parsed {
 pub(super) struct Options<'a> {
     pub source: &'a str,
     pub kind: Option<Kind>,
+    /// `--date`: given, a record without a date is not an error.
+    pub has_default_date: bool,
+    pub date_order: Option<DateOrder>,
 }
 
 pub fn run(args: ImportArgs, ctx: &mut Context) -> CliResult {
@@ -179,6 +209,9 @@ pub fn run(args: ImportArgs, ctx: &mut Context) -> CliResult {
         None if is_dir => Format::Markdown,
         None => detect(path.map(PathBuf::as_path), &text),
     };
+    if matches!(format, Format::Jsonl | Format::Jrnl) && jrnl::looks_like_plain(&text) {
+        return Err(jrnl::plain_text_error(&source));
+    }
     if !args.maps.is_empty() && format != Format::Csv {
         return Err(CliError::usage(format!(
             "--map applies to CSV; {source} is read as {}",
@@ -188,11 +221,30 @@ pub fn run(args: ImportArgs, ctx: &mut Context) -> CliResult {
     }
     let default_person = ctx.person(args.person.as_deref()).ok();
     let skills = ctx.journal()?.skill_ids();
+    let default_date = match &args.date {
+        Some(d) => Some(
+            delimited::parse_date(d.trim(), args.date_format)
+                .ok_or_else(|| {
+                    CliError::usage(format!(
+                        "--date: '{d}' is not a date (use YYYY-MM-DD or RFC 3339)"
+                    ))
+                })?
+                .to_rfc3339(),
+        ),
+        None => None,
+    };
     let opts = Options {
         source: &source,
         kind,
+        has_default_date: default_date.is_some(),
+        date_order: args.date_format,
     };
-    let entries = match format {
+    let defaults = Defaults {
+        person: default_person.as_deref(),
+        date: default_date.as_deref(),
+        skills: &skills,
+    };
+    let checked = match format {
         Format::Jsonl => {
             // Records become entries one line at a time: a 100,000-line
             // import never holds its JSON values all at once.
@@ -203,10 +255,11 @@ pub fn run(args: ImportArgs, ctx: &mut Context) -> CliResult {
                     {
                         obj.insert("kind".into(), k.as_str().into());
                     }
-                    (line, v)
+                    Record::new(format!("{source}:{line}"), v)
                 })
+                .map_err(|e| e.message)
             });
-            entries_from_records(records, default_person.as_deref(), &skills, &source)?
+            check_records(records, &defaults)
         }
         other => {
             let parsed = match other {
@@ -223,49 +276,68 @@ pub fn run(args: ImportArgs, ctx: &mut Context) -> CliResult {
             for note in &parsed.notes {
                 ctx.ui.warn(note);
             }
-            entries_from(parsed.records, default_person.as_deref(), &skills)?
+            check_records(parsed.records, &defaults)
         }
     };
     drop(text);
+    let (entries, invalid) = settle(ctx, checked, &args)?;
     for e in &entries {
         super::approval::check_gate(ctx, e, &format!("{source}: '{}'", e.title))?;
     }
-    // JSON Lines carries ids and is what scripts and the benchmark feed:
-    // it is taken as it is. Notes from other tools are matched against the
-    // journal, so running the same import twice adds only what is new.
-    let (entries, skipped) = if format == Format::Jsonl {
-        (entries, 0)
-    } else {
-        skip_already_imported(ctx, entries)?
-    };
-    let n = entries.len();
-    let skipped_note = if skipped > 0 {
-        format!(", {skipped} skipped as already imported")
-    } else {
+    // Entries the journal holds already are skipped, and an edited source
+    // note updates the entry it made: see `reconcile`.
+    let plan = reconcile(ctx, entries, format == Format::Jsonl)?;
+    let n = plan.items.len();
+    let updated = plan.items.iter().filter(|(_, p)| p.is_some()).count();
+    let added = n - updated;
+    let skipped = plan.skipped;
+    let mut notes = Vec::new();
+    if updated > 0 {
+        notes.push(format!("{updated} updated"));
+    }
+    if skipped > 0 {
+        notes.push(format!("{skipped} skipped as already imported"));
+    }
+    if !invalid.is_empty() {
+        notes.push(format!("{} left out as not valid", invalid.len()));
+    }
+    let skipped_note = if notes.is_empty() {
         String::new()
+    } else {
+        format!(", {}", notes.join(", "))
     };
-    let message = format!("import: {n} entries from {}", file_name(&source));
+    let message = if updated > 0 {
+        format!(
+            "import: {added} entries, {updated} updated, from {}",
+            file_name(&source)
+        )
+    } else {
+        format!("import: {n} entries from {}", file_name(&source))
+    };
     if args.dry_run {
+        let entries: Vec<Entry> = plan.items.iter().map(|(e, _)| e.clone()).collect();
         // The same screen a real run makes: the same finds, the same refusal.
-        let request = preview_entries(ctx, entries.clone(), &message, &args.pii, true)?;
+        let request = preview_entries(ctx, plan.items.clone(), &message, &args.pii, true)?;
         let outcome = super::guard::run_request(ctx, request)?;
         if ctx.json() {
-            let list: Vec<_> = entries
+            let list: Vec<_> = plan
+                .items
                 .iter()
-                .map(|e| {
+                .map(|(e, p)| {
                     let mut j = e.to_json();
-                    j["path"] = entry_path(e).into();
+                    j["path"] = p.clone().unwrap_or_else(|| entry_path(e)).into();
+                    j["update"] = p.is_some().into();
                     j
                 })
                 .collect();
             ctx.ui.line(
-                &serde_json::json!({"dry_run": true, "would_import": n, "skipped": skipped, "entries": list, "warnings": outcome.warnings(), "finds": super::guard::finds_json(&outcome.finds)})
+                &serde_json::json!({"dry_run": true, "would_import": n, "would_update": updated, "skipped": skipped, "invalid": invalid, "entries": list, "warnings": outcome.warnings(), "finds": super::guard::finds_json(&outcome.finds)})
                     .to_string(),
             );
         } else if format != Format::Jsonl {
-            for e in &entries {
+            for (e, p) in plan.items.iter() {
                 ctx.ui.line(&format!(
-                    "{}  {:<10}  {}{}",
+                    "{}  {:<10}  {}{}{}",
                     e.created.format("%Y-%m-%d %H:%M"),
                     e.kind.as_str(),
                     super::ui::one_line(&e.title),
@@ -273,20 +345,22 @@ pub fn run(args: ImportArgs, ctx: &mut Context) -> CliResult {
                         String::new()
                     } else {
                         format!("  #{}", e.tags.join(" #"))
-                    }
+                    },
+                    if p.is_some() { "  (update)" } else { "" }
                 ));
             }
         }
+        drop(entries);
         ctx.ui.status(&format!(
             "{n} entries would be imported from {source}{skipped_note}"
         ));
         return Ok(());
     }
     if n == 0 {
-        if skipped > 0 {
+        if skipped > 0 || !invalid.is_empty() {
             if ctx.json() {
                 ctx.ui.line(
-                    &serde_json::json!({"imported": 0, "commit": null, "skipped": skipped})
+                    &serde_json::json!({"imported": 0, "updated": 0, "commit": null, "skipped": skipped, "invalid": invalid})
                         .to_string(),
                 );
             } else {
@@ -298,18 +372,156 @@ pub fn run(args: ImportArgs, ctx: &mut Context) -> CliResult {
         }
         return Err(CliError::nothing(format!("{source} holds no entries")));
     }
-    let info = commit_entries(ctx, entries, &message, &args.pii)?;
+    let info = commit_items(ctx, plan.items, &message, &args.pii)?;
     if ctx.json() {
-        let mut out = serde_json::json!({"imported": n, "commit": info});
-        if format != Format::Jsonl {
-            out["skipped"] = skipped.into();
-        }
+        let out = serde_json::json!({"imported": added, "updated": updated, "commit": info, "skipped": skipped, "invalid": invalid});
         ctx.ui.line(&out.to_string());
     } else {
         ctx.ui
-            .line(&format!("imported {n} entries ({info}){skipped_note}"));
+            .line(&format!("imported {added} entries ({info}){skipped_note}"));
     }
     Ok(())
+}
+
+/// What records fall back on when they name no person or date.
+pub(super) struct Defaults<'a> {
+    pub person: Option<&'a str>,
+    pub date: Option<&'a str>,
+    pub skills: &'a [String],
+}
+
+/// The entries of the valid records, and one message per record that is
+/// not valid (all of them: `settle` decides how many the user sees).
+pub(super) struct Checked {
+    pub entries: Vec<Entry>,
+    pub errors: Vec<String>,
+}
+
+/// Either every record was valid, or: with --skip-invalid the valid ones
+/// go on and the others are listed as warnings; without it nothing is
+/// imported. Either way `--errors FILE` gets them all, and `--json` prints
+/// them all on stdout.
+fn settle(
+    ctx: &mut Context,
+    checked: Checked,
+    args: &ImportArgs,
+) -> CliResult<(Vec<Entry>, Vec<String>)> {
+    let Checked { entries, errors } = checked;
+    if errors.is_empty() {
+        return Ok((entries, errors));
+    }
+    if let Some(file) = &args.errors {
+        let mut text = errors.join("\n");
+        text.push('\n');
+        std::fs::write(file, text).map_err(|e| {
+            CliError::failure(format!("--errors {}: cannot write: {e}", file.display()))
+        })?;
+    }
+    if args.skip_invalid {
+        for e in &errors {
+            ctx.ui.warn(&format!("left out: {e}"));
+        }
+        return Ok((entries, errors));
+    }
+    if ctx.json() {
+        ctx.ui.line(
+            &serde_json::json!({"imported": 0, "commit": null, "invalid": errors}).to_string(),
+        );
+    }
+    let count = errors.len();
+    let shown = &errors[..count.min(10)];
+    let more = if count > 10 {
+        format!("\n... and {} more", count - 10)
+    } else {
+        String::new()
+    };
+    let mut hint = String::from("--skip-invalid imports the valid records and lists the rest");
+    if count > 10 && args.errors.is_none() {
+        hint.push_str("; --errors FILE (or --json) lists all of them");
+    }
+    if errors.iter().any(|e| e.contains("has no date")) && args.date.is_none() {
+        hint.push_str("; --date YYYY-MM-DD dates the records that have none");
+    }
+    Err(CliError::failure(format!(
+        "nothing imported; {count} record(s) are not valid:\n{}{more}",
+        shown.join("\n")
+    ))
+    .with_hint(hint))
+}
+
+/// What an import writes: each entry with the path of the entry it
+/// updates (None for a new one), and how many were already there.
+struct Plan {
+    items: Vec<(Entry, Option<String>)>,
+    skipped: usize,
+}
+
+/// Matches imported entries against the journal, so that an import run
+/// again adds only what is new and an edited source updates its entry:
+///
+/// - the same casebook id (JSON Lines, a casebook Markdown export): the
+///   same text is skipped, other text updates that entry;
+/// - the same `imported_from` (a zk id, else the path inside the imported folder):
+///   the same `import_hash` (an untouched, touched or copied note) is
+///   skipped, another hash (the note was edited) updates that entry;
+/// - else, for other tools' records, the same time, title, person and case
+///   is skipped (jrnl and CSV carry no identity of their own).
+fn reconcile(ctx: &mut Context, entries: Vec<Entry>, jsonl: bool) -> CliResult<Plan> {
+    if entries.is_empty() {
+        return Ok(Plan {
+            items: Vec::new(),
+            skipped: 0,
+        });
+    }
+    let filter = Filter {
+        include_private: true,
+        include_drafts: true,
+        ..Filter::default()
+    };
+    let existing = ctx.query(|index| index.all_matching(&filter))?;
+    let mut by_id = std::collections::HashMap::new();
+    let mut by_source = std::collections::HashMap::new();
+    let mut known = HashSet::new();
+    for item in &existing {
+        by_id.insert(item.entry.id.clone(), item);
+        if let Some(src) = &item.entry.imported_from {
+            by_source.insert(src.clone(), item);
+        }
+        known.insert(same_key(&item.entry));
+    }
+    let mut items = Vec::with_capacity(entries.len());
+    let mut skipped = 0;
+    for mut e in entries {
+        if let Some(old) = by_id.get(&e.id) {
+            let same = ctx
+                .journal()?
+                .read_file(&old.path)
+                .is_ok_and(|text| text == e.to_markdown());
+            if same {
+                skipped += 1;
+            } else {
+                items.push((e, Some(old.path.clone())));
+            }
+            continue;
+        }
+        if let Some(old) = e.imported_from.as_ref().and_then(|s| by_source.get(s)) {
+            if old.entry.import_hash == e.import_hash {
+                skipped += 1;
+            } else {
+                // The entry keeps its id, path and person: links to it and
+                // its history follow.
+                e.id = old.entry.id.clone();
+                items.push((e, Some(old.path.clone())));
+            }
+            continue;
+        }
+        if !jsonl && known.contains(&same_key(&e)) {
+            skipped += 1;
+            continue;
+        }
+        items.push((e, None));
+    }
+    Ok(Plan { items, skipped })
 }
 
 /// The format of a file given without `--from`: by its extension, then by
@@ -355,33 +567,6 @@ fn read_text(path: &Path) -> CliResult<String> {
         .map_err(|e| CliError::failure(format!("cannot read {}: {e}", path.display())))
 }
 
-/// Drops entries the journal already holds: same time, title, person and
-/// case. Asks the index for the days the import spans only.
-fn skip_already_imported(ctx: &mut Context, entries: Vec<Entry>) -> CliResult<(Vec<Entry>, usize)> {
-    let days = entries.iter().map(|e| e.created.date_naive());
-    let (Some(first), Some(last)) = (days.clone().min(), days.max()) else {
-        return Ok((entries, 0));
-    };
-    // A day either side: the journal may hold the same instant under
-    // another UTC offset, which can fall on another calendar day.
-    let filter = Filter {
-        since: first.pred_opt(),
-        until: last.succ_opt(),
-        include_private: true,
-        include_drafts: true,
-        ..Filter::default()
-    };
-    let existing = ctx.query(|index| index.all_matching(&filter))?;
-    let known: HashSet<_> = existing.iter().map(|item| same_key(&item.entry)).collect();
-    let before = entries.len();
-    let fresh: Vec<Entry> = entries
-        .into_iter()
-        .filter(|e| !known.contains(&same_key(e)))
-        .collect();
-    let skipped = before - fresh.len();
-    Ok((fresh, skipped))
-}
-
 fn same_key(e: &Entry) -> (i64, String, String, Option<String>) {
     (
         e.created.timestamp(),
@@ -406,64 +591,108 @@ pub(super) fn parse_jsonl<'a>(
         })
 }
 
+/// Entries from JSON records that must all be valid (the demo journal).
 pub(super) fn entries_from_records(
     records: impl IntoIterator<Item = CliResult<(usize, serde_json::Value)>>,
     default_person: Option<&str>,
     skills: &[String],
     source: &str,
 ) -> CliResult<Vec<Entry>> {
-    entries_from(
+    let checked = check_records(
         records.into_iter().map(|r| {
             r.map(|(line, v)| Record::new(format!("{source}:{line}"), v))
                 .map_err(|e| e.message)
         }),
-        default_person,
-        skills,
-    )
+        &Defaults {
+            person: default_person,
+            date: None,
+            skills,
+        },
+    );
+    if let Some(first) = checked.errors.first() {
+        return Err(CliError::failure(format!(
+            "{} record(s) are not valid: {first}",
+            checked.errors.len()
+        )));
+    }
+    Ok(checked.entries)
 }
 
-/// Checks every record and returns the entries, or one error listing the
-/// first ten bad records (nothing is imported then).
-pub(super) fn entries_from(
+/// Checks every record: the entries of the valid ones, a message naming
+/// the file and line (or row and column) for each of the others. Every
+/// limit `check` enforces is enforced here, so nothing that lands fails
+/// `check` afterwards.
+pub(super) fn check_records(
     records: impl IntoIterator<Item = Result<Record, String>>,
-    default_person: Option<&str>,
-    skills: &[String],
-) -> CliResult<Vec<Entry>> {
+    defaults: &Defaults,
+) -> Checked {
     let mut entries = Vec::new();
     let mut errors = Vec::new();
     let mut ids = HashSet::new();
+    let mut sources = HashSet::new();
     for record in records {
-        let record = match record {
+        let mut record = match record {
             Ok(r) => r,
             Err(e) => {
                 errors.push(e);
                 continue;
             }
         };
-        match entry_from_record(&record.value, default_person, skills) {
+        if let (Some(date), Some(obj)) = (defaults.date, record.value.as_object_mut())
+            && ["created", "date"]
+                .iter()
+                .all(|k| obj.get(*k).is_none_or(|v| v.is_null() || v == ""))
+        {
+            obj.insert("created".into(), date.into());
+        }
+        let entry = entry_from_record(&record.value, defaults.person, defaults.skills)
+            .and_then(|e| within_limits(&e).map(|()| e));
+        match entry {
             Ok(e) => {
                 if !ids.insert(e.id.clone()) {
                     errors.push(format!("{}: id {} appears twice", record.at, e.id));
+                    continue;
+                }
+                if let Some(src) = &e.imported_from
+                    && !sources.insert(src.clone())
+                {
+                    errors.push(format!(
+                        "{}: {src} appears twice (two notes with one id?)",
+                        record.at
+                    ));
+                    continue;
                 }
                 entries.push(e);
             }
             Err(message) => errors.push(format!("{}: {message}", record.locate(&message))),
         }
     }
-    if !errors.is_empty() {
-        let more = if errors.len() > 10 {
-            format!("\n... and {} more", errors.len() - 10)
-        } else {
-            String::new()
-        };
-        let count = errors.len();
-        errors.truncate(10);
-        return Err(CliError::failure(format!(
-            "nothing imported; {count} record(s) are not valid:\n{}{more}",
-            errors.join("\n")
-        )));
+    Checked { entries, errors }
+}
+
+/// The largest entry file `check` accepts.
+const MAX_ENTRY_BYTES: usize = 5 << 20;
+
+/// What `check` would refuse once the entry is written: its front matter
+/// read back with problems, or a file over 5 MB.
+fn within_limits(e: &Entry) -> Result<(), String> {
+    let text = e.to_markdown();
+    if text.len() > MAX_ENTRY_BYTES {
+        return Err(format!(
+            "the entry would be {} MB; entries hold at most 5 MB (split the note)",
+            text.len() >> 20
+        ));
     }
-    Ok(entries)
+    let parsed = entry::parse(&text, &entry_path(e)).map_err(|p| p.message)?;
+    if let Some(p) = parsed.problems.first() {
+        return Err(p.message.clone());
+    }
+    // `check` wants every link to name an entry: a wiki link (`[[Note]]`)
+    // or a URL never can.
+    if let Some(bad) = e.links.iter().find(|l| EntryId::parse_lenient(l).is_none()) {
+        return Err(format!("links: '{bad}' is not an entry id"));
+    }
+    Ok(())
 }
 
 /// The kind a set of tags names: the first tag that is exactly a practice
@@ -544,13 +773,24 @@ pub fn entry_from_record(
     let created = entry::parse_datetime_text(&created_text).ok_or(format!(
         "'{created_text}' is not a date (use YYYY-MM-DD or RFC 3339)"
     ))?;
-    let body = text("body")?.unwrap_or_default();
+    // The body keeps its first line's indentation (an indented code
+    // block): only blank lines before it and space after it go.
+    let body = match obj.get("body") {
+        None | Some(J::Null) => String::new(),
+        Some(J::String(s)) => s.trim_start_matches(['\n', '\r']).trim_end().to_string(),
+        Some(other) => return Err(format!("'body' must be text, found {other}")),
+    };
+    let body = if body.trim().is_empty() {
+        String::new()
+    } else {
+        body
+    };
     let title = match text("title")? {
         Some(t) => t,
         None => body
             .lines()
-            .next()
-            .map(|l| entry::truncate_chars(l.trim_start_matches('#').trim(), 72))
+            .find(|l| !l.trim().is_empty())
+            .map(|l| entry::truncate_chars(l.trim().trim_start_matches('#').trim(), 72))
             .filter(|t| !t.is_empty())
             .ok_or("the record has no title")?,
     };
@@ -571,6 +811,9 @@ pub fn entry_from_record(
     e.tags = list("tags")?;
     e.products = list("products")?;
     e.links = list("links")?;
+    e.aliases = list("aliases")?;
+    e.imported_from = text("imported_from")?;
+    e.import_hash = text("import_hash")?;
     e.case = text("case")?;
     e.tier = text("tier")?;
     e.private = match obj.get("private") {
@@ -625,7 +868,19 @@ pub(super) fn commit_entries(
     message: &str,
     pii: &super::guard::PiiArgs,
 ) -> CliResult<String> {
-    let request = preview_entries(ctx, entries, message, pii, false)?;
+    let items = entries.into_iter().map(|e| (e, None)).collect();
+    commit_items(ctx, items, message, pii)
+}
+
+/// `commit_entries` for an import that also updates entries: each entry
+/// with the path of the one it replaces.
+fn commit_items(
+    ctx: &mut Context,
+    items: Vec<(Entry, Option<String>)>,
+    message: &str,
+    pii: &super::guard::PiiArgs,
+) -> CliResult<String> {
+    let request = preview_entries(ctx, items, message, pii, false)?;
     let outcome = super::guard::run_request(ctx, request)?;
     // Index now (if it was not built beside the write), so the first search
     // after an import is instant.
@@ -634,20 +889,22 @@ pub(super) fn commit_entries(
 }
 
 /// The request an import makes of the pipeline.
-pub(super) fn preview_entries(
+fn preview_entries(
     ctx: &Context,
-    entries: Vec<Entry>,
+    items: Vec<(Entry, Option<String>)>,
     message: &str,
     pii: &super::guard::PiiArgs,
     dry_run: bool,
 ) -> CliResult<WriteRequest> {
-    let items = entries
+    let updates = items.iter().any(|(_, p)| p.is_some());
+    let items = items
         .into_iter()
-        .map(|entry| Item::Entry { entry, path: None })
+        .map(|(entry, path)| Item::Entry { entry, path })
         .collect();
     let mut request =
         WriteRequest::of("import", items, message).with_policy(pii.policy(ctx), dry_run);
     request.keep_draft = false;
-    request.touch_updated = false;
+    // Only updated entries have a path: they get `updated`, new ones not.
+    request.touch_updated = updates;
     Ok(request)
 }
