@@ -172,3 +172,30 @@ fn undo_twice_steps_further_back() {
     assert!(titles(&env).is_empty());
     assert!(env.clean());
 }
+
+#[test]
+fn proposal_new_takes_the_entry_flags_of_new() {
+    let env = TestEnv::new();
+    env.cb()
+        .args([
+            "proposal",
+            "new",
+            "--field",
+            "target=playbook",
+            "--field",
+            "pattern=refund-loop",
+            "--title",
+            "Refund loops go to a human",
+            "--tag",
+            "billing",
+            "--no-edit",
+        ])
+        .assert()
+        .success();
+    let v = env.json(&["list", "--kind", "proposal"]);
+    let e = &v["entries"][0];
+    assert_eq!(e["fields"]["target"], "playbook");
+    assert_eq!(e["fields"]["pattern"], "refund-loop");
+    assert_eq!(e["fields"]["status"], "proposed");
+    assert_eq!(e["tags"][0], "billing");
+}

@@ -60,38 +60,22 @@ pub enum ProposalCommand {
 The body is the case the agent should handle next time, sanitised: no
 customer names or data (the personal-data guard checks it).")]
 pub struct NewArgs {
-    /// What to change
+    /// What to change (or --field target=...)
     #[arg(long, value_name = "TARGET", value_parser = PossibleValuesParser::new(PROPOSAL_TARGETS))]
-    pub target: String,
+    pub target: Option<String>,
     /// Whose hand-off template (with --target handoff-template)
     #[arg(long, value_name = "FUNCTION", value_parser = PossibleValuesParser::new(HANDOFF_FUNCTIONS))]
     pub function: Option<String>,
-    /// The pattern tag it addresses (as in escalations' `pattern`)
+    /// The pattern tag it addresses (as in escalations' `pattern`; or --field pattern=...)
     #[arg(long, value_name = "TAG")]
-    pub pattern: String,
+    pub pattern: Option<String>,
     /// An entry that shows the pattern (repeatable; each must exist)
     #[arg(long = "evidence", value_name = "ID", add = super::complete::id_completer())]
     pub evidence: Vec<String>,
-    /// The proposal's title (default: the body's first line)
-    #[arg(long, value_name = "TITLE")]
-    pub title: Option<String>,
-    /// The sanitised case the agent should handle next time
-    #[arg(short = 'm', long = "body", visible_aliases = ["text", "note"], value_name = "TEXT")]
-    pub body: Option<String>,
-    /// Read the body from a file (`-` is stdin)
-    #[arg(short = 'F', long = "body-file", value_name = "FILE")]
-    pub body_file: Option<PathBuf>,
-    /// When it was proposed (default: today)
-    #[arg(long, value_name = "DATE")]
-    pub date: Option<String>,
-    /// Tags (repeatable)
-    #[arg(long = "tag", value_name = "TAG", add = super::complete::tag_completer())]
-    pub tags: Vec<String>,
-    /// Write for this person (default: you)
-    #[arg(long, value_name = "NAME")]
-    pub person: Option<String>,
+    /// The entry flags every `new` takes (--title, --tag, --field, -m, -F,
+    /// --date, --person, --no-edit, --dry-run, --redact, ...)
     #[command(flatten)]
-    pub write: super::guard::WriteArgs,
+    pub entry: super::args::EntryArgs,
 }
 
 #[derive(Debug, Args)]
@@ -144,7 +128,37 @@ pub fn run(args: ProposalArgs, ctx: &mut Context) -> CliResult {
 }
 
 fn new(args: NewArgs, ctx: &mut Context) -> CliResult {
-    match (args.target.as_str(), &args.function) {
+    // The entry flags first: --field target=... and --field pattern=...
+    // stand for --target and --pattern, as in `casebook new proposal`.
+    let person = ctx.person(args.entry.person.as_deref())?;
+    let day = day_or_today(ctx, args.entry.date.as_deref())?;
+    let now = crate::clock::now();
+    let created = chrono::TimeZone::from_local_datetime(now.offset(), &day.and_time(now.time()))
+        .single()
+        .unwrap_or(now);
+    let mut e = Entry::new(Kind::Proposal, "", &person, created);
+    super::new::apply_entry_args(
+        ctx,
+        &mut e,
+        &super::args::EntryArgs {
+            date: None,
+            ..args.entry.clone()
+        },
+    )?;
+    if let Some(t) = &args.target {
+        set_str(&mut e, "target", t);
+    }
+    if let Some(f) = &args.function {
+        set_str(&mut e, "function", f);
+    }
+    let target = e.field_str("target").unwrap_or("").to_string();
+    if target.is_empty() {
+        return Err(
+            CliError::usage("a proposal needs --target (what to change)")
+                .with_hint(format!("targets: {}", PROPOSAL_TARGETS.join(", "))),
+        );
+    }
+    match (target.as_str(), e.field_str("function")) {
         ("handoff-template", None) => {
             return Err(CliError::usage(
                 "--target handoff-template needs --function (whose template)",
@@ -157,14 +171,26 @@ fn new(args: NewArgs, ctx: &mut Context) -> CliResult {
         }
         _ => {}
     }
-    let pattern = args.pattern.trim().to_lowercase();
+    let pattern = args
+        .pattern
+        .clone()
+        .or_else(|| e.field_str("pattern").map(str::to_string))
+        .unwrap_or_default()
+        .trim()
+        .to_lowercase();
     if pattern.is_empty() {
         return Err(CliError::usage("--pattern needs a tag, e.g. refund-loop"));
     }
-    let body = text(&args.body, &args.body_file)?.ok_or_else(|| {
-        CliError::usage("a proposal needs its body: the sanitised case the agent should handle")
-            .with_hint("give -m TEXT or -F FILE")
-    })?;
+    let body = match super::new::body_from_args(&args.entry)? {
+        Some(b) => b.trim().to_string(),
+        None if args.entry.no_edit => String::new(),
+        None => {
+            return Err(CliError::usage(
+                "a proposal needs its body: the sanitised case the agent should handle",
+            )
+            .with_hint("give -m TEXT or -F FILE (or --no-edit to write it later)"));
+        }
+    };
     let mut evidence = Vec::new();
     for given in &args.evidence {
         let item = ctx
@@ -175,28 +201,10 @@ fn new(args: NewArgs, ctx: &mut Context) -> CliResult {
             evidence.push(id);
         }
     }
-    let person = ctx.person(args.person.as_deref())?;
-    let day = day_or_today(ctx, args.date.as_deref())?;
-    let now = crate::clock::now();
-    let created = chrono::TimeZone::from_local_datetime(now.offset(), &day.and_time(now.time()))
-        .single()
-        .unwrap_or(now);
-    let title = args
-        .title
-        .as_deref()
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-        .map(str::to_string)
-        .unwrap_or_else(|| {
-            crate::entry::truncate_chars(body.lines().next().unwrap_or("").trim(), 72)
-        });
-    let mut e = Entry::new(Kind::Proposal, &title, &person, created);
-    e.body = body;
-    e.tags = args.tags.iter().map(|t| t.trim().to_string()).collect();
-    set_str(&mut e, "target", &args.target);
-    if let Some(f) = &args.function {
-        set_str(&mut e, "function", f);
+    if e.title.trim().is_empty() {
+        e.title = crate::entry::truncate_chars(body.lines().next().unwrap_or("").trim(), 72);
     }
+    e.body = body;
     set_str(&mut e, "pattern", &pattern);
     set_str(&mut e, "status", "proposed");
     set_str(&mut e, "proposed", &day.to_string());
@@ -206,7 +214,7 @@ fn new(args: NewArgs, ctx: &mut Context) -> CliResult {
             toml::Value::Array(evidence.into_iter().map(toml::Value::String).collect()),
         );
     }
-    write_entry(ctx, e, Vec::new(), "new", &args.write)
+    write_entry(ctx, e, Vec::new(), "new", &args.entry.write)
 }
 
 /// Where a proposal may go from where it is.
