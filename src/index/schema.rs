@@ -625,6 +625,7 @@ pub fn entry_from_meta(text: &str) -> Option<Entry> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use tantivy::tokenizer::SimpleTokenizer;
 
     #[test]
     fn the_sort_key_orders_by_second_then_by_path() {
