@@ -259,6 +259,9 @@ pub fn run(args: SearchArgs, ctx: &mut Context) -> CliResult {
     Ok(())
 }
 
+/// A snippet: the part it comes from, the fragment and its highlights.
+type PartSnippet = (Option<String>, String, Vec<(usize, usize)>);
+
 /// The snippet from the part of the entry that matched best: the body, one
 /// of the kind's text fields (prediction, actual...) or the title, as
 /// (part, fragment, highlights). The part with the most distinct words of
@@ -267,7 +270,7 @@ fn best_snippet(
     snippets: &crate::index::Snippets,
     entry: &crate::entry::Entry,
     body: &str,
-) -> (Option<String>, String, Vec<(usize, usize)>) {
+) -> PartSnippet {
     let mut parts: Vec<(String, String)> = vec![("body".into(), body.to_string())];
     for spec in entry.kind.fields() {
         if matches!(
@@ -284,7 +287,7 @@ fn best_snippet(
         parts.push(("case".into(), case.clone()));
     }
     parts.push(("title".into(), entry.title.clone()));
-    let mut best: Option<(usize, String, String, Vec<(usize, usize)>)> = None;
+    let mut best: (usize, PartSnippet) = (0, (None, String::new(), Vec::new()));
     for (name, text) in parts {
         let (fragment, ranges) = snippets.snippet(&text);
         let distinct: std::collections::BTreeSet<String> = ranges
@@ -292,17 +295,11 @@ fn best_snippet(
             .filter_map(|&(a, b)| fragment.get(a..b))
             .map(str::to_lowercase)
             .collect();
-        if distinct.is_empty() {
-            continue;
-        }
-        if best.as_ref().is_none_or(|(n, ..)| distinct.len() > *n) {
-            best = Some((distinct.len(), name, fragment, ranges));
+        if distinct.len() > best.0 {
+            best = (distinct.len(), (Some(name), fragment, ranges));
         }
     }
-    match best {
-        Some((_, name, fragment, ranges)) => (Some(name), fragment, ranges),
-        None => (None, String::new(), Vec::new()),
-    }
+    best.1
 }
 
 /// The query as typed with each misspelt word replaced.

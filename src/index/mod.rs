@@ -347,7 +347,8 @@ impl Index {
         limit: Option<usize>,
     ) -> Result<(Vec<SearchHit>, usize)> {
         let searcher = self.searcher();
-        let by_score = sort == Sort::Relevance && !query.text.is_empty();
+        let by_score =
+            sort == Sort::Relevance && !(query.text.is_empty() && query.required.is_empty());
         // Ranking clauses only when the order is by score; either way they
         // decide nothing about which entries match.
         let q = self.build_query_for(query, filter, by_score)?;
