@@ -169,7 +169,8 @@ const QUERY: &str = r#"The search language (casebook search QUERY...)
   refund loop stripe        free words, ranked (BM25): rare words count most;
                             at least one must match
   +stripe                   a word that must match
-  "double charge"           a phrase: the words together, in order (must match)
+  "double charge"           a phrase: the words together, in order (must match;
+                            one word in quotes is a free word)
   retr*                     a prefix: retry, retries, retried...
   -sandbox  NOT sandbox     exclude entries with the word (write `-- -word` after
                             the flags, or use NOT, so the shell does not read a flag)

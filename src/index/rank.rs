@@ -93,7 +93,14 @@ impl Plan {
                 _ => None,
             };
             if let TextPart::Phrase(_) = p {
-                plan.required.extend(part_of(p));
+                // Words in a row must match; one word in quotes has no
+                // order to keep (and in a pasted question, quotes around a
+                // word are emphasis): it ranks as a free word (`+word`
+                // requires one).
+                match part_of(p) {
+                    Some(Part::Term(t)) => plan.free.push(Part::Term(t)),
+                    other => plan.required.extend(other),
+                }
             } else if !has_meaning || meaningful(p) {
                 plan.free.extend(part_of(p));
             }
@@ -200,6 +207,10 @@ mod tests {
         assert_eq!(terms(&p.required), ["the refund"]);
         assert!(p.free.is_empty());
         assert_eq!(terms(&plan("+sso login").required), ["sso"]);
+        // One word in quotes is a free word.
+        let p = plan("\"threshold\" values");
+        assert!(p.required.is_empty());
+        assert_eq!(terms(&p.free), ["threshold", "value"]);
     }
 
     #[test]
