@@ -4,7 +4,7 @@ in the first ten hits, on a public test collection with human judgements.
 
     python3 bench/relevance.py                  # CISI, every judged query; prints and writes figures
     python3 bench/relevance.py --quick          # the first 300 abstracts and their judged queries (CI)
-    python3 bench/relevance.py --out FILE.md    # also write the table as Markdown
+    python3 bench/relevance.py --results bench/RESULTS.md   # and update its relevance section
 
 It imports every CISI abstract (title from `.T`, body from `.W`, its number as
 the tag `cisi-N`) into a fresh temporary journal with `casebook import`, runs
@@ -297,6 +297,27 @@ def casebook_top(cb, journal, env, query, flags):
     return out
 
 
+# ---------------------------------------------------------------- results
+
+SECTION = "## Search relevance (CISI)"
+
+
+def split_section(text):
+    """(text without the relevance section, the section) of a results file;
+    the section runs from its heading to the next `## ` heading."""
+    lines = text.splitlines()
+    if SECTION not in lines:
+        return text, ""
+    start = lines.index(SECTION)
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
+    return "\n".join(lines[:start] + lines[end:]), "\n".join(lines[start:end])
+
+
+def write_section(path, section):
+    rest, _ = split_section(path.read_text() if path.exists() else "# casebook benchmark results\n")
+    path.write_text(rest.rstrip("\n") + "\n\n" + "\n".join(section) + "\n")
+
+
 # ---------------------------------------------------------------- main
 
 def main():
@@ -306,7 +327,7 @@ def main():
     p.add_argument("--quick", action="store_true",
                    help="the first 300 abstracts and the queries judged on them: a smoke test for CI")
     p.add_argument("--flags", default="", help="extra flags for casebook search (e.g. --exact)")
-    p.add_argument("--out", help="write the figures as Markdown to this file")
+    p.add_argument("--results", help="replace (or add) the relevance section of this Markdown file")
     p.add_argument("--min-ndcg", type=float, default=None, help="exit 1 if casebook's nDCG@10 is below this")
     args = p.parse_args()
 
@@ -360,8 +381,11 @@ def main():
     for name, (n, pr) in scores.items():
         lines.append(f"| {name} | {mean(n):.3f} | {mean(pr):.3f} |")
     print("\n".join(lines))
-    if args.out:
-        Path(args.out).write_text("\n".join(lines) + "\n")
+    if args.results:
+        cmd = "python3 bench/relevance.py " + " ".join(sys.argv[1:])
+        section = [SECTION, "", f"Produced by `{cmd.strip()}` on {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}.",
+                   "", *lines, ""]
+        write_section(Path(args.results), section)
     ours = mean(scores["casebook"][0])
     if args.min_ndcg is not None and ours < args.min_ndcg:
         print(f"casebook nDCG@10 {ours:.3f} is below {args.min_ndcg}", file=sys.stderr)

@@ -181,6 +181,7 @@ fn a_misspelt_word_falls_back_to_the_nearest_spelling_in_the_journal() {
     );
     let j: serde_json::Value = serde_json::from_str(&out(&a)).unwrap();
     assert!(j["total"].as_u64().unwrap() >= 3, "{j}");
+    assert_eq!(j["corrected_query"], "refund", "{j}");
     let hits = env.hits(&["webhoks", "storm"]);
     assert_eq!(hits[0], "Stripe webhook storm", "{hits:?}");
     // --exact searches the words as typed.

@@ -83,6 +83,8 @@ pub fn run(args: SearchArgs, ctx: &mut Context) -> CliResult {
         }
     };
     let limit = args.filter.limit.unwrap_or(20);
+    // The query searched instead of the one typed, when a typo was fixed.
+    let mut corrected_query = None;
     if !args.exact {
         // A word that no entry contains is most likely a typo: search its
         // nearest spelling in the journal instead, and say so.
@@ -100,6 +102,7 @@ pub fn run(args: SearchArgs, ctx: &mut Context) -> CliResult {
                         .collect::<Vec<_>>()
                         .join(", ")
                 ));
+                corrected_query = Some(corrected.clone());
                 text = corrected;
                 parsed = reparsed;
             }
@@ -196,7 +199,10 @@ pub fn run(args: SearchArgs, ctx: &mut Context) -> CliResult {
                 })
                 .collect();
             if format == OutputFormat::Json {
-                let json = serde_json::json!({ "hits": list, "total": total });
+                let mut json = serde_json::json!({ "hits": list, "total": total });
+                if let Some(q) = &corrected_query {
+                    json["corrected_query"] = serde_json::json!(q);
+                }
                 ctx.ui
                     .line(&serde_json::to_string_pretty(&json).unwrap_or_default());
             } else {
