@@ -171,6 +171,18 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #[test]
+        fn any_text_without_cjk_splits_as_the_simple_tokenizer_does(
+            text in "[a-zA-Z0-9 .,;:'\"!?()\\-_/éüñßøçÀ€–—\u{300}\u{a0}\u{3000}αβγдж\t\n]{0,60}"
+        ) {
+            proptest::prop_assert_eq!(
+                tokens(&mut WordTokenizer::default(), &text),
+                tokens(&mut SimpleTokenizer::default(), &text)
+            );
+        }
+    }
+
     #[test]
     fn cjk_runs_become_overlapping_bigrams() {
         let got: Vec<String> = tokens(&mut WordTokenizer::default(), "使用帮助文档 ok 人")
