@@ -88,20 +88,24 @@ pub fn is_field(name: &str) -> bool {
     COMMON_FIELDS.contains(&name.as_str()) || Kind::ALL.iter().any(|k| k.field(&name).is_some())
 }
 
-/// The message for a field name that does not exist, naming those that do
-/// (the nearest first, when one is close).
+/// The message for a field name that does not exist, naming those that do:
+/// the nearest when one is close, the fields every entry has, and where
+/// each kind's own are listed (there are over a hundred).
 pub fn unknown_field(name: &str) -> String {
-    let names = field_names();
-    let near = names
-        .iter()
-        .filter(|n| edit_distance(n, &name.to_lowercase()) <= 2)
-        .min_by_key(|n| edit_distance(n, &name.to_lowercase()));
+    let lower = name.to_lowercase();
+    let near = field_names()
+        .into_iter()
+        .map(|n| (edit_distance(n, &lower), n))
+        .filter(|(d, _)| *d <= 2)
+        .min();
     let guess = near
-        .map(|n| format!("did you mean '{n}'? "))
+        .map(|(_, n)| format!("did you mean '{n}'? "))
         .unwrap_or_default();
     format!(
-        "unknown field '{name}': {guess}fields are {}; to search for the text, put it in quotes (\"{name}:...\")",
-        names.join(", ")
+        "unknown field '{name}': {guess}fields are {} and each kind's own \
+         (`casebook help kinds` lists them, e.g. verdict, category, status); \
+         to search for the text, put it in quotes (\"{name}:...\")",
+        COMMON_FIELDS.join(", ")
     )
 }
 

@@ -784,8 +784,9 @@ impl Index {
             // The best neighbour: nearest first, then the most common.
             let mut best: Option<(usize, u64, String)> = None;
             let fuzzy = FuzzyTermQuery::new(Term::from_field_text(f.body, token), distance, true);
-            for segment in searcher.segment_readers() {
-                let inverted = segment.inverted_index(f.body)?;
+            let segments = searcher.segment_readers();
+            for (segment, field) in segments.iter().flat_map(|s| [(s, f.body), (s, f.keys)]) {
+                let inverted = segment.inverted_index(field)?;
                 let mut stream = inverted.terms().search(fuzzy.automaton()?).into_stream()?;
                 while stream.advance() {
                     let Ok(candidate) = std::str::from_utf8(stream.key()) else {
