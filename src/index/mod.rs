@@ -551,7 +551,7 @@ impl Index {
     pub fn snippets(&self, query: &ParsedQuery, max_chars: usize) -> Result<Snippets> {
         let searcher = self.searcher();
         let f = &self.fields;
-        let plan = rank::Plan::of(query, &|w| schema::analyze(&self.inner, w));
+        let plan = rank::Plan::of(query, &schema::query_analyzer(&self.inner));
         let mut terms: std::collections::BTreeSet<String> = Default::default();
         for part in plan.free.iter().chain(&plan.required) {
             match part {
@@ -679,7 +679,7 @@ impl Index {
         must: &mut Vec<(Occur, Box<dyn Query>)>,
     ) -> Result<()> {
         let searcher = self.searcher();
-        let plan = rank::Plan::of(query, &|w| schema::analyze(&self.inner, w));
+        let plan = rank::Plan::of(query, &schema::query_analyzer(&self.inner));
         let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for part in &plan.free {
             should.extend(self.part_clauses(part));
@@ -763,11 +763,12 @@ impl Index {
         let searcher = self.searcher();
         let f = &self.fields;
         let mut out = Vec::new();
+        let analyze = schema::query_analyzer(&self.inner);
         for part in query.text.iter().chain(&query.required) {
             let TextPart::Word(word) = part else {
                 continue;
             };
-            let tokens = schema::analyze(&self.inner, word);
+            let tokens = analyze(word);
             let [token] = tokens.as_slice() else {
                 continue;
             };

@@ -403,15 +403,21 @@ pub fn fold(text: &str) -> String {
     out
 }
 
-/// The terms the analyser makes of `text`.
-pub fn analyze(index: &tantivy::Index, text: &str) -> Vec<String> {
-    let mut analyzer = index.tokenizers().get(ANALYZER).unwrap_or_else(analyzer);
-    let mut stream = analyzer.token_stream(text);
-    let mut out = Vec::new();
-    while let Some(token) = stream.next() {
-        out.push(token.text.clone());
+/// The terms the analyser makes of a query's texts, one text at a time.
+/// One analyser serves every call: each copy of it starts its own stem
+/// cache (a 128 KB table to clear), and a pasted query has dozens of words.
+pub fn query_analyzer(index: &tantivy::Index) -> impl Fn(&str) -> Vec<String> {
+    let analyzer =
+        std::cell::RefCell::new(index.tokenizers().get(ANALYZER).unwrap_or_else(analyzer));
+    move |text| {
+        let mut analyzer = analyzer.borrow_mut();
+        let mut stream = analyzer.token_stream(text);
+        let mut out = Vec::new();
+        while let Some(token) = stream.next() {
+            out.push(token.text.clone());
+        }
+        out
     }
-    out
 }
 
 pub fn facet_token(field: &str, value: &str) -> String {
