@@ -184,6 +184,13 @@ fn a_misspelt_word_falls_back_to_the_nearest_spelling_in_the_journal() {
     assert_eq!(j["corrected_query"], "refund", "{j}");
     let hits = env.hits(&["webhoks", "storm"]);
     assert_eq!(hits[0], "Stripe webhook storm", "{hits:?}");
+    // The replacement is said as the journal spells it, not as its stem.
+    let a = env.cb().args(["search", "retires"]).assert().success();
+    assert!(
+        err(&a).contains("showing results for retries"),
+        "{}",
+        err(&a)
+    );
     // A word of a kind's field (the prediction) is in the dictionary too.
     assert_eq!(env.hits(&["certifcate"]), vec!["SSO loop"]);
     // --exact searches the words as typed.

@@ -83,8 +83,9 @@ pub fn run(args: SearchArgs, ctx: &mut Context) -> CliResult {
         }
     };
     let limit = args.filter.limit.unwrap_or(20);
-    // The query searched instead of the one typed, when a typo was fixed.
-    let mut corrected_query = None;
+    // The words replaced, when a typo was fixed (said once the hits show
+    // how the journal spells the replacements).
+    let mut corrected_query: Option<Vec<(String, String)>> = None;
     if !args.exact {
         // A word that no entry contains is most likely a typo: search its
         // nearest spelling in the journal instead, and say so.
@@ -93,22 +94,18 @@ pub fn run(args: SearchArgs, ctx: &mut Context) -> CliResult {
             let corrected = correct(&args.query, &fixes);
             let reparsed = query::parse(&corrected, ctx.today());
             if reparsed.errors.is_empty() && !reparsed.is_empty() {
-                ctx.ui.status(&format!(
-                    "showing results for {} (no entry contains {}; --exact searches the words as typed)",
-                    one_line(&corrected),
-                    fixes
-                        .iter()
-                        .map(|(w, _)| format!("'{w}'"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ));
-                corrected_query = Some(corrected.clone());
+                corrected_query = Some(fixes);
                 text = corrected;
                 parsed = reparsed;
             }
         }
     }
     let (hits, total) = ctx.query(|i| i.search(&parsed, &filter, sort, Some(limit)))?;
+    if (args.filter.count || total == 0)
+        && let Some(fixes) = &corrected_query
+    {
+        say_corrected(&ctx.ui, &args.query, fixes);
+    }
     if args.filter.count {
         ctx.ui.line(&total.to_string());
         return if total == 0 {
@@ -183,6 +180,27 @@ pub fn run(args: SearchArgs, ctx: &mut Context) -> CliResult {
         };
         rows.push((hit, part, fragment, ranges, edited));
     }
+    let corrected_query = match corrected_query {
+        Some(mut fixes) => {
+            // The dictionary holds stems (`retri`): say each replacement as
+            // the hits spell it (`retries`).
+            let index = ctx.index()?;
+            for (_, fix) in fixes.iter_mut() {
+                let spelled = rows.iter().find_map(|(_, _, fragment, ranges, _)| {
+                    ranges
+                        .iter()
+                        .filter_map(|&(a, b)| fragment.get(a..b))
+                        .find(|w| index.terms_of(w) == [fix.as_str()])
+                        .map(str::to_lowercase)
+                });
+                if let Some(word) = spelled {
+                    *fix = word;
+                }
+            }
+            Some(say_corrected(&ctx.ui, &args.query, &fixes))
+        }
+        None => None,
+    };
     match format {
         OutputFormat::Json | OutputFormat::Jsonl => {
             let list: Vec<_> = rows
@@ -306,6 +324,21 @@ fn best_snippet(
         }
     }
     best.1
+}
+
+/// Says which query was searched instead of the one typed; returns it.
+fn say_corrected(ui: &super::ui::Ui, typed: &[String], fixes: &[(String, String)]) -> String {
+    let shown = correct(typed, fixes);
+    ui.status(&format!(
+        "showing results for {} (no entry contains {}; --exact searches the words as typed)",
+        one_line(&shown),
+        fixes
+            .iter()
+            .map(|(w, _)| format!("'{w}'"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    ));
+    shown
 }
 
 /// The query as typed with each misspelt word replaced.

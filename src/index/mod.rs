@@ -756,6 +756,11 @@ impl Index {
         out
     }
 
+    /// The index's terms for `text` (stemmed, folded).
+    pub fn terms_of(&self, text: &str) -> Vec<String> {
+        schema::query_analyzer(&self.inner)(text)
+    }
+
     /// Near spellings, from the term dictionary, of the free words that no
     /// entry contains: `(word as typed, replacement)` pairs. A word keeps
     /// its place when nothing near it is in the index.
