@@ -347,7 +347,13 @@ def main():
         # At a small size the fixed costs (process start, init, index
         # creation) dominate: scaling the targets down would judge those.
         out += ["## Targets", "", f"The targets are set at 100,000 entries; the largest journal here has {n:,}, so none is judged.", ""]
-    Path(args.out).write_text("\n".join(out))
+    # The relevance section (bench/relevance.py --results) outlives a rerun.
+    kept = ""
+    if Path(args.out).exists():
+        sys.path.insert(0, str(HERE))
+        from relevance import split_section
+        _, kept = split_section(Path(args.out).read_text())
+    Path(args.out).write_text("\n".join(out) + ("\n" + kept + "\n" if kept else ""))
     print("\n".join(out))
 
 

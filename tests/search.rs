@@ -123,26 +123,185 @@ fn pasted_text_never_breaks_search() {
 }
 
 #[test]
-fn each_matched_word_outranks_any_amount_of_one_word() {
+fn rare_words_outrank_more_common_words() {
     let env = fixture();
-    env.import(&[
-        json!({"kind": "note", "title": "Kerfuffle kerfuffle", "body": "Kerfuffle, kerfuffle, kerfuffles all week.", "date": "2026-07-01", "person": "ana-lima"}),
-        json!({"kind": "note", "title": "Misc", "body": "One invoice kerfuffle, once.", "date": "2026-07-02", "person": "ana-lima"}),
-        json!({"kind": "note", "title": "Invoices", "body": "Invoice numbering.", "date": "2026-07-03", "person": "ana-lima"}),
+    // Six entries about a customer's order; one about escheatment.
+    let mut records: Vec<serde_json::Value> = (0..6)
+        .map(|i| {
+            json!({"kind": "note", "title": format!("Order question {i}"), "body": "The customer asked about the order, then about the order again.", "date": "2026-07-01", "person": "ana-lima"})
+        })
+        .collect();
+    records.push(json!({"kind": "note", "title": "Unclaimed balance", "body": "Escheatment of an unclaimed customer balance.", "date": "2026-07-02", "person": "ana-lima"}));
+    env.import(&records);
+    let j = env.json(&[
+        "search",
+        "what",
+        "is",
+        "the",
+        "escheatment",
+        "rule",
+        "for",
+        "my",
+        "order",
+        "--limit",
+        "3",
     ]);
-    let j = env.json(&["search", "kerfuffle", "invoice", "--limit", "1"]);
-    assert_eq!(j["hits"][0]["title"], "Misc", "{j}");
-    // The total counts every match, not only the hits shown.
-    assert_eq!(j["total"], 3, "{j}");
-    let all = env.hits(&["kerfuffle", "invoice"]);
-    assert_eq!(all.len(), 3, "{all:?}");
-    assert_eq!(all[0], "Misc", "{all:?}");
+    assert_eq!(j["hits"][0]["title"], "Unclaimed balance", "{j}");
+    // Every entry with one of the meaningful words matches, stopwords none.
+    assert_eq!(j["total"], 7, "{j}");
     let count = env
         .cb()
-        .args(["search", "--count", "kerfuffle", "invoice"])
+        .args(["search", "--count", "escheatment", "order"])
         .output()
         .unwrap();
-    assert_eq!(String::from_utf8_lossy(&count.stdout).trim(), "3");
+    assert_eq!(String::from_utf8_lossy(&count.stdout).trim(), "7");
+    // +word and phrases must match; free words only rank beside them.
+    assert_eq!(
+        env.hits(&["order", "+escheatment"]),
+        vec!["Unclaimed balance"]
+    );
+    assert_eq!(
+        env.hits(&["\"unclaimed customer\"", "order"]),
+        vec!["Unclaimed balance"]
+    );
+}
+
+#[test]
+fn a_misspelt_word_falls_back_to_the_nearest_spelling_in_the_journal() {
+    let env = fixture();
+    let a = env
+        .cb()
+        .args(["--json", "search", "refnud"])
+        .assert()
+        .success();
+    assert!(
+        err(&a).contains("showing results for refund"),
+        "{}",
+        err(&a)
+    );
+    let j: serde_json::Value = serde_json::from_str(&out(&a)).unwrap();
+    assert!(j["total"].as_u64().unwrap() >= 3, "{j}");
+    assert_eq!(j["corrected_query"], "refund", "{j}");
+    let hits = env.hits(&["webhoks", "storm"]);
+    assert_eq!(hits[0], "Stripe webhook storm", "{hits:?}");
+    // The replacement is said as the journal spells it, not as its stem.
+    let a = env.cb().args(["search", "retires"]).assert().success();
+    assert!(
+        err(&a).contains("showing results for retries"),
+        "{}",
+        err(&a)
+    );
+    // A word of a kind's field (the prediction) is in the dictionary too.
+    assert_eq!(env.hits(&["certifcate"]), vec!["SSO loop"]);
+    // --exact searches the words as typed.
+    env.cb()
+        .args(["search", "refnud", "--exact"])
+        .assert()
+        .code(1);
+    // Words split apart still find the word written whole.
+    env.import(&[json!({"kind": "note", "title": "Hooks", "body": "Our webhooks fire twice.", "date": "2026-07-01", "person": "ana-lima"})]);
+    assert_eq!(env.hits(&["web", "hooks"])[0], "Hooks");
+}
+
+#[test]
+fn unknown_fields_and_values_exit_2_naming_the_valid_ones() {
+    let env = fixture();
+    for (args, names) in [
+        (
+            vec!["search", "verdikt:miss"],
+            vec!["verdikt", "verdict", "kind"],
+        ),
+        (
+            vec!["search", "refund", "--field", "verdikt=miss"],
+            vec!["verdikt", "verdict"],
+        ),
+        (
+            vec!["search", "kind:postmortm"],
+            vec!["postmortm", "postmortem", "escalation"],
+        ),
+        (
+            vec!["search", "verdict:partail"],
+            vec!["partail", "hit, partial, miss"],
+        ),
+        (
+            vec!["search", "refund", "--field", "verdict=partail"],
+            vec!["partial"],
+        ),
+    ] {
+        let a = env.cb().args(&args).assert().code(2);
+        for name in names {
+            assert!(err(&a).contains(name), "{args:?}: {}", err(&a));
+        }
+    }
+    // Text that only looks like a field is still text.
+    assert_eq!(env.hits(&["Error:", "SAML"]), vec!["SSO loop"]);
+}
+
+#[test]
+fn snippets_come_from_the_part_that_matched() {
+    let env = fixture();
+    // The prediction field, not the body ("Okta sandbox.").
+    let j = env.json(&["search", "certificate"]);
+    let hit = &j["hits"][0];
+    assert_eq!(hit["title"], "SSO loop", "{j}");
+    assert_eq!(hit["matched_in"], "prediction", "{j}");
+    assert!(
+        hit["snippet"]
+            .as_str()
+            .unwrap()
+            .contains("SAML certificate"),
+        "{j}"
+    );
+    assert!(!hit["highlights"].as_array().unwrap().is_empty(), "{j}");
+    // A title-only match shows the title, highlighted.
+    let j = env.json(&["search", "quarterly"]);
+    let hit = &j["hits"][0];
+    assert_eq!(hit["matched_in"], "title", "{j}");
+    assert!(!hit["highlights"].as_array().unwrap().is_empty(), "{j}");
+    // A prefix highlights the words it matched.
+    let j = env.json(&["search", "retr*"]);
+    for hit in j["hits"].as_array().unwrap() {
+        assert!(!hit["highlights"].as_array().unwrap().is_empty(), "{hit}");
+    }
+    // The text view names the field.
+    let a = env.cb().args(["search", "certificate"]).assert().success();
+    assert!(
+        out(&a).contains("prediction: expired SAML certificate"),
+        "{}",
+        out(&a)
+    );
+}
+
+#[test]
+fn chinese_and_japanese_words_are_found_without_spaces() {
+    let env = fixture();
+    env.import(&[
+        json!({"kind": "note", "title": "使用帮助", "body": "如何使用帮助文档查找答案。", "date": "2026-07-01", "person": "ana-lima"}),
+        json!({"kind": "note", "title": "同步设置", "body": "同步失败时请检查网络设置。", "date": "2026-07-02", "person": "ana-lima"}),
+        json!({"kind": "note", "title": "返金について", "body": "お客様の返金処理が遅れています。", "date": "2026-07-03", "person": "ana-lima"}),
+    ]);
+    assert_eq!(env.hits(&["帮助"]), vec!["使用帮助"]);
+    assert_eq!(env.hits(&["帮助文档"]), vec!["使用帮助"]);
+    assert_eq!(env.hits(&["设置"]), vec!["同步设置"]);
+    assert_eq!(env.hits(&["返金"]), vec!["返金について"]);
+    let j = env.json(&["search", "网络"]);
+    assert!(
+        !j["hits"][0]["highlights"].as_array().unwrap().is_empty(),
+        "{j}"
+    );
+}
+
+#[test]
+fn a_search_that_only_private_entries_match_says_so() {
+    let env = fixture();
+    env.import(&[json!({"kind": "note", "title": "Private", "body": "Zanzibar.", "date": "2026-07-01", "person": "ana-lima", "private": true})]);
+    let a = env.cb().args(["search", "zanzibar"]).assert().code(1);
+    assert!(err(&a).contains("1 private entry"), "{}", err(&a));
+    assert!(err(&a).contains("--include-private"), "{}", err(&a));
+    assert_eq!(
+        env.hits(&["zanzibar", "--include-private"]),
+        vec!["Private"]
+    );
 }
 
 #[test]
@@ -156,14 +315,19 @@ fn json_shape_limit_and_nothing_found() {
     ] {
         assert!(hits[0].get(key).is_some(), "{key}");
     }
+    // Only the title matched: the JSON snippet is the title, highlighted;
+    // the text view, which prints the title above, shows the body's start.
+    assert_eq!(hits[0]["matched_in"], "title", "{}", hits[0]);
+    assert_eq!(hits[0]["highlights"], json!([[0, 6]]), "{}", hits[0]);
+    let a = env
+        .cb()
+        .args(["search", "refund", "--limit", "1"])
+        .assert()
+        .success();
     assert!(
-        hits[0]["snippet"]
-            .as_str()
-            .unwrap()
-            .to_lowercase()
-            .contains("charged"),
+        out(&a).contains("The customer was charged twice."),
         "{}",
-        hits[0]["snippet"]
+        out(&a)
     );
     // A huge limit is only a ceiling.
     let j = env.json(&["search", "refund", "--limit", "4000000000"]);

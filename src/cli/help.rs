@@ -166,8 +166,11 @@ pub fn run_man(ctx: &mut Context) -> CliResult {
 
 const QUERY: &str = r#"The search language (casebook search QUERY...)
 
-  refund loop stripe        free words; entries matching more of them rank first
-  "double charge"           a phrase: the words together, in order (must match)
+  refund loop stripe        free words, ranked (BM25): rare words count most;
+                            at least one must match
+  +stripe                   a word that must match
+  "double charge"           a phrase: the words together, in order (must match;
+                            one word in quotes is a free word)
   retr*                     a prefix: retry, retries, retried...
   -sandbox  NOT sandbox     exclude entries with the word (write `-- -word` after
                             the flags, or use NOT, so the shell does not read a flag)
@@ -177,11 +180,21 @@ const QUERY: &str = r#"The search language (casebook search QUERY...)
   created:>2026-01-01       dates: > >= < <= or a period: created:2026-Q3
 
 Words are stemmed (refund finds refunds and refunded) and accents folded.
-Title matches rank above body matches. The body includes the kind's text
-fields (a prediction, the phrases that worked) and the case reference.
-Quotes are optional around plain words: `casebook search refund loop` works.
-Anything pasted (punctuation, brackets, colons, emoji) is searched as words.
-FILTERS flags (--kind, --since, --person ...) combine with the query.
+Common words (the, my, what, how) do not rank when other words are there,
+so a pasted question works. A title match counts more than a body match, and
+a match in the kind's text fields (a prediction, the actual cause, the
+phrases that worked) or the case reference more still; the snippet comes
+from the part that matched. A word no entry contains falls back to its
+nearest spelling in the journal ("showing results for refund"); --exact
+keeps the words as typed. `web hooks` also finds webhooks. Chinese, Japanese
+and Korean are searched by pairs of characters, so words need no spaces.
+A lower-case name:value is a filter: an unknown field (verdikt:miss) or a
+value outside a field's choices (kind:postmortm, verdict:partail) exits 2
+naming the valid ones; put it in quotes ("verdikt:miss") to search the text.
+Anything else pasted (punctuation, brackets, emoji) is searched as words.
+FILTERS flags (--kind, --since, --person, --field K=V ...) combine with the
+query. Private entries are searched with --include-private; a search that
+only private entries match says so.
 "#;
 
 const DATES: &str = r#"Dates and periods

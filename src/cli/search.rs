@@ -17,9 +17,13 @@ use clap::Args;
   casebook search webhook retr* -- -sandbox
   casebook search sso --since 2026-01-01 --person me --json
 
-Words are joined, so quotes are optional. More matching words rank higher;
-title matches rank above body matches; refund finds refunds and refunded.
-`casebook help query` lists fields and syntax.")]
+Words are joined, so quotes are optional. Ranking is BM25: rare words count
+most, common words (the, my, what) do not decide the order, title and field
+matches (prediction, actual) count more than body matches, and refund finds
+refunds and refunded. Only \"phrases\", +word and field filters must match.
+A word no entry contains is replaced by its nearest spelling in the journal
+(--exact keeps the words as typed). `casebook help query` lists fields and
+syntax.")]
 pub struct SearchArgs {
     /// Words, "phrases", prefix*, -excluded, NOT word, field:value, created:>DATE
     #[arg(required = true, num_args = 1.., allow_hyphen_values = false)]
@@ -29,6 +33,9 @@ pub struct SearchArgs {
     /// Include private entries
     #[arg(long)]
     pub include_private: bool,
+    /// Search the words as typed: no fallback to near spellings
+    #[arg(long)]
+    pub exact: bool,
 }
 
 pub fn run(args: SearchArgs, ctx: &mut Context) -> CliResult {
@@ -37,8 +44,8 @@ pub fn run(args: SearchArgs, ctx: &mut Context) -> CliResult {
         &[OutputFormat::Json, OutputFormat::Jsonl],
         OutputFormat::Text,
     )?;
-    let text = args.query.join(" ");
-    let parsed = query::parse(&text, ctx.today());
+    let mut text = args.query.join(" ");
+    let mut parsed = query::parse(&text, ctx.today());
     if let Some(e) = parsed.errors.first() {
         return Err(CliError::usage(e.clone()).with_hint("see `casebook help query`"));
     }
@@ -49,6 +56,19 @@ pub fn run(args: SearchArgs, ctx: &mut Context) -> CliResult {
         );
     }
     let mut filter = ctx.filter(&args.filter, false)?;
+    // `--field verdikt=miss` fails as `verdikt:miss` does.
+    for (field, values) in &mut filter.fields {
+        if !crate::filter::is_field(field) {
+            return Err(CliError::usage(format!(
+                "--field: {}",
+                crate::filter::unknown_field(field)
+            )));
+        }
+        for v in values.iter_mut() {
+            *v = crate::filter::check_value(field, v)
+                .map_err(|e| CliError::usage(format!("--field: {e}")))?;
+        }
+    }
     filter.include_private = args.include_private;
     // Drafts are findable; only reports and packs leave them out.
     filter.include_drafts = true;
@@ -63,7 +83,29 @@ pub fn run(args: SearchArgs, ctx: &mut Context) -> CliResult {
         }
     };
     let limit = args.filter.limit.unwrap_or(20);
+    // The words replaced, when a typo was fixed (said once the hits show
+    // how the journal spells the replacements).
+    let mut corrected_query: Option<Vec<(String, String)>> = None;
+    if !args.exact {
+        // A word that no entry contains is most likely a typo: search its
+        // nearest spelling in the journal instead, and say so.
+        let fixes = ctx.query(|i| i.corrections(&parsed))?;
+        if !fixes.is_empty() {
+            let corrected = correct(&args.query, &fixes);
+            let reparsed = query::parse(&corrected, ctx.today());
+            if reparsed.errors.is_empty() && !reparsed.is_empty() {
+                corrected_query = Some(fixes);
+                text = corrected;
+                parsed = reparsed;
+            }
+        }
+    }
     let (hits, total) = ctx.query(|i| i.search(&parsed, &filter, sort, Some(limit)))?;
+    if (args.filter.count || total == 0)
+        && let Some(fixes) = &corrected_query
+    {
+        say_corrected(&ctx.ui, &args.query, fixes);
+    }
     if args.filter.count {
         ctx.ui.line(&total.to_string());
         return if total == 0 {
@@ -76,6 +118,19 @@ pub fn run(args: SearchArgs, ctx: &mut Context) -> CliResult {
     if total == 0 {
         if format == OutputFormat::Json {
             ctx.ui.line(r#"{"hits": [], "total": 0}"#);
+        }
+        if !filter.include_private {
+            let mut with_private = filter.clone();
+            with_private.include_private = true;
+            let (_, private) = ctx.query(|i| i.search(&parsed, &with_private, sort, Some(0)))?;
+            if private > 0 {
+                let entries = if private == 1 { "entry" } else { "entries" };
+                return Err(CliError::nothing(format!(
+                    "no shared entries match '{}', but {private} private {entries} do",
+                    one_line(&text)
+                ))
+                .with_hint("add --include-private to search private entries too"));
+            }
         }
         // Finding uncommitted files would mean walking the whole journal:
         // the hint says where they are listed instead.
@@ -104,34 +159,68 @@ pub fn run(args: SearchArgs, ctx: &mut Context) -> CliResult {
                     .map(|s| s.body.to_string())
             })
             .unwrap_or_default();
-        let (fragment, ranges) = snippets.snippet(&body);
-        let fragment = if fragment.is_empty() {
-            // The words matched the title or a field: show the body's start.
+        let (part, fragment, ranges) = best_snippet(&snippets, &hit.item.entry, &body);
+        // The body's start, where no word shows (a filter matched) and, in
+        // the text view, where only the title did (it is printed above).
+        let excerpt = || {
             let mut e = hit.item.entry.clone();
             e.body = body.clone();
             e.excerpt(160)
+        };
+        let fragment = if fragment.is_empty() {
+            excerpt()
         } else {
             fragment
         };
-        rows.push((hit, fragment, ranges, edited));
+        let (fragment, ranges) = if format == OutputFormat::Text && part.as_deref() == Some("title")
+        {
+            (excerpt(), Vec::new())
+        } else {
+            (fragment, ranges)
+        };
+        rows.push((hit, part, fragment, ranges, edited));
     }
+    let corrected_query = match corrected_query {
+        Some(mut fixes) => {
+            // The dictionary holds stems (`retri`): say each replacement as
+            // the hits spell it (`retries`).
+            let index = ctx.index()?;
+            for (_, fix) in fixes.iter_mut() {
+                let spelled = rows.iter().find_map(|(_, _, fragment, ranges, _)| {
+                    ranges
+                        .iter()
+                        .filter_map(|&(a, b)| fragment.get(a..b))
+                        .find(|w| index.terms_of(w) == [fix.as_str()])
+                        .map(str::to_lowercase)
+                });
+                if let Some(word) = spelled {
+                    *fix = word;
+                }
+            }
+            Some(say_corrected(&ctx.ui, &args.query, &fixes))
+        }
+        None => None,
+    };
     match format {
         OutputFormat::Json | OutputFormat::Jsonl => {
             let list: Vec<_> = rows
                 .iter()
-                .map(|(hit, fragment, ranges, edited)| {
+                .map(|(hit, part, fragment, ranges, edited)| {
                     let e = &hit.item.entry;
                     serde_json::json!({
                         "id": e.id, "title": e.title, "kind": e.kind.as_str(), "created": e.created.to_rfc3339(),
                         "person": e.person, "path": hit.item.path, "score": hit.score, "case": e.case,
-                        "tags": e.tags, "skills": e.skills, "snippet": fragment,
+                        "tags": e.tags, "skills": e.skills, "snippet": fragment, "matched_in": part,
                         "highlights": ranges.iter().map(|(a, b)| [*a, *b]).collect::<Vec<_>>(),
                         "edited_since_commit": edited,
                     })
                 })
                 .collect();
             if format == OutputFormat::Json {
-                let json = serde_json::json!({ "hits": list, "total": total });
+                let mut json = serde_json::json!({ "hits": list, "total": total });
+                if let Some(q) = &corrected_query {
+                    json["corrected_query"] = serde_json::json!(q);
+                }
                 ctx.ui
                     .line(&serde_json::to_string_pretty(&json).unwrap_or_default());
             } else {
@@ -144,7 +233,7 @@ pub fn run(args: SearchArgs, ctx: &mut Context) -> CliResult {
             if rows.len() > 8 {
                 ctx.page();
             }
-            for (hit, fragment, ranges, edited) in &rows {
+            for (hit, part, fragment, ranges, edited) in &rows {
                 let e = &hit.item.entry;
                 let id = ctx.show_id(&e.id);
                 let ui = &mut ctx.ui;
@@ -166,7 +255,12 @@ pub fn run(args: SearchArgs, ctx: &mut Context) -> CliResult {
                     ui.paint(DIM, &hit.item.path)
                 ));
                 let snippet = highlight(ui, fragment, ranges);
-                ui.line(&format!("  {snippet}"));
+                match part {
+                    Some(field) if field != "body" && field != "title" => {
+                        ui.line(&format!("  {}: {snippet}", ui.paint(DIM, field)))
+                    }
+                    _ => ui.line(&format!("  {snippet}")),
+                }
                 if *edited {
                     ui.line(&format!(
                         "  {}",
@@ -187,6 +281,84 @@ pub fn run(args: SearchArgs, ctx: &mut Context) -> CliResult {
         }
     }
     Ok(())
+}
+
+/// A snippet: the part it comes from, the fragment and its highlights.
+type PartSnippet = (Option<String>, String, Vec<(usize, usize)>);
+
+/// The snippet from the part of the entry that matched best: the body, one
+/// of the kind's text fields (prediction, actual...) or the title, as
+/// (part, fragment, highlights). The part with the most distinct words of
+/// the query wins; the body wins ties. `None` when no word shows anywhere.
+fn best_snippet(
+    snippets: &crate::index::Snippets,
+    entry: &crate::entry::Entry,
+    body: &str,
+) -> PartSnippet {
+    let mut parts: Vec<(String, String)> = vec![("body".into(), body.to_string())];
+    for spec in entry.kind.fields() {
+        if matches!(
+            spec.ty,
+            crate::entry::FieldType::Text | crate::entry::FieldType::List
+        ) {
+            let values = entry.values_of(spec.name);
+            if !values.is_empty() {
+                parts.push((spec.name.to_string(), values.join("; ")));
+            }
+        }
+    }
+    if let Some(case) = &entry.case {
+        parts.push(("case".into(), case.clone()));
+    }
+    parts.push(("title".into(), entry.title.clone()));
+    let mut best: (usize, PartSnippet) = (0, (None, String::new(), Vec::new()));
+    for (name, text) in parts {
+        let (fragment, ranges) = snippets.snippet(&text);
+        let distinct: std::collections::BTreeSet<String> = ranges
+            .iter()
+            .filter_map(|&(a, b)| fragment.get(a..b))
+            .map(str::to_lowercase)
+            .collect();
+        if distinct.len() > best.0 {
+            best = (distinct.len(), (Some(name), fragment, ranges));
+        }
+    }
+    best.1
+}
+
+/// Says which query was searched instead of the one typed; returns it.
+fn say_corrected(ui: &super::ui::Ui, typed: &[String], fixes: &[(String, String)]) -> String {
+    let shown = correct(typed, fixes);
+    ui.status(&format!(
+        "showing results for {} (no entry contains {}; --exact searches the words as typed)",
+        one_line(&shown),
+        fixes
+            .iter()
+            .map(|(w, _)| format!("'{w}'"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    ));
+    shown
+}
+
+/// The query as typed with each misspelt word replaced.
+fn correct(words: &[String], fixes: &[(String, String)]) -> String {
+    let mut out = Vec::with_capacity(words.len());
+    for arg in words {
+        let fixed: Vec<String> = arg
+            .split_whitespace()
+            .map(|w| {
+                let bare = w.strip_prefix('+').unwrap_or(w);
+                match fixes.iter().find(|(typed, _)| typed == bare) {
+                    Some((_, fix)) if bare.len() < w.len() => format!("+{fix}"),
+                    Some((_, fix)) => fix.clone(),
+                    None => w.to_string(),
+                }
+            })
+            .collect();
+        out.push(fixed.join(" "));
+    }
+    out.join(" ")
 }
 
 /// The fragment on one line, with matched words bold (or `**` without colour).

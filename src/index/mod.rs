@@ -8,11 +8,12 @@
 //! is missing, from an older casebook, damaged or of unknown origin.
 //! This is the only module that imports tantivy.
 
-mod bonus;
 mod cache_dir;
 pub mod query;
+mod rank;
 mod rebuild;
 mod schema;
+mod tokenizer;
 
 use crate::entry::{self, Entry};
 use crate::filter::Filter;
@@ -346,7 +347,8 @@ impl Index {
         limit: Option<usize>,
     ) -> Result<(Vec<SearchHit>, usize)> {
         let searcher = self.searcher();
-        let by_score = sort == Sort::Relevance && !query.text.is_empty();
+        let by_score =
+            sort == Sort::Relevance && !(query.text.is_empty() && query.required.is_empty());
         // Ranking clauses only when the order is by score; either way they
         // decide nothing about which entries match.
         let q = self.build_query_for(query, filter, by_score)?;
@@ -544,45 +546,49 @@ impl Index {
     }
 
     /// Makes snippets of texts around the query's words; built once for
-    /// all the hits of a search.
+    /// all the hits of a search, and used on any part of an entry (title,
+    /// body, a field), which all share one analyser.
     pub fn snippets(&self, query: &ParsedQuery, max_chars: usize) -> Result<Snippets> {
         let searcher = self.searcher();
-        let text_only = ParsedQuery {
-            text: query.text.clone(),
-            ..ParsedQuery::default()
-        };
-        let q = self.build_query(
-            &text_only,
-            &Filter {
-                include_private: true,
-                include_drafts: true,
-                ..Filter::default()
-            },
-        )?;
-        // As `SnippetGenerator::create` weighs the query's words, but with
-        // an analyser whose stem cache lasts across the hits.
-        let field = self.fields.body;
-        let mut terms = std::collections::BTreeSet::new();
-        q.query_terms(&mut |term, _| {
-            if term.field() == field {
-                terms.insert(term);
+        let f = &self.fields;
+        let plan = rank::Plan::of(query, &schema::query_analyzer(&self.inner));
+        let mut terms: std::collections::BTreeSet<String> = Default::default();
+        for part in plan.free.iter().chain(&plan.required) {
+            match part {
+                rank::Part::Term(t) => {
+                    terms.insert(t.clone());
+                }
+                rank::Part::Phrase(ts) => terms.extend(ts.iter().cloned()),
+                rank::Part::Prefix(p) => {
+                    // The prefix's words in the index, the most a snippet
+                    // could show.
+                    for segment in searcher.segment_readers() {
+                        let inverted = segment.inverted_index(f.body)?;
+                        let mut stream = inverted.terms().range().ge(p.as_bytes()).into_stream()?;
+                        let mut n = 0;
+                        while n < 64 && stream.advance() && stream.key().starts_with(p.as_bytes()) {
+                            terms.insert(String::from_utf8_lossy(stream.key()).into_owned());
+                            n += 1;
+                        }
+                    }
+                }
             }
-        });
+        }
+        terms.extend(plan.joined.iter().cloned());
         let mut terms_text = std::collections::BTreeMap::new();
-        for term in terms {
-            let value = term.value();
-            let Some(text) = value.as_str() else {
-                continue;
-            };
-            let doc_freq = searcher.doc_freq(term)?;
+        for text in terms {
+            let mut doc_freq = 0;
+            for field in [f.body, f.keys] {
+                doc_freq += searcher.doc_freq(&Term::from_field_text(field, &text))?;
+            }
             if doc_freq > 0 {
-                terms_text.insert(text.to_string(), 1.0 / (1.0 + doc_freq as f32));
+                terms_text.insert(text, 1.0 / (1.0 + doc_freq as f32));
             }
         }
         let stems: Vec<&str> = terms_text.keys().map(String::as_str).collect();
         let analyzer = schema::snippet_analyzer(&stems);
         let generator =
-            tantivy::snippet::SnippetGenerator::new(terms_text, analyzer, field, max_chars);
+            tantivy::snippet::SnippetGenerator::new(terms_text, analyzer, f.body, max_chars);
         Ok(Snippets { generator })
     }
 
@@ -614,38 +620,7 @@ impl Index {
     ) -> Result<Box<dyn Query>> {
         let f = &self.fields;
         let mut must: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        let mut text_clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        for part in &query.text {
-            match part {
-                TextPart::Phrase(_) => {
-                    if let Some(q) = self.text_part_query(part) {
-                        must.push((Occur::Must, q));
-                    }
-                }
-                _ => {
-                    if let Some(q) = self.text_part_query(part) {
-                        // Each matched word adds a constant far above any
-                        // BM25 score, so entries matching more of the words
-                        // come first and BM25 orders those that tie.
-                        let q = if ranked {
-                            Box::new(bonus::BonusQuery::new(q, WORD_MATCH_BONUS))
-                        } else {
-                            q
-                        };
-                        text_clauses.push((Occur::Should, q));
-                    }
-                }
-            }
-        }
-        if !text_clauses.is_empty() {
-            // At least one of the words must match; more matches rank higher.
-            must.push((Occur::Must, Box::new(BooleanQuery::new(text_clauses))));
-        }
-        for part in &query.excluded {
-            if let Some(q) = self.text_part_query(part) {
-                must.push((Occur::MustNot, q));
-            }
-        }
+        self.text_clauses(query, ranked, &mut must)?;
         let facet = |field: &str, value: &str| -> Box<dyn Query> {
             Box::new(TermQuery::new(
                 Term::from_field_text(f.facets, &schema::facet_token(field, value)),
@@ -693,49 +668,152 @@ impl Index {
         Ok(Box::new(BooleanQuery::new(must)))
     }
 
-    /// One word, prefix or phrase, over the title (boosted) and the body.
-    fn text_part_query(&self, part: &TextPart) -> Option<Box<dyn Query>> {
-        let f = &self.fields;
-        let per_field = |field: tantivy::schema::Field| -> Option<Box<dyn Query>> {
-            match part {
-                TextPart::Prefix(p) => {
-                    let folded = schema::fold(p);
-                    if folded.is_empty() {
-                        return None;
-                    }
-                    Some(Box::new(FuzzyTermQuery::new_prefix(
-                        Term::from_field_text(field, &folded),
-                        0,
-                        true,
-                    )))
+    /// Adds the clauses of the query's text to `must`: free words as
+    /// ranked alternatives (at least one must match unless something is
+    /// required), phrases and `+words` as musts. `ranked` adds what only
+    /// orders the hits (words glued back together: `web hooks`).
+    fn text_clauses(
+        &self,
+        query: &ParsedQuery,
+        ranked: bool,
+        must: &mut Vec<(Occur, Box<dyn Query>)>,
+    ) -> Result<()> {
+        let searcher = self.searcher();
+        let plan = rank::Plan::of(query, &schema::query_analyzer(&self.inner));
+        let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for part in &plan.free {
+            should.extend(self.part_clauses(part));
+        }
+        if ranked {
+            for joined in &plan.joined {
+                let term = Term::from_field_text(self.fields.body, joined);
+                if searcher.doc_freq(&term)? > 0 {
+                    should.extend(self.part_clauses(&rank::Part::Term(joined.clone())));
                 }
-                TextPart::Word(w) | TextPart::Phrase(w) => {
-                    let tokens = schema::analyze(&self.inner, w);
-                    match tokens.len() {
-                        0 => None,
-                        1 => Some(Box::new(TermQuery::new(
-                            Term::from_field_text(field, &tokens[0]),
-                            IndexRecordOption::WithFreqs,
-                        ))),
-                        _ => Some(Box::new(PhraseQuery::new(
-                            tokens
-                                .iter()
-                                .map(|t| Term::from_field_text(field, t))
-                                .collect(),
-                        ))),
+            }
+        }
+        for part in &plan.required {
+            let clauses = self.part_clauses(part);
+            if !clauses.is_empty() {
+                must.push((Occur::Must, Box::new(BooleanQuery::new(clauses))));
+            }
+        }
+        if !should.is_empty() {
+            // Without a required part, at least one free word must match;
+            // with one, the free words only rank.
+            let occur = if plan.required.is_empty() {
+                Occur::Must
+            } else {
+                Occur::Should
+            };
+            let union: Box<dyn Query> = if should.len() == 1 {
+                should.pop().expect("one clause").1
+            } else {
+                Box::new(BooleanQuery::new(should))
+            };
+            must.push((occur, union));
+        }
+        for part in &plan.excluded {
+            let clauses = self.part_clauses(part);
+            if !clauses.is_empty() {
+                must.push((Occur::MustNot, Box::new(BooleanQuery::new(clauses))));
+            }
+        }
+        Ok(())
+    }
+
+    /// One analysed part as alternatives over the title, the key fields
+    /// and the body (which holds the title too), each weighted.
+    fn part_clauses(&self, part: &rank::Part) -> Vec<(Occur, Box<dyn Query>)> {
+        let f = &self.fields;
+        let mut out: Vec<(Occur, Box<dyn Query>)> = Vec::with_capacity(3);
+        for (field, weight) in [
+            (f.body, 1.0),
+            (f.title, rank::TITLE_WEIGHT),
+            (f.keys, rank::KEYS_WEIGHT),
+        ] {
+            let q: Box<dyn Query> = match part {
+                rank::Part::Term(t) => Box::new(TermQuery::new(
+                    Term::from_field_text(field, t),
+                    IndexRecordOption::WithFreqs,
+                )),
+                rank::Part::Phrase(ts) => Box::new(PhraseQuery::new(
+                    ts.iter().map(|t| Term::from_field_text(field, t)).collect(),
+                )),
+                rank::Part::Prefix(p) => Box::new(FuzzyTermQuery::new_prefix(
+                    Term::from_field_text(field, p),
+                    0,
+                    true,
+                )),
+            };
+            let q: Box<dyn Query> = if weight == 1.0 {
+                q
+            } else {
+                Box::new(BoostQuery::new(q, weight))
+            };
+            out.push((Occur::Should, q));
+        }
+        out
+    }
+
+    /// The index's terms for `text` (stemmed, folded).
+    pub fn terms_of(&self, text: &str) -> Vec<String> {
+        schema::query_analyzer(&self.inner)(text)
+    }
+
+    /// Near spellings, from the term dictionary, of the free words that no
+    /// entry contains: `(word as typed, replacement)` pairs. A word keeps
+    /// its place when nothing near it is in the index.
+    pub fn corrections(&self, query: &ParsedQuery) -> Result<Vec<(String, String)>> {
+        let searcher = self.searcher();
+        let f = &self.fields;
+        let mut out = Vec::new();
+        let analyze = schema::query_analyzer(&self.inner);
+        for part in query.text.iter().chain(&query.required) {
+            let TextPart::Word(word) = part else {
+                continue;
+            };
+            let tokens = analyze(word);
+            let [token] = tokens.as_slice() else {
+                continue;
+            };
+            let Some(distance) = rank::typo_distance(token) else {
+                continue;
+            };
+            let mut known = 0;
+            for field in [f.body, f.keys] {
+                known += searcher.doc_freq(&Term::from_field_text(field, token))?;
+            }
+            if known > 0 {
+                continue;
+            }
+            // The best neighbour: nearest first, then the most common.
+            let mut best: Option<(usize, u64, String)> = None;
+            let fuzzy = FuzzyTermQuery::new(Term::from_field_text(f.body, token), distance, true);
+            let segments = searcher.segment_readers();
+            for (segment, field) in segments.iter().flat_map(|s| [(s, f.body), (s, f.keys)]) {
+                let inverted = segment.inverted_index(field)?;
+                let mut stream = inverted.terms().search(fuzzy.automaton()?).into_stream()?;
+                while stream.advance() {
+                    let Ok(candidate) = std::str::from_utf8(stream.key()) else {
+                        continue;
+                    };
+                    let d = rank::edit_distance(token, candidate);
+                    let df = u64::from(stream.value().doc_freq);
+                    let better = match &best {
+                        None => true,
+                        Some((bd, bdf, _)) => d < *bd || (d == *bd && df > *bdf),
+                    };
+                    if better && d > 0 {
+                        best = Some((d, df, candidate.to_string()));
                     }
                 }
             }
-        };
-        let title = per_field(f.title)?;
-        let body = per_field(f.body)?;
-        Some(Box::new(BooleanQuery::new(vec![
-            (
-                Occur::Should,
-                Box::new(BoostQuery::new(title, 3.0)) as Box<dyn Query>,
-            ),
-            (Occur::Should, body),
-        ])))
+            if let Some((_, _, replacement)) = best {
+                out.push((word.clone(), replacement));
+            }
+        }
+        Ok(out)
     }
 }
 
@@ -762,9 +840,6 @@ impl Snippets {
         (trimmed.to_string(), ranges)
     }
 }
-
-/// What each matched query word adds to a hit's score (see `build_query`).
-const WORD_MATCH_BONUS: f32 = 100.0;
 
 /// The first sentence of an error, for one-line notices.
 fn brief(e: &anyhow::Error) -> String {

@@ -1,11 +1,13 @@
-//! The search language: free words, `"phrases"`, `prefix*`, `-excluded` or
-//! `NOT excluded`, field filters (`kind:escalation`, `tag:billing`) and
-//! dates (`created:>2026-01-01`, `created:2026-Q3`).
+//! The search language: free words, `"phrases"`, `+required`, `prefix*`,
+//! `-excluded` or `NOT excluded`, field filters (`kind:escalation`,
+//! `tag:billing`) and dates (`created:>2026-01-01`, `created:2026-Q3`).
 //!
-//! Parsing never fails: anything a user might paste is either understood or
-//! kept as plain words, and problems (a bad date) come back as messages.
+//! Free words rank (BM25: rare words count most) and at least one of them
+//! must match; only what the user marks must match: phrases, `+word` and
+//! filters. Parsing never fails: anything a user might paste is either
+//! understood or kept as plain words, and problems (a bad date, a field name
+//! or value that does not exist) come back as messages.
 
-use crate::entry::Kind;
 use chrono::NaiveDate;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,7 +19,11 @@ pub enum TextPart {
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ParsedQuery {
+    /// Free words and prefixes (ranked, at least one must match unless
+    /// something is required) and phrases (each must match).
     pub text: Vec<TextPart>,
+    /// `+word`: must match.
+    pub required: Vec<TextPart>,
     pub excluded: Vec<TextPart>,
     /// `(field, value)` pairs; each one must hold (AND).
     pub fields: Vec<(String, String)>,
@@ -30,6 +36,7 @@ pub struct ParsedQuery {
 impl ParsedQuery {
     pub fn is_empty(&self) -> bool {
         self.text.is_empty()
+            && self.required.is_empty()
             && self.excluded.is_empty()
             && self.fields.is_empty()
             && self.since.is_none()
@@ -39,20 +46,17 @@ impl ParsedQuery {
 
 /// Field names a query may filter on.
 pub fn is_filter_field(name: &str) -> bool {
-    let name = crate::filter::canonical_field(name);
-    matches!(
-        name.as_str(),
-        "kind"
-            | "skill"
-            | "tag"
-            | "product"
-            | "person"
-            | "case"
-            | "tier"
-            | "id"
-            | "private"
-            | "link"
-    ) || Kind::ALL.iter().any(|k| k.field(&name).is_some())
+    crate::filter::is_field(name)
+}
+
+/// Could `name` in `name:value` be meant as a field? Lower-case ASCII
+/// letters (and `-`, `_`): `Error:timeout` and `http://x` stay text.
+fn looks_like_field(name: &str, value: &str) -> bool {
+    name.len() >= 2
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b == b'-' || b == b'_')
+        && !value.starts_with('/')
 }
 
 pub fn parse(input: &str, today: NaiveDate) -> ParsedQuery {
@@ -80,13 +84,23 @@ pub fn parse(input: &str, today: NaiveDate) -> ParsedQuery {
                 continue;
             }
             if is_filter_field(&field_l) && !negated {
-                q.fields.push((
-                    crate::filter::canonical_field(&field_l),
-                    unquote(value).to_lowercase(),
-                ));
+                let field = crate::filter::canonical_field(&field_l);
+                let value = unquote(value).to_lowercase();
+                match crate::filter::check_value(&field, &value) {
+                    Ok(value) => q.fields.push((field, value)),
+                    Err(e) => q.errors.push(e),
+                }
+                continue;
+            }
+            if !negated && looks_like_field(field, unquote(value)) {
+                q.errors.push(crate::filter::unknown_field(field));
                 continue;
             }
         }
+        let (required, token) = match token.strip_prefix('+') {
+            Some(rest) if !rest.is_empty() && !negated => (true, rest.to_string()),
+            _ => (false, token),
+        };
         let part = if token.starts_with('"') {
             TextPart::Phrase(unquote(&token).to_string())
         } else if let Some(stem) = token
@@ -107,6 +121,8 @@ pub fn parse(input: &str, today: NaiveDate) -> ParsedQuery {
         }
         if negated {
             q.excluded.push(part)
+        } else if required && !matches!(part, TextPart::Phrase(_)) {
+            q.required.push(part)
         } else {
             q.text.push(part)
         }
@@ -219,9 +235,48 @@ mod tests {
 
     #[test]
     fn unknown_fields_are_just_text() {
-        let q = parse("Error: timeout http://x.io/a?b=c", today());
+        let q = parse(
+            "Error: timeout http://x.io/a?b=c Error:timeout 10:30",
+            today(),
+        );
         assert!(q.fields.is_empty());
-        assert_eq!(q.text.len(), 3);
+        assert!(q.errors.is_empty(), "{:?}", q.errors);
+        assert_eq!(q.text.len(), 5);
+    }
+
+    #[test]
+    fn a_misspelt_field_or_value_is_an_error_naming_the_valid_ones() {
+        let q = parse("verdikt:miss refund", today());
+        assert!(q.errors[0].contains("verdikt"), "{:?}", q.errors);
+        assert!(q.errors[0].contains("verdict"), "{:?}", q.errors);
+        let q = parse("kind:postmortm", today());
+        assert!(q.errors[0].contains("postmortem"), "{:?}", q.errors);
+        let q = parse("verdict:partail", today());
+        assert!(q.errors[0].contains("partial"), "{:?}", q.errors);
+        // Aliases and case are fine, and end up as the indexed value.
+        let q = parse("kind:Postmortems verdict:MISS", today());
+        assert!(q.errors.is_empty(), "{:?}", q.errors);
+        assert_eq!(
+            q.fields,
+            vec![
+                ("kind".into(), "postmortem".into()),
+                ("verdict".into(), "miss".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn plus_marks_a_required_word() {
+        let q = parse("refund +stripe +\"double charge\" a+b", today());
+        assert_eq!(q.required, vec![TextPart::Word("stripe".into())]);
+        assert_eq!(
+            q.text,
+            vec![
+                TextPart::Word("refund".into()),
+                TextPart::Phrase("double charge".into()),
+                TextPart::Word("a+b".into()),
+            ]
+        );
     }
 
     #[test]
