@@ -199,3 +199,25 @@ fn proposal_new_takes_the_entry_flags_of_new() {
     assert_eq!(e["fields"]["status"], "proposed");
     assert_eq!(e["tags"][0], "billing");
 }
+
+#[test]
+fn list_refuses_a_misspelt_field_or_value() {
+    let env = TestEnv::new();
+    env.predict("SSO", "cert expired");
+    let a = env
+        .cb()
+        .args(["list", "--field", "verdikt=miss"])
+        .assert()
+        .code(2);
+    assert!(err(&a).contains("did you mean 'verdict'"), "{}", err(&a));
+    let a = env
+        .cb()
+        .args(["list", "--field", "verdict=partail"])
+        .assert()
+        .code(2);
+    assert!(err(&a).contains("hit, partial, miss"), "{}", err(&a));
+    env.cb()
+        .args(["list", "--field", "verdict=miss"])
+        .assert()
+        .code(1);
+}

@@ -229,7 +229,16 @@ impl Context {
                     "--field '{kv}' must look like KEY=VALUE (e.g. verdict=miss)"
                 ))
             })?;
-            filter.require(k, v);
+            // A misspelt field or value would silently match nothing.
+            if !crate::filter::is_field(k) {
+                return Err(CliError::usage(format!(
+                    "--field: {}",
+                    crate::filter::unknown_field(k)
+                )));
+            }
+            let v = crate::filter::check_value(k, v)
+                .map_err(|e| CliError::usage(format!("--field {k}: {e}")))?;
+            filter.require(k, &v);
         }
         let persons: Vec<String> = if args.team {
             Vec::new()
