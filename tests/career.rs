@@ -1106,3 +1106,55 @@ fn sync_pushes_review_tags() {
         "the lead's clone can rebuild the pack from the tag"
     );
 }
+
+#[test]
+fn feedback_to_someone_not_in_the_journal_needs_new_person() {
+    let env = TestEnv::new();
+    let before = env.commits();
+    let a = env
+        .cb()
+        .args(["feedback", "bo-chne", "-m", "Great hand-off."])
+        .assert()
+        .code(2);
+    assert!(
+        err(&a).contains("ana-lima") && err(&a).contains("--new-person"),
+        "{}",
+        err(&a)
+    );
+    assert_eq!(env.commits(), before, "nothing written for a misspelt name");
+    env.cb()
+        .args([
+            "feedback",
+            "bo-chen",
+            "--new-person",
+            "-m",
+            "Great hand-off.",
+        ])
+        .assert()
+        .success();
+    // Now that Bo has a folder, no flag is needed.
+    env.cb()
+        .args(["feedback", "bo-chen", "-m", "Again."])
+        .assert()
+        .success();
+}
+
+#[test]
+fn one_on_one_prep_says_when_it_shortens_the_list() {
+    let env = TestEnv::new();
+    let records: Vec<serde_json::Value> = (0..15)
+        .map(|i| {
+            serde_json::json!({"kind": "note", "title": format!("Note {i}"), "body": "x",
+                "person": "ana-lima", "date": format!("2026-11-{:02}", i + 1)})
+        })
+        .collect();
+    env.import(&records);
+    let a = env
+        .cb()
+        .args(["1on1", "prep", "ana-lima"])
+        .assert()
+        .success();
+    let text = out(&a);
+    assert!(text.contains("the newest 12 of 15"), "{text}");
+    assert!(text.contains("casebook list --person ana-lima"), "{text}");
+}

@@ -54,6 +54,9 @@ pub struct FeedbackArgs {
     /// When it was said
     #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
+    /// The person has no folder in the journal yet: start one for them
+    #[arg(long)]
+    pub new_person: bool,
     #[command(flatten)]
     pub write: super::guard::WriteArgs,
 }
@@ -98,6 +101,32 @@ pub fn run_feedback(args: FeedbackArgs, ctx: &mut Context) -> CliResult {
     })?;
     let me = ctx.person(None)?;
     let my_name = ctx.writer_name()?;
+    // A misspelt name would start a folder for nobody: someone new to the
+    // journal is said so.
+    if about != me && !args.new_person && !ctx.journal()?.abs(&format!("people/{about}")).is_dir() {
+        let people: Vec<String> = std::fs::read_dir(ctx.journal()?.abs("people"))
+            .map(|d| {
+                d.flatten()
+                    .filter(|e| e.path().is_dir())
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let mut people = people;
+        people.sort();
+        return Err(CliError::usage(format!(
+            "nobody named '{about}' writes in this journal (people: {})",
+            if people.is_empty() {
+                "none yet".to_string()
+            } else {
+                people.join(", ")
+            }
+        ))
+        .with_hint(format!(
+            "if they are new here: {}",
+            ctx.command_line(&format!("feedback {about} --new-person -m \"...\""))
+        )));
+    }
     let known = ctx.journal()?.skill_ids();
     for s in &args.skills {
         if !known.is_empty() && !known.contains(s) {

@@ -223,12 +223,25 @@ fn run_prep(args: PrepArgs, ctx: &mut Context) -> CliResult {
             counts.join(", ")
         }
     ));
-    for e in entries.iter().rev().take(12) {
+    const SHOWN: usize = 12;
+    for e in entries.iter().rev().take(SHOWN) {
         ctx.ui.line(&format!(
             "  {}  {:<11} {}",
             e.created.date_naive(),
             e.kind.as_str(),
             one_line(&e.title)
+        ));
+    }
+    // A shortened list says so, and how to see all of it.
+    if entries.len() > SHOWN {
+        let since_flag = since.map(|d| format!(" --since {d}")).unwrap_or_default();
+        let all = ctx.command_line(&format!("list --person {with}{since_flag}"));
+        ctx.ui.line(&ctx.ui.paint(
+            DIM,
+            &format!(
+                "  … the newest {SHOWN} of {}; all of them: {all}",
+                entries.len()
+            ),
         ));
     }
     if !older_goals.is_empty() {
