@@ -145,7 +145,11 @@ def bench_size(n, args, cb, env, work, external):
     data = corpus(n, args.seed, args.cache)
     journal = work / f"j{n}"
     t_init, m_init, _ = run([cb, "init", str(journal), "--person", "Bench Runner"], env=env)
-    t_imp, m_imp, _ = run([cb, "-C", str(journal), "import", str(data)], env=env)
+    t_imp, m_imp, code = run([cb, "-C", str(journal), "import", str(data)], env=env)
+    if code != 0:
+        # `run` lets exit 1 through (a search that finds nothing); an import
+        # that refused its corpus must stop the run, not measure an empty journal.
+        raise SystemExit(f"the import of {data} exited {code}; run it by hand to see why")
     rows.append(("import", f"init + import of {n:,} entries (one commit, index built)", (t_init + t_imp) * 1000, max(m_init, m_imp), None, ""))
     people = journal / "people"
     person = sorted(p.name for p in people.iterdir() if p.is_dir() and p.name != "bench-runner")[0]

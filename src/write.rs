@@ -822,7 +822,7 @@ fn outer_finds(guard: &Guard, staged: &[Staged], message: &str) -> Vec<Found> {
             continue;
         }
         let slug = crate::journal::slug_of(&s.path);
-        for f in guard.scan(&slug.replace('-', " ")) {
+        for f in guard.scan(slug) {
             if !known(&f.text) && !out.iter().any(|o: &Found| o.text == f.text) {
                 out.push(Found {
                     kind: f.kind,

@@ -277,3 +277,25 @@ fn removals_and_files_go_through_the_same_commit() {
     let found = lib.session.query(|i| i.by_path(&path)).unwrap();
     assert!(found.is_none());
 }
+
+#[test]
+fn a_file_name_made_of_a_ticket_and_a_status_code_is_not_a_phone() {
+    // The slug of "FD-310855: 403 Forbidden ..." is `fd-310855-403-forbidden`:
+    // read with spaces for dashes it looked like a phone number and refused
+    // the benchmark's 100,000-entry import.
+    let mut lib = journal();
+    let outcome = lib
+        .session
+        .write(
+            WriteRequest::new_entry(
+                "new",
+                note(
+                    "FD-310855: 403 Forbidden for a user who should be admin",
+                    "x",
+                ),
+            ),
+            &mut never_asked,
+        )
+        .unwrap();
+    assert!(outcome.finds.is_empty(), "{:?}", outcome.finds);
+}
