@@ -284,9 +284,10 @@ fn roll_back(
             continue;
         }
         if let (Some(dir), Some(text)) = (keep, &on_disk) {
-            std::fs::create_dir_all(dir)?;
+            // Keeping the text is worth trying, but a full disk must not
+            // stop the roll-back half way: the journal comes first.
             let name = Path::new(rel).file_name().unwrap_or_default();
-            std::fs::write(dir.join(name), text)?;
+            let _ = std::fs::create_dir_all(dir).and_then(|()| std::fs::write(dir.join(name), text));
         }
         match &committed {
             Some(bytes) => write_file(&abs, bytes, true)?,
