@@ -65,7 +65,14 @@ impl Drop for ReadOnly {
 fn a_read_only_journal_lists_searches_shows_and_reviews() {
     let env = TestEnv::new();
     env.cb()
-        .args(["new", "note", "--title", "refund loop", "-m", "the annual plan"])
+        .args([
+            "new",
+            "note",
+            "--title",
+            "refund loop",
+            "-m",
+            "the annual plan",
+        ])
         .assert()
         .success();
     env.cb().arg("list").assert().success();
@@ -123,7 +130,11 @@ fn a_search_index_path_that_is_a_file_is_moved_aside_and_rebuilt() {
     let aside = std::fs::read_dir(env.journal.join(".git/casebook"))
         .unwrap()
         .flatten()
-        .any(|e| e.file_name().to_string_lossy().starts_with("index.moved-aside-"));
+        .any(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("index.moved-aside-")
+        });
     assert!(aside, "the file was moved aside, not deleted");
     // reindex works on it too.
     std::fs::remove_dir_all(&index).unwrap();
@@ -149,7 +160,11 @@ fn the_next_command_removes_what_a_killed_atomic_write_left() {
     .unwrap();
     env.cb().arg("status").assert().success();
     assert!(!env.journal.join(&half).exists());
-    assert!(!env.journal.join(".git/casebook/write-intent.json.tmp").exists());
+    assert!(
+        !env.journal
+            .join(".git/casebook/write-intent.json.tmp")
+            .exists()
+    );
     assert!(!env.journal.join(".git/casebook/write-intent.json").exists());
     assert!(
         env.git(&["status", "--porcelain", "--untracked-files=all"])
@@ -190,10 +205,7 @@ fn a_full_disk_rolls_back_an_undo_and_the_next_command_finishes_it() {
         .success();
     let v: serde_json::Value = serde_json::from_slice(&a.get_output().stdout).unwrap();
     let path = v["path"].as_str().unwrap().to_string();
-    env.cb()
-        .args(["edit", "@", "-m", "v2"])
-        .assert()
-        .success();
+    env.cb().args(["edit", "@", "-m", "v2"]).assert().success();
     let head = env.git(&["rev-parse", "HEAD"]);
     // Undo writes the file back as v1: the disk is full.
     let a = env
@@ -236,4 +248,19 @@ fn a_full_disk_leaves_no_file_of_a_failed_new_behind() {
             .is_empty()
     );
     env.cb().arg("check").assert().success();
+}
+
+#[test]
+fn a_write_commits_only_its_own_change_whatever_else_is_staged() {
+    let env = TestEnv::new();
+    // What a program killed halfway (or the user) left staged.
+    env.write("people/ana-lima/foreign.md", b"not this write's\n");
+    env.git(&["add", "people/ana-lima/foreign.md"]);
+    env.cb()
+        .args(["new", "note", "--title", "mine", "-m", "x"])
+        .assert()
+        .success();
+    let changed = env.git(&["show", "--name-only", "--format=", "HEAD"]);
+    assert_eq!(changed.lines().count(), 1, "{changed}");
+    assert!(!changed.contains("foreign"), "{changed}");
 }

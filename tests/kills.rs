@@ -20,7 +20,16 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 const KINDS: [&str; 10] = [
-    "new", "jot", "edit-field", "edit-tag", "resolve", "import", "rm", "undo", "reindex", "sync",
+    "new",
+    "jot",
+    "edit-field",
+    "edit-tag",
+    "resolve",
+    "import",
+    "rm",
+    "undo",
+    "reindex",
+    "sync",
 ];
 
 /// A small deterministic generator (PCG-style LCG): a run is its seed.
@@ -87,18 +96,34 @@ impl Field {
         let v: serde_json::Value = serde_json::from_slice(&a.get_output().stdout).unwrap();
         let diagnosis = v["id"].as_str().unwrap().to_string();
         env.cb()
-            .args(["resolve", &diagnosis, "--actual", "first", "--verdict", "hit"])
+            .args([
+                "resolve",
+                &diagnosis,
+                "--actual",
+                "first",
+                "--verdict",
+                "hit",
+            ])
             .assert()
             .success();
         let remote = env.root.join("remote.git");
-        run_git(&env, &env.root, &["init", "-q", "--bare", remote.to_str().unwrap()]);
+        run_git(
+            &env,
+            &env.root,
+            &["init", "-q", "--bare", remote.to_str().unwrap()],
+        );
         env.git(&["remote", "add", "origin", remote.to_str().unwrap()]);
         env.cb().arg("sync").assert().success();
         let other = env.root.join("other");
         run_git(
             &env,
             &env.root,
-            &["clone", "-q", remote.to_str().unwrap(), other.to_str().unwrap()],
+            &[
+                "clone",
+                "-q",
+                remote.to_str().unwrap(),
+                other.to_str().unwrap(),
+            ],
         );
         run_git(&env, &other, &["config", "user.name", "Bo Chen"]);
         run_git(&env, &other, &["config", "user.email", "bo@example.org"]);
@@ -128,7 +153,14 @@ impl Field {
             }
             "rm" => {
                 env.cb()
-                    .args(["new", "note", "--title", &format!("to remove {i}"), "-m", "x"])
+                    .args([
+                        "new",
+                        "note",
+                        "--title",
+                        &format!("to remove {i}"),
+                        "-m",
+                        "x",
+                    ])
                     .assert()
                     .success();
             }
@@ -226,14 +258,19 @@ impl Field {
             } else {
                 match kind {
                     "new" | "jot" => lines.len() == 1 && status("A\tpeople/"),
-                    "edit-field" | "edit-tag" | "resolve" => lines.len() == 1 && status("M\tpeople/"),
+                    "edit-field" | "edit-tag" | "resolve" => {
+                        lines.len() == 1 && status("M\tpeople/")
+                    }
                     "import" => !lines.is_empty() && status("A\tpeople/"),
                     "rm" => lines.len() == 1 && status("D\tpeople/"),
                     _ => false,
                 }
             };
             if !ok {
-                out.push(format!("{kind}: commit {c} '{}': {changed}", subject.trim()));
+                out.push(format!(
+                    "{kind}: commit {c} '{}': {changed}",
+                    subject.trim()
+                ));
             }
         }
         out
@@ -325,7 +362,12 @@ fn run_git(env: &TestEnv, dir: &Path, args: &[&str]) {
 }
 
 fn git_out(env: &TestEnv, dir: &Path, args: &[&str]) -> (bool, String) {
-    let out = env.git_command().current_dir(dir).args(args).output().unwrap();
+    let out = env
+        .git_command()
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .unwrap();
     (
         out.status.success(),
         String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr),
@@ -333,7 +375,10 @@ fn git_out(env: &TestEnv, dir: &Path, args: &[&str]) -> (bool, String) {
 }
 
 /// Waits for `child` at most `limit`, killing it after.
-fn wait_at_most(child: &mut std::process::Child, limit: Duration) -> Option<std::process::ExitStatus> {
+fn wait_at_most(
+    child: &mut std::process::Child,
+    limit: Duration,
+) -> Option<std::process::ExitStatus> {
     let start = Instant::now();
     loop {
         if let Ok(Some(status)) = child.try_wait() {
@@ -368,7 +413,11 @@ fn campaign(kills: usize, seed: u64) -> Figures {
         let before = field.head();
         let delay = Duration::from_millis(rng.below(takes_ms[k] * 13 / 10));
         let started = Instant::now();
-        let mut child = cmd.stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap();
+        let mut child = cmd
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
         std::thread::sleep(delay);
         let finished = child.try_wait().unwrap();
         let acknowledged = match finished {
@@ -416,7 +465,11 @@ fn campaign(kills: usize, seed: u64) -> Figures {
             .lines()
             .map(str::to_string)
             .collect();
-        let lost: Vec<&String> = field.ledger.iter().filter(|c| !history.contains(*c)).collect();
+        let lost: Vec<&String> = field
+            .ledger
+            .iter()
+            .filter(|c| !history.contains(*c))
+            .collect();
         if !lost.is_empty() {
             figures.lost += lost.len();
             figures

@@ -118,7 +118,10 @@ impl Directory for CacheDirectory {
 /// Whether nothing can be written in `dir` (a read-only mount, or no write
 /// permission for this user).
 pub(super) fn read_only(dir: &Path) -> bool {
-    match tempfile::Builder::new().prefix(".casebook-").tempfile_in(dir) {
+    match tempfile::Builder::new()
+        .prefix(".casebook-")
+        .tempfile_in(dir)
+    {
         Ok(_) => false,
         Err(e) => is_read_only(&e),
     }

@@ -62,7 +62,10 @@ impl Rebuild {
                 crate::clock::now().format("%Y%m%d-%H%M%S")
             ));
             std::fs::rename(&root, &aside).with_context(|| {
-                format!("{} is not a folder and cannot be moved aside", root.display())
+                format!(
+                    "{} is not a folder and cannot be moved aside",
+                    root.display()
+                )
             })?;
             journal.notify(&format!(
                 "casebook: {} was not a folder; moved it to {} and rebuilt the search index",

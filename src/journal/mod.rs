@@ -535,8 +535,8 @@ pub fn git_command() -> std::process::Command {
 /// Writes `bytes` to `path` (no temporary file) and makes them durable.
 pub(crate) fn write_plain(path: &Path, bytes: &[u8]) -> Result<()> {
     use std::io::Write;
-    let mut f = std::fs::File::create(path)
-        .with_context(|| format!("cannot write {}", path.display()))?;
+    let mut f =
+        std::fs::File::create(path).with_context(|| format!("cannot write {}", path.display()))?;
     f.write_all(bytes)
         .and_then(|()| f.sync_data())
         .with_context(|| format!("cannot write {}", path.display()))

@@ -110,10 +110,7 @@ impl Journal {
             return;
         }
         // A read-only journal cannot be repaired here; reading goes on.
-        if dir
-            .metadata()
-            .is_ok_and(|m| m.permissions().readonly())
-        {
+        if dir.metadata().is_ok_and(|m| m.permissions().readonly()) {
             return;
         }
         let Ok(Some(_lock)) = JournalLock::try_acquire(&self.state_dir()) else {
@@ -287,7 +284,8 @@ fn roll_back(
             // Keeping the text is worth trying, but a full disk must not
             // stop the roll-back half way: the journal comes first.
             let name = Path::new(rel).file_name().unwrap_or_default();
-            let _ = std::fs::create_dir_all(dir).and_then(|()| std::fs::write(dir.join(name), text));
+            let _ =
+                std::fs::create_dir_all(dir).and_then(|()| std::fs::write(dir.join(name), text));
         }
         match &committed {
             Some(bytes) => write_file(&abs, bytes, true)?,
