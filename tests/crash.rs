@@ -264,3 +264,57 @@ fn a_write_commits_only_its_own_change_whatever_else_is_staged() {
     assert_eq!(changed.lines().count(), 1, "{changed}");
     assert!(!changed.contains("foreign"), "{changed}");
 }
+
+#[test]
+fn a_purge_killed_between_moving_head_and_checking_out_is_finished_and_keeps_nothing() {
+    let env = TestEnv::new();
+    let a = env
+        .cb()
+        .args([
+            "--json",
+            "new",
+            "note",
+            "--title",
+            "call",
+            "-m",
+            "case ZD-1 secret words",
+        ])
+        .assert()
+        .success();
+    let v: serde_json::Value = serde_json::from_slice(&a.get_output().stdout).unwrap();
+    let path = v["path"].as_str().unwrap().to_string();
+    let old = env.git(&["rev-parse", "HEAD"]).trim().to_string();
+    // What purge does before its checkout: a rewritten commit, HEAD on it.
+    let text = std::fs::read_to_string(env.journal.join(&path)).unwrap();
+    let erased = text.replace("secret words", "[purged]");
+    std::fs::write(env.journal.join(&path), &erased).unwrap();
+    env.git(&["add", &path]);
+    let tree = env.git(&["write-tree"]).trim().to_string();
+    let parent = env.git(&["rev-parse", "HEAD~1"]).trim().to_string();
+    let new = env
+        .git(&["commit-tree", &tree, "-p", &parent, "-m", "note: call"])
+        .trim()
+        .to_string();
+    env.git(&["update-ref", "refs/heads/main", &new]);
+    env.git(&["read-tree", &old]);
+    std::fs::write(env.journal.join(&path), &text).unwrap();
+    std::fs::write(
+        env.journal.join(".git/casebook/write-intent.json"),
+        json!({"op": "purge", "head": old, "private_head": null, "paths": [path]}).to_string(),
+    )
+    .unwrap();
+    env.cb().arg("status").assert().success();
+    assert!(env.clean(), "{}", env.git(&["status", "--porcelain"]));
+    assert!(
+        !std::fs::read_to_string(env.journal.join(&path))
+            .unwrap()
+            .contains("secret")
+    );
+    let drafts = common::walk(&env.journal.join(".git/casebook/drafts"));
+    assert!(
+        drafts.iter().all(|d| !std::fs::read_to_string(d)
+            .unwrap_or_default()
+            .contains("secret")),
+        "the erased text was kept: {drafts:?}"
+    );
+}

@@ -154,6 +154,7 @@ impl Journal {
                 .collect()
         });
         remove_temporary_files(&self.root, &intent.paths);
+        let forward = intent.op.as_deref() == Some("purge");
         let mut files = 0;
         files += roll_back(
             &self.repo,
@@ -163,6 +164,7 @@ impl Journal {
             keep.as_deref(),
             begun,
             named.as_deref(),
+            forward,
         )?;
         if !private.is_empty()
             && let Some(repo) = self.private_repo()
@@ -179,6 +181,7 @@ impl Journal {
                 keep.as_deref(),
                 begun,
                 None,
+                forward,
             )?;
         }
         std::fs::remove_file(&path).ok();
@@ -222,7 +225,9 @@ fn remove_temporary_files(root: &Path, paths: &[String]) {
 /// Puts `paths` back as HEAD has them, if HEAD did not move (if it did, the
 /// commit landed and the files on disk are what it holds; git's index is
 /// then brought to HEAD for those paths, in case the kill came between
-/// moving HEAD and writing the index).
+/// moving HEAD and writing the index). With `forward` (a history rewrite,
+/// which moves HEAD before it checks the new tree out), a HEAD that moved
+/// is finished instead: the files too are made what HEAD holds.
 fn roll_back(
     repo: &Repository,
     root: &Path,
@@ -231,6 +236,7 @@ fn roll_back(
     keep: Option<&Path>,
     begun: Option<std::time::SystemTime>,
     named: Option<&[PathBuf]>,
+    forward: bool,
 ) -> Result<usize> {
     let head = repo.head().ok().and_then(|h| h.target());
     // The lock file of a git index write killed halfway is ours if the
@@ -255,7 +261,8 @@ fn roll_back(
             let _ = std::fs::remove_file(&lock);
         }
     }
-    if head != recorded {
+    let landed = head != recorded;
+    if landed && !forward {
         if let Some(oid) = head
             && !paths.is_empty()
         {
@@ -280,7 +287,8 @@ fn roll_back(
         if on_disk == committed {
             continue;
         }
-        if let (Some(dir), Some(text)) = (keep, &on_disk) {
+        // A finished rewrite keeps nothing: what it removed was meant to go.
+        if let (false, Some(dir), Some(text)) = (landed, keep, &on_disk) {
             // Keeping the text is worth trying, but a full disk must not
             // stop the roll-back half way: the journal comes first.
             let name = Path::new(rel).file_name().unwrap_or_default();
@@ -296,7 +304,9 @@ fn roll_back(
                 }
             }
         }
-        restored += 1;
+        if !landed {
+            restored += 1;
+        }
     }
     // The staged side too, so `git status` shows a clean journal.
     match &tree {
