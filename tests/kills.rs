@@ -281,7 +281,11 @@ impl Field {
         let env = &self.env;
         let mut broken = Vec::new();
         let mut leftovers = Vec::new();
-        let fsck = git_out(env, &env.journal, &["fsck", "--strict", "--no-progress"]);
+        let fsck = git_out(
+            env,
+            &env.journal,
+            &["fsck", "--strict", "--no-progress", "--no-dangling"],
+        );
         if !fsck.0 {
             broken.push(format!("git fsck: {}", fsck.1));
         }

@@ -127,8 +127,10 @@ impl Index {
                 );
                 Ok((index, SyncReport::default()))
             }
-            Ok(_) => Index::update_to(journal, None, notice)
-                .map(|(index, report)| (index.expect("a rebuild is allowed"), report)),
+            Ok(_) => Index::update_to(journal, None, notice).map(|(index, report)| {
+                sweep(journal);
+                (index.expect("a rebuild is allowed"), report)
+            }),
             Err(reason) if cache_dir::read_only(&journal.state_dir()) => Err(anyhow!(
                 "the journal is read-only and its search index cannot be used ({}); \
                  copy the journal somewhere writable to read it",

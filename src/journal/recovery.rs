@@ -228,6 +228,7 @@ fn remove_temporary_files(root: &Path, paths: &[String]) {
 /// moving HEAD and writing the index). With `forward` (a history rewrite,
 /// which moves HEAD before it checks the new tree out), a HEAD that moved
 /// is finished instead: the files too are made what HEAD holds.
+#[allow(clippy::too_many_arguments)] // one call per repository, all named
 fn roll_back(
     repo: &Repository,
     root: &Path,
