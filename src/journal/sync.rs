@@ -212,7 +212,7 @@ impl Journal {
             let commit = repo.find_commit(theirs)?;
             // Recorded before the work tree changes: a kill in the checkout
             // is rolled back by the next command, as any write's is.
-            self.begin_sync(ours, commit.tree_id())?;
+            self.begin_sync(ours, commit.tree_id(), true)?;
             repo.checkout_tree(
                 commit.as_object(),
                 Some(git2::build::CheckoutBuilder::new().safe()),
@@ -288,7 +288,7 @@ impl Journal {
             &[&our_commit, &their_commit],
         )?;
         let commit = repo.find_commit(merged)?;
-        self.begin_sync(ours, tree_id)?;
+        self.begin_sync(ours, tree_id, false)?;
         repo.checkout_tree(
             commit.as_object(),
             Some(git2::build::CheckoutBuilder::new().force()),
@@ -305,9 +305,19 @@ impl Journal {
 
     /// Records that the work tree is about to go from `ours` to `tree`:
     /// the files that differ are the ones a killed sync may have touched.
-    fn begin_sync(&self, ours: Oid, tree: Oid) -> Result<()> {
+    ///
+    /// With `safe` (a fast-forward's checkout, which never overwrites a
+    /// file that differs from HEAD), such files are left out: the checkout
+    /// does not touch them, so a roll-back must not either.
+    fn begin_sync(&self, ours: Oid, tree: Oid, safe: bool) -> Result<()> {
         let from = self.repo().find_commit(ours)?.tree_id();
-        let paths = super::git::diff_trees(self.repo(), Some(from), Some(tree))?;
+        let mut paths = super::git::diff_trees(self.repo(), Some(from), Some(tree))?;
+        if safe {
+            paths.retain(|p| match p.old {
+                Some(old) => self.worktree_blob(&p.path) == Some(old),
+                None => !self.abs(&p.path).exists(),
+            });
+        }
         self.begin_op("sync", paths.iter().map(|p| p.path.as_str()))
     }
 }
