@@ -378,6 +378,28 @@ fn git_out(env: &TestEnv, dir: &Path, args: &[&str]) -> (bool, String) {
     )
 }
 
+/// Waits (at most 30 s) until no process runs `git -C journal`.
+fn wait_for_git_in(journal: &Path) {
+    let needle = journal.to_string_lossy().to_string();
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(30) {
+        let running = std::fs::read_dir("/proc")
+            .map(|d| {
+                d.flatten().any(|p| {
+                    std::fs::read(p.path().join("cmdline")).is_ok_and(|c| {
+                        let c = String::from_utf8_lossy(&c);
+                        c.starts_with("git\0") && c.contains(&needle)
+                    })
+                })
+            })
+            .unwrap_or(false);
+        if !running {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
 /// Waits for `child` at most `limit`, killing it after.
 fn wait_at_most(
     child: &mut std::process::Child,
@@ -457,6 +479,12 @@ fn campaign(kills: usize, seed: u64) -> Figures {
         }
         if err.contains("rolled back") {
             figures.rolled_back += 1;
+        }
+        // A killed sync's `git fetch` or `git push` lives on (casebook
+        // cannot take its children with it); `git fsck` run while it moves
+        // a ref sees objects as missing that land a moment later.
+        if kind == "sync" {
+            wait_for_git_in(&field.env.journal);
         }
         let (mut broken, leftovers) = field.inspect();
         if status.is_none_or(|s| !s.success()) {
