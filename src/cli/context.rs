@@ -117,6 +117,18 @@ impl Context {
         session.resume(draft, on, dry_run, &mut |finds| ask_about(ui, finds))
     }
 
+    /// Brings the index up to date after a write that landed. A failure
+    /// here is a warning, never the command's: the write is committed, and
+    /// the next command tries the index again.
+    pub fn index_after_write(&mut self) {
+        if let Err(e) = self.index() {
+            self.ui.warn(&format!(
+                "the write is committed, but the search index could not be brought up to date ({}); the next command tries again",
+                e.message
+            ));
+        }
+    }
+
     /// The index, brought up to date with the journal's HEAD first.
     pub fn index(&mut self) -> CliResult<&Index> {
         Ok(self.session()?.index()?)

@@ -199,7 +199,7 @@ pub(super) fn report(ctx: &mut Context, outcome: &Outcome) -> CliResult {
     };
     // Bring the index up to date now, so the next search is instant and
     // the id's shortest unique prefix can be shown.
-    ctx.index()?;
+    ctx.index_after_write();
     if ctx.json() {
         let json = serde_json::json!({"id": w.entry.id, "path": w.path, "commit": commit, "warnings": warnings});
         ctx.ui.line(&json.to_string());

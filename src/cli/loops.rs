@@ -283,7 +283,7 @@ pub(super) fn commit_updates(
         .collect();
     let request = WriteRequest::of("update", items, message).with_policy(pii.policy(ctx), false);
     let outcome = super::guard::run_request(ctx, request)?;
-    ctx.index()?;
+    ctx.index_after_write();
     Ok(outcome.commit_short().unwrap_or_default())
 }
 

@@ -145,7 +145,7 @@ pub fn run(args: PurgeArgs, ctx: &mut Context) -> CliResult {
     }
     let report = ctx.journal()?.rewrite_history(&*transform, &*messages)?;
     ctx.index_changed();
-    ctx.index()?;
+    ctx.index_after_write();
     if ctx.json() {
         let json = serde_json::json!({
             "commits_rewritten": report.commits_rewritten, "files_removed": report.files_removed,

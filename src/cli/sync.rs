@@ -55,7 +55,7 @@ pub fn run(args: SyncArgs, ctx: &mut Context) -> CliResult {
     }
     let report = journal.sync(&remote).map_err(sync_error)?;
     ctx.index_changed();
-    ctx.index()?;
+    ctx.index_after_write();
     if ctx.json() {
         let json = serde_json::json!({
             "remote": report.remote, "pulled": report.pulled, "merged": report.merged,

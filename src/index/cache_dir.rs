@@ -98,11 +98,38 @@ impl Directory for CacheDirectory {
         Ok(())
     }
 
+    /// Readers take tantivy's meta lock, whose file must be created: in a
+    /// read-only journal (a mounted backup, a colleague's folder) nothing
+    /// can change the index under them, so a reader goes without.
     fn acquire_lock(&self, lock: &Lock) -> Result<DirectoryLock, LockError> {
-        self.inner.acquire_lock(lock)
+        match self.inner.acquire_lock(lock) {
+            Err(LockError::IoError(_)) if lock.is_blocking && read_only(&self.root) => {
+                Ok(DirectoryLock::from(Box::new(())))
+            }
+            other => other,
+        }
     }
 
     fn watch(&self, watch_callback: WatchCallback) -> tantivy::Result<WatchHandle> {
         self.inner.watch(watch_callback)
     }
+}
+
+/// Whether nothing can be written in `dir` (a read-only mount, or no write
+/// permission for this user).
+pub(super) fn read_only(dir: &Path) -> bool {
+    match tempfile::Builder::new()
+        .prefix(".casebook-")
+        .tempfile_in(dir)
+    {
+        Ok(_) => false,
+        Err(e) => is_read_only(&e),
+    }
+}
+
+pub(super) fn is_read_only(e: &io::Error) -> bool {
+    matches!(
+        e.kind(),
+        io::ErrorKind::ReadOnlyFilesystem | io::ErrorKind::PermissionDenied
+    )
 }

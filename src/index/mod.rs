@@ -115,9 +115,28 @@ impl Index {
     pub fn open(journal: &Journal, notice: &mut dyn FnMut(&str)) -> Result<(Index, SyncReport)> {
         let heads = Heads::of(journal);
         match Index::open_current(journal) {
-            Ok(index) if index.heads == heads => Ok((index, SyncReport::default())),
-            Ok(_) => Index::update_to(journal, None, notice)
-                .map(|(index, report)| (index.expect("a rebuild is allowed"), report)),
+            Ok(index) if index.heads == heads => {
+                sweep(journal);
+                Ok((index, SyncReport::default()))
+            }
+            // Reading never needs write access: a read-only journal is read
+            // through the index it has, said once.
+            Ok(index) if cache_dir::read_only(&journal.state_dir()) => {
+                notice(
+                    "the journal is read-only: the search index is not brought up to date, \
+                     so the latest changes may be missing from lists and searches",
+                );
+                Ok((index, SyncReport::default()))
+            }
+            Ok(_) => Index::update_to(journal, None, notice).map(|(index, report)| {
+                sweep(journal);
+                (index.expect("a rebuild is allowed"), report)
+            }),
+            Err(reason) if cache_dir::read_only(&journal.state_dir()) => Err(anyhow!(
+                "the journal is read-only and its search index cannot be used ({}); \
+                 copy the journal somewhere writable to read it",
+                brief(&reason)
+            )),
             Err(reason) => {
                 if index_root(journal).join("CURRENT").exists() {
                     notice(&format!(
@@ -925,6 +944,47 @@ fn committed_bytes(journal: &Journal, path: &str, oid: Oid) -> Result<Vec<u8>> {
         return Ok(bytes);
     }
     journal.read_blob(path, oid)
+}
+
+/// Removes what a killed index writer left: generations `CURRENT` does not
+/// name (a rebuild killed halfway) and temporary files of an atomic write.
+/// Costs one directory listing; only under the index lock, so another
+/// process's build in progress is never touched.
+fn sweep(journal: &Journal) {
+    let root = index_root(journal);
+    let Ok(current) = std::fs::read_to_string(root.join("CURRENT")) else {
+        return;
+    };
+    let current = current.trim();
+    let stale = |name: &str| name != current && name != "CURRENT";
+    let Ok(entries) = std::fs::read_dir(&root) else {
+        return;
+    };
+    let found: Vec<_> = entries
+        .flatten()
+        .filter(|e| stale(&e.file_name().to_string_lossy()))
+        .collect();
+    let in_current: Vec<_> = std::fs::read_dir(root.join(current))
+        .map(|d| {
+            d.flatten()
+                .filter(|e| e.file_name().to_string_lossy().starts_with(".casebook-"))
+                .collect()
+        })
+        .unwrap_or_default();
+    if found.is_empty() && in_current.is_empty() {
+        return;
+    }
+    let Ok(Some(_lock)) = IndexLock::try_acquire(journal) else {
+        return;
+    };
+    for e in found.iter().chain(&in_current) {
+        let path = e.path();
+        if path.is_dir() {
+            let _ = std::fs::remove_dir_all(&path);
+        } else {
+            let _ = std::fs::remove_file(&path);
+        }
+    }
 }
 
 /// Serialises index updates between processes. An OS file lock: a killed

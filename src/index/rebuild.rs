@@ -54,6 +54,25 @@ impl Rebuild {
     /// Call with the index lock held.
     pub(super) fn start(journal: &Journal) -> Result<Rebuild> {
         let root = index_root(journal);
+        // Anything there that is not a folder (a file, a dangling link) is
+        // not ours to trust or delete: moved aside, and the index rebuilt.
+        if std::fs::symlink_metadata(&root).is_ok_and(|m| !m.is_dir()) {
+            let aside = root.with_file_name(format!(
+                "index.moved-aside-{}",
+                crate::clock::now().format("%Y%m%d-%H%M%S")
+            ));
+            std::fs::rename(&root, &aside).with_context(|| {
+                format!(
+                    "{} is not a folder and cannot be moved aside",
+                    root.display()
+                )
+            })?;
+            journal.notify(&format!(
+                "casebook: {} was not a folder; moved it to {} and rebuilt the search index",
+                root.display(),
+                aside.display()
+            ));
+        }
         std::fs::create_dir_all(&root)
             .with_context(|| format!("cannot create {}", root.display()))?;
         let name = format!("v{SCHEMA_VERSION}-{}", EntryId::generate());

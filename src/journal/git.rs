@@ -153,9 +153,45 @@ fn stage_with_libgit2<'r>(repo: &'r Repository, changes: &[Change]) -> Result<Tr
     // Tree first: it fills the index's cached-tree extension, and writing
     // the index after keeps that cache, so the next commit reuses every
     // unchanged folder instead of re-reading the whole tree.
-    let tree = repo.find_tree(index.write_tree()?)?;
+    let staged = index.write_tree()?;
+    let tree = own_change_only(repo, &index, changes, staged)?;
     index.write().map_err(locked_hint)?;
-    Ok(tree)
+    Ok(repo.find_tree(tree)?)
+}
+
+/// A commit holds only its own change: the tree is HEAD's with `changes`
+/// applied, whatever else is staged (a file the user staged by hand, or
+/// what some other interrupted program left). Usually that is the staged
+/// tree itself, which is then used as it is.
+fn own_change_only(
+    repo: &Repository,
+    index: &git2::Index,
+    changes: &[Change],
+    staged: Oid,
+) -> Result<Oid> {
+    let Some(base) = repo.head().ok().and_then(|h| h.peel_to_tree().ok()) else {
+        return Ok(staged);
+    };
+    let mut update = git2::build::TreeUpdateBuilder::new();
+    for change in changes {
+        match change {
+            Change::Write { path, .. } => {
+                let entry = index
+                    .get_path(Path::new(path), 0)
+                    .with_context(|| format!("cannot stage {path}"))?;
+                let mode = match entry.mode {
+                    0o100755 => git2::FileMode::BlobExecutable,
+                    0o120000 => git2::FileMode::Link,
+                    _ => git2::FileMode::Blob,
+                };
+                update.upsert(path.as_str(), entry.id, mode);
+            }
+            Change::Remove { path } => {
+                update.remove(path.as_str());
+            }
+        }
+    }
+    Ok(update.create_updated(repo, &base)?)
 }
 
 fn op_name(message: &str) -> &str {

@@ -338,12 +338,22 @@ impl Journal {
         }
         self.begin_write(changes)?;
         let result = self.commit_locked(changes, message, beside);
-        // A failed write (not a killed one) cleans up after itself.
-        if result.is_err() {
-            let _ = self.recover();
+        match result {
+            Ok(info) => {
+                self.end_write();
+                Ok(info)
+            }
+            // A failed write (a full disk, a read-only folder) rolls back as
+            // a killed one would. If even that fails (the disk is still
+            // full), the record stays, and the next command finishes it.
+            Err(e) => match self.recover() {
+                Ok(_) => Err(e),
+                Err(undo) => Err(anyhow::anyhow!(
+                    "{e:#}; the write could not be rolled back yet ({undo:#}), \
+                     and the next casebook command finishes that once there is room"
+                )),
+            },
         }
-        self.end_write();
-        result
     }
 
     /// Orders a large write so that `commit` needs no copy of its public
@@ -522,6 +532,16 @@ pub fn git_command() -> std::process::Command {
     c
 }
 
+/// Writes `bytes` to `path` (no temporary file) and makes them durable.
+pub(crate) fn write_plain(path: &Path, bytes: &[u8]) -> Result<()> {
+    use std::io::Write;
+    let mut f =
+        std::fs::File::create(path).with_context(|| format!("cannot write {}", path.display()))?;
+    f.write_all(bytes)
+        .and_then(|()| f.sync_data())
+        .with_context(|| format!("cannot write {}", path.display()))
+}
+
 pub fn atomic_write(path: &Path, bytes: &[u8]) -> Result<()> {
     write_file(path, bytes, true)
 }
@@ -546,6 +566,20 @@ impl Folders {
     }
 }
 
+/// Tests of a full disk: in debug builds, `CASEBOOK_TEST_ENOSPC=TEXT` makes
+/// every atomic write of a path containing TEXT fail as a full disk does.
+fn injected_failure(path: &Path) -> Result<()> {
+    if cfg!(debug_assertions)
+        && let Ok(text) = std::env::var("CASEBOOK_TEST_ENOSPC")
+        && !text.is_empty()
+        && path.to_string_lossy().contains(&text)
+    {
+        return Err(std::io::Error::from_raw_os_error(28))
+            .with_context(|| format!("cannot write {}", path.display()));
+    }
+    Ok(())
+}
+
 /// `write_file`, with the folders already made in this write.
 pub(crate) fn write_file_in(
     folders: &mut Folders,
@@ -561,7 +595,9 @@ pub(crate) fn write_file_in(
         .suffix(".tmp")
         .tempfile_in(dir)
         .with_context(|| format!("cannot write in {}", dir.display()))?;
-    tmp.write_all(bytes)?;
+    injected_failure(path)?;
+    tmp.write_all(bytes)
+        .with_context(|| format!("cannot write {}", path.display()))?;
     // Temporary files are created private (0600); the file they become
     // should have the ordinary mode an editor would give it.
     #[cfg(unix)]

@@ -31,9 +31,31 @@ impl Journal {
         redact_message: &dyn Fn(&str) -> String,
     ) -> Result<PurgeReport> {
         let _lock = self.lock()?;
-        let mut report = rewrite_repo(self.repo(), "", transform, redact_message)?;
+        // Refs move before the new tree is checked out: a kill in between
+        // is finished by the next command from the record made here.
+        let record = |prefix: &str, old: Oid, new: Oid| -> Result<()> {
+            let repo = if prefix.is_empty() {
+                None
+            } else {
+                self.private_repo()
+            };
+            let repo = repo.as_ref().unwrap_or(self.repo());
+            let (old, new) = (
+                repo.find_commit(old)?.tree_id(),
+                repo.find_commit(new)?.tree_id(),
+            );
+            let paths = super::git::diff_trees(repo, Some(old), Some(new))?;
+            let paths: Vec<String> = paths
+                .iter()
+                .map(|p| format!("{prefix}{}", p.path))
+                .collect();
+            self.begin_op("purge", paths.iter().map(String::as_str))
+        };
+        let mut report = rewrite_repo(self.repo(), "", transform, redact_message, &record)?;
+        self.end_write();
         if let Some(private) = self.private_repo() {
-            let r = rewrite_repo(&private, "private/", transform, redact_message)?;
+            let r = rewrite_repo(&private, "private/", transform, redact_message, &record)?;
+            self.end_write();
             report.commits_rewritten += r.commits_rewritten;
             report.files_removed += r.files_removed;
             report.files_redacted += r.files_redacted;
@@ -145,6 +167,7 @@ fn rewrite_repo(
     prefix: &str,
     transform: &dyn Fn(&str, &[u8]) -> Rewrite,
     redact_message: &dyn Fn(&str) -> String,
+    record: &dyn Fn(&str, Oid, Oid) -> Result<()>,
 ) -> Result<PurgeReport> {
     let mut report = PurgeReport::default();
     let mut tips = Vec::new();
@@ -211,6 +234,12 @@ fn rewrite_repo(
         )?;
         map.insert(oid, new);
         report.commits_rewritten += 1;
+    }
+    if let Some(old) = repo.head().ok().and_then(|h| h.target())
+        && let Some(new) = map.get(&old)
+        && *new != old
+    {
+        record(prefix, old, *new)?;
     }
     for (name, old) in tips {
         if let Some(new) = map.get(&old)

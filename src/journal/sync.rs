@@ -134,7 +134,13 @@ impl Journal {
                 let theirs = reference
                     .target()
                     .context("the remote branch has no commit")?;
-                self.merge_from(theirs, &format!("{remote}/{branch}"), &mut report)?;
+                if let Err(e) = self.merge_from(theirs, &format!("{remote}/{branch}"), &mut report)
+                {
+                    // A failed merge (not a killed one) cleans up after itself.
+                    let _ = self.recover();
+                    self.end_write();
+                    return Err(e);
+                }
                 report.pulled = true;
             }
             match self.git(&[
@@ -204,12 +210,16 @@ impl Journal {
         };
         if analysis.contains(MergeAnalysis::ANALYSIS_FASTFORWARD) {
             let commit = repo.find_commit(theirs)?;
+            // Recorded before the work tree changes: a kill in the checkout
+            // is rolled back by the next command, as any write's is.
+            self.begin_sync(ours, commit.tree_id(), true)?;
             repo.checkout_tree(
                 commit.as_object(),
                 Some(git2::build::CheckoutBuilder::new().safe()),
             )?;
             let mut head_ref = repo.head()?;
             head_ref.set_target(theirs, "casebook sync: fast-forward")?;
+            self.end_write();
             report.fast_forward = true;
             return Ok(());
         }
@@ -278,6 +288,7 @@ impl Journal {
             &[&our_commit, &their_commit],
         )?;
         let commit = repo.find_commit(merged)?;
+        self.begin_sync(ours, tree_id, false)?;
         repo.checkout_tree(
             commit.as_object(),
             Some(git2::build::CheckoutBuilder::new().force()),
@@ -287,8 +298,27 @@ impl Journal {
         let mut repo_index = repo.index()?;
         repo_index.read_tree(&tree)?;
         repo_index.write()?;
+        self.end_write();
         report.merged = true;
         Ok(())
+    }
+
+    /// Records that the work tree is about to go from `ours` to `tree`:
+    /// the files that differ are the ones a killed sync may have touched.
+    ///
+    /// With `safe` (a fast-forward's checkout, which never overwrites a
+    /// file that differs from HEAD), such files are left out: the checkout
+    /// does not touch them, so a roll-back must not either.
+    fn begin_sync(&self, ours: Oid, tree: Oid, safe: bool) -> Result<()> {
+        let from = self.repo().find_commit(ours)?.tree_id();
+        let mut paths = super::git::diff_trees(self.repo(), Some(from), Some(tree))?;
+        if safe {
+            paths.retain(|p| match p.old {
+                Some(old) => self.worktree_blob(&p.path) == Some(old),
+                None => !self.abs(&p.path).exists(),
+            });
+        }
+        self.begin_op("sync", paths.iter().map(|p| p.path.as_str()))
     }
 }
 

@@ -73,6 +73,13 @@ impl TestEnv {
         Command::from_std(std)
     }
 
+    /// Plain `git`, as hermetic as casebook.
+    pub fn git_command(&self) -> std::process::Command {
+        let mut c = std::process::Command::new("git");
+        self.hermetic(&mut c);
+        c
+    }
+
     pub fn git(&self, args: &[&str]) -> String {
         let mut c = std::process::Command::new("git");
         self.hermetic(&mut c);
