@@ -213,7 +213,9 @@ impl Serialize for PiiKind {
 pub struct Written {
     pub entry: Entry,
     pub path: String,
-    /// The file's text as written (or as a dry run would write it).
+    /// The file's text as a dry run would write it, or as written by a
+    /// write of at most `BULK_WRITE` files (a bulk write keeps neither this
+    /// nor the entry's body: they went into the commit).
     pub text: String,
 }
 
@@ -298,9 +300,21 @@ impl WriteError {
     }
 }
 
+/// What a staged change is; the item itself stays in the request (an
+/// import's entries are not copied).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum What {
+    /// An entry; `new` when it gets a file of its own (a new name).
+    Entry {
+        new: bool,
+    },
+    File,
+    Remove,
+}
+
 /// A change as it moves through the pipeline.
 struct Staged {
-    item: Item,
+    what: What,
     /// The entry's final path, text and the committed text it replaces.
     path: String,
     text: String,
@@ -334,7 +348,7 @@ impl Session {
         let rules = Rules::of(journal);
         let guard = guard_of(journal)?;
         let mut staged = stage(&request.items);
-        if let Some((i, e)) = check_all(&rules, &staged) {
+        if let Some((i, e)) = check_all(&rules, &request.items, &staged) {
             let Item::Entry { entry, path } = &request.items[i] else {
                 unreachable!("only entries are validated")
             };
@@ -395,16 +409,7 @@ impl Session {
                 }
             }
         }
-        let changes: Vec<Change> = staged
-            .iter()
-            .map(|s| match &s.item {
-                Item::Remove { path } => Change::Remove { path: path.clone() },
-                _ => Change::Write {
-                    path: s.path.clone(),
-                    content: s.text.clone().into_bytes(),
-                },
-            })
-            .collect();
+        let dry_run = request.dry_run;
         let mut outcome = Outcome {
             written: Vec::new(),
             files: Vec::new(),
@@ -413,24 +418,63 @@ impl Session {
             message,
             finds,
             decision,
-            dry_run: request.dry_run,
+            dry_run,
         };
-        for s in staged {
-            match s.item {
-                Item::Entry { entry, .. } => outcome.written.push(Written {
-                    entry,
-                    path: s.path,
-                    text: s.text,
-                }),
-                Item::File { .. } => outcome.files.push(s.path),
-                Item::Remove { path } => outcome.removed.push(path),
+        // The texts move into the commit's changes; the outcome keeps a
+        // copy only for a dry run (which shows it) or a small write.
+        let keep_texts = dry_run || staged.len() <= BULK_WRITE;
+        let mut changes: Vec<Change> = Vec::with_capacity(if dry_run { 0 } else { staged.len() });
+        for (item, s) in request.items.into_iter().zip(staged) {
+            match item {
+                Item::Entry { mut entry, .. } => {
+                    if !keep_texts {
+                        // A bulk write's bodies are in its texts and soon in
+                        // its commit: a second copy would double an import's
+                        // memory.
+                        entry.body = String::new();
+                        entry.body.shrink_to_fit();
+                    }
+                    let text = if dry_run {
+                        s.text
+                    } else {
+                        let text = if keep_texts {
+                            s.text.clone()
+                        } else {
+                            String::new()
+                        };
+                        changes.push(Change::Write {
+                            path: s.path.clone(),
+                            content: s.text.into_bytes(),
+                        });
+                        text
+                    };
+                    outcome.written.push(Written {
+                        entry,
+                        path: s.path,
+                        text,
+                    });
+                }
+                Item::File { .. } => {
+                    if !dry_run {
+                        changes.push(Change::Write {
+                            path: s.path.clone(),
+                            content: s.text.into_bytes(),
+                        });
+                    }
+                    outcome.files.push(s.path);
+                }
+                Item::Remove { path } => {
+                    if !dry_run {
+                        changes.push(Change::Remove { path: path.clone() });
+                    }
+                    outcome.removed.push(path);
+                }
             }
         }
-        if request.dry_run {
+        if dry_run {
             return Ok(outcome);
         }
         // 6 and 7: commit; the index catches up beside it.
-        let mut changes = changes;
         let info = if changes.len() > BULK_WRITE {
             Journal::private_last(&mut changes);
             let info = self.commit_bulk(&changes, &outcome.message)?;
@@ -596,8 +640,8 @@ fn validate(rules: &Rules, entry: &Entry, rel: &str, text: &str) -> Result<(), I
 }
 
 /// The first invalid entry of a write, by its place in the request.
-fn check_all(rules: &Rules, staged: &[Staged]) -> Option<(usize, Invalid)> {
-    let check = |(i, s): (usize, &Staged)| match &s.item {
+fn check_all(rules: &Rules, items: &[Item], staged: &[Staged]) -> Option<(usize, Invalid)> {
+    let check = |(i, s): (usize, &Staged)| match &items[i] {
         Item::Entry { entry, .. } => validate(rules, entry, &s.path, &s.text)
             .err()
             .map(|e| (i, e)),
@@ -729,7 +773,13 @@ fn stage(items: &[Item]) -> Vec<Staged> {
                 Item::Remove { path } => (path.clone(), String::new()),
             };
             Staged {
-                item: item.clone(),
+                what: match item {
+                    Item::Entry { path, .. } => What::Entry {
+                        new: path.is_none(),
+                    },
+                    Item::File { .. } => What::File,
+                    Item::Remove { .. } => What::Remove,
+                },
                 path,
                 text,
                 before: None,
@@ -762,7 +812,7 @@ fn new_finds(guard: &Guard, text: &str, before: Option<&str>) -> Vec<Find> {
 /// every core: one thread took a tenth of a 100,000-entry import.
 fn scan_all(guard: &Guard, staged: &mut [Staged]) {
     let scan = |s: &mut Staged| {
-        if !matches!(s.item, Item::Remove { .. }) {
+        if s.what != What::Remove {
             s.finds = guard.scan(&s.text);
         }
     };
@@ -818,7 +868,7 @@ fn outer_finds(guard: &Guard, staged: &[Staged], message: &str) -> Vec<Found> {
     for (change, s) in staged.iter().enumerate() {
         // Only a new entry gets a new name; a name already committed was
         // screened when it was made.
-        if !matches!(s.item, Item::Entry { path: None, .. }) {
+        if s.what != (What::Entry { new: true }) {
             continue;
         }
         let slug = crate::journal::slug_of(&s.path);
