@@ -299,3 +299,26 @@ fn a_file_name_made_of_a_ticket_and_a_status_code_is_not_a_phone() {
         .unwrap();
     assert!(outcome.finds.is_empty(), "{:?}", outcome.finds);
 }
+
+#[test]
+fn numbers_a_slug_runs_together_are_not_phones_but_cards_in_it_are_found() {
+    let mut lib = journal();
+    // Twitter handles in a pasted support text: "76495 91226" in the title
+    // passes, and its slug `76495-91226` must too.
+    let outcome = lib
+        .session
+        .write(
+            WriteRequest::new_entry(
+                "new",
+                note("@76495 @91226 please help spotify premium", "x"),
+            ),
+            &mut never_asked,
+        )
+        .unwrap();
+    assert!(outcome.finds.is_empty(), "{:?}", outcome.finds);
+    let card = casebook::write::file_name_finds(
+        &casebook::write::guard_of(lib.session.journal()).unwrap(),
+        "card-4111-1111-1111-1111-declined",
+    );
+    assert_eq!(card.len(), 1, "{card:?}");
+}

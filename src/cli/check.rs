@@ -210,7 +210,7 @@ pub fn run(args: CheckArgs, ctx: &mut Context) -> CliResult {
         ctx.journal()?.each_historic_blob(|blob| {
             // The file's name: a title's data in a slug (`4111-1111-...`).
             let slug = crate::journal::slug_of(&blob.path);
-            for f in guard.scan(slug) {
+            for f in crate::write::file_name_finds(guard, slug) {
                 if named.insert((blob.path.clone(), f.text.clone())) {
                     findings.push(Finding {
                         path: blob.path.clone(),
