@@ -318,7 +318,7 @@ fn numbers_a_slug_runs_together_are_not_phones_but_cards_in_it_are_found() {
     assert!(outcome.finds.is_empty(), "{:?}", outcome.finds);
     let card = casebook::write::file_name_finds(
         &casebook::write::guard_of(lib.session.journal()).unwrap(),
-        "card-4111-1111-1111-1111-declined",
+        "she-paid-with-4111-1111-1111-1111-today",
     );
     assert_eq!(card.len(), 1, "{card:?}");
 }
