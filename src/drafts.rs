@@ -99,18 +99,29 @@ fn meta_path(file: &Path) -> PathBuf {
 /// Keeps `entry` as a draft named after its kind and id (`edit-ID` for an
 /// edit), replacing an older draft of the same entry.
 pub fn keep(journal: &Journal, entry: &Entry, meta: &DraftMeta) -> Result<Draft> {
-    let name = if meta.path.is_some() {
+    let name = name_of(entry, meta.path.is_some());
+    keep_text(journal, &name, &entry.to_markdown(), meta)
+}
+
+/// The name a draft of `entry` is kept under: `KIND-ID` for a new entry,
+/// `edit-ID` for a change to one that has a file. The editor's buffer and
+/// the Ctrl-C copy use the same name, so each entry has one draft.
+pub fn name_of(entry: &Entry, is_edit: bool) -> String {
+    if is_edit {
         format!("edit-{}", entry.id)
     } else {
         format!("{}-{}", entry.kind, entry.id)
-    };
-    keep_text(journal, &name, &entry.to_markdown(), meta)
+    }
+}
+
+/// The Markdown file a draft named `name` lives in.
+pub fn file_of(journal: &Journal, name: &str) -> PathBuf {
+    journal.drafts_dir().join(format!("{name}.md"))
 }
 
 /// Keeps a text under `name`, with what the write was beside it.
 pub fn keep_text(journal: &Journal, name: &str, text: &str, meta: &DraftMeta) -> Result<Draft> {
-    let dir = journal.drafts_dir();
-    let file = dir.join(format!("{name}.md"));
+    let file = file_of(journal, name);
     if let Some(parent) = file.parent() {
         std::fs::create_dir_all(parent)
             .with_context(|| format!("cannot create {}", parent.display()))?;

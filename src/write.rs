@@ -672,27 +672,24 @@ fn check_all(rules: &Rules, items: &[Item], staged: &[Staged]) -> Option<(usize,
 }
 
 /// An approval's gate must be one of the team's.
-pub fn check_gate(journal: &Journal, e: &Entry) -> Result<(), (String, String)> {
-    gate_rule(&journal.config.approvals.gates(), e)
+/// Where a team sets its gates, for the hint beside an unknown one.
+pub const GATES_HINT: &str = "teams set their gates in casebook.toml: [approvals] gates = [...]";
+
+/// What is wrong with an approval's gate, if it is not one of the team's.
+pub fn unknown_gate(gates: &[String], e: &Entry) -> Option<String> {
+    if e.kind != Kind::Approval {
+        return None;
+    }
+    let gate = e.field_str("gate")?;
+    (!gates.iter().any(|g| g == gate))
+        .then(|| format!("unknown gate '{gate}' (gates: {})", gates.join(", ")))
 }
 
 fn gate_rule(gates: &[String], e: &Entry) -> Result<(), (String, String)> {
-    if e.kind != Kind::Approval {
-        return Ok(());
+    match unknown_gate(gates, e) {
+        Some(problem) => Err((format!("--field gate: {problem}"), GATES_HINT.to_string())),
+        None => Ok(()),
     }
-    let Some(gate) = e.field_str("gate") else {
-        return Ok(());
-    };
-    if gates.iter().any(|g| g == gate) {
-        return Ok(());
-    }
-    Err((
-        format!(
-            "--field gate: unknown gate '{gate}' (gates: {})",
-            gates.join(", ")
-        ),
-        "teams set their gates in casebook.toml: [approvals] gates = [...]".to_string(),
-    ))
 }
 
 fn meta_of(request: &WriteRequest, path: Option<&str>, reason: &str) -> DraftMeta {

@@ -87,21 +87,13 @@ pub fn run(args: ApprovalArgs, ctx: &mut Context) -> CliResult {
 
 /// An approval's gate must be one the team configured (or a built-in one).
 pub(super) fn check_gate(ctx: &mut Context, e: &Entry, flag: &str) -> CliResult {
-    if e.kind != Kind::Approval {
-        return Ok(());
-    }
-    let Some(gate) = e.field_str("gate") else {
-        return Ok(());
-    };
     let gates = ctx.journal()?.config.approvals.gates();
-    if gates.iter().any(|g| g == gate) {
-        return Ok(());
+    match crate::write::unknown_gate(&gates, e) {
+        Some(problem) => {
+            Err(CliError::usage(format!("{flag}: {problem}")).with_hint(crate::write::GATES_HINT))
+        }
+        None => Ok(()),
     }
-    Err(CliError::usage(format!(
-        "{flag}: unknown gate '{gate}' (gates: {})",
-        gates.join(", ")
-    ))
-    .with_hint("teams set their gates in casebook.toml: [approvals] gates = [...]"))
 }
 
 fn outcome(args: OutcomeArgs, ctx: &mut Context) -> CliResult {

@@ -295,9 +295,9 @@ pub fn run_resolve(args: ResolveArgs, ctx: &mut Context) -> CliResult {
             "actual".into(),
             toml::Value::String(actual.trim().to_string()),
         );
-        let name = format!("edit-{}", entry.id);
+        let name = crate::drafts::name_of(&entry, true);
         super::interrupt::remember_draft(
-            ctx.journal()?.drafts_dir().join(format!("{name}.md")),
+            crate::drafts::file_of(ctx.journal()?, &name),
             partial.to_markdown(),
             ctx.command_line(&format!("drafts resume {name}")),
         );

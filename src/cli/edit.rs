@@ -108,7 +108,7 @@ pub fn run(args: EditArgs, ctx: &mut Context) -> CliResult {
                 ),
             );
         };
-        let name = format!("edit-{}", entry.id);
+        let name = crate::drafts::name_of(&entry, true);
         let meta = crate::drafts::DraftMeta {
             op: "edit".into(),
             path: Some(item.path.clone()),

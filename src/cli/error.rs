@@ -54,6 +54,16 @@ impl CliError {
         }
     }
 
+    /// Ctrl-C (or the end of input) before anything was typed.
+    pub fn interrupted() -> CliError {
+        CliError {
+            kind: ErrorKind::Interrupted,
+            message: "interrupted; nothing was saved".into(),
+            hint: None,
+            json: None,
+        }
+    }
+
     pub fn with_hint(mut self, hint: impl Into<String>) -> CliError {
         self.hint = Some(hint.into());
         self

@@ -201,13 +201,22 @@ pub(super) fn report(ctx: &mut Context, outcome: &Outcome) -> CliResult {
     // the id's shortest unique prefix can be shown.
     ctx.index_after_write();
     if ctx.json() {
-        let json = serde_json::json!({"id": w.entry.id, "path": w.path, "commit": commit, "warnings": warnings});
-        ctx.ui.line(&json.to_string());
+        ctx.ui.line(&write_record(outcome, w).to_string());
     } else {
         let id = ctx.show_id(&w.entry.id);
         ctx.ui.line(&format!("{id} {}", w.path));
     }
     Ok(())
+}
+
+/// The JSON every write prints: `{"id", "path", "commit", "warnings"}`.
+pub(super) fn write_record(outcome: &Outcome, w: &crate::write::Written) -> serde_json::Value {
+    serde_json::json!({
+        "id": w.entry.id,
+        "path": w.path,
+        "commit": outcome.commit_short(),
+        "warnings": outcome.warnings(),
+    })
 }
 
 /// What a dry run would write: the texts (or JSON), and a status line.

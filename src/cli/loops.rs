@@ -287,9 +287,9 @@ pub(super) fn commit_updates(
     Ok(outcome.commit_short().unwrap_or_default())
 }
 
-/// A subject that holds the entry's title as typed, with the title as a
-/// placeholder: the pipeline puts back the title it finally writes, which
-/// is the redacted one when the write redacts.
+/// A finished subject as a pipeline subject: braces escaped, so that no
+/// `{title}` is filled in. (The pipeline redacts the whole subject when the
+/// write redacts, so a title written into it is covered too.)
 fn title_template(message: &str) -> String {
     message.replace('{', "(").replace('}', ")")
 }

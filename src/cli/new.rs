@@ -399,8 +399,8 @@ fn edit_until_valid(
     replaces: &[String],
 ) -> CliResult<Entry> {
     let journal = ctx.journal()?;
-    let name = format!("{}-{}", entry.kind, entry.id);
-    let path = journal.drafts_dir().join(format!("{name}.md"));
+    let name = crate::drafts::name_of(&entry, false);
+    let path = crate::drafts::file_of(journal, &name);
     let meta = crate::drafts::DraftMeta {
         op: "new".into(),
         replaces: replaces.to_vec(),
@@ -410,7 +410,7 @@ fn edit_until_valid(
     let start = editor_text(journal, &entry, &[]);
     let mut text = start.clone();
     loop {
-        crate::drafts::keep_text(journal_of(ctx)?, &name, &text, &meta)?;
+        crate::drafts::keep_text(ctx.journal()?, &name, &text, &meta)?;
         if let Err(e) = editor::edit_file(editor, &path) {
             // Kept only if the person typed something before it failed.
             let edited = std::fs::read_to_string(&path).unwrap_or_default();
@@ -493,10 +493,6 @@ fn edit_until_valid(
     }
 }
 
-fn journal_of(ctx: &mut Context) -> CliResult<&Journal> {
-    ctx.journal()
-}
-
 /// An editor session that did not produce an entry: the buffer is dropped
 /// unless it holds something typed, which is then a draft.
 fn abandon(
@@ -527,14 +523,14 @@ fn ask_questions(ctx: &mut Context, entry: &mut Entry) -> CliResult {
 fn ask_questions_inner(ctx: &mut Context, entry: &mut Entry) -> CliResult {
     let template = ctx.journal()?.template(entry.kind);
     // Ctrl-C keeps what was answered so far.
-    let name = format!("{}-{}", entry.kind, entry.id);
-    let draft_path = ctx.journal()?.drafts_dir().join(format!("{name}.md"));
+    let name = crate::drafts::name_of(entry, false);
+    let draft_path = crate::drafts::file_of(ctx.journal()?, &name);
     let resume = ctx.command_line(&format!("drafts resume {name}"));
     let remember = |e: &Entry| {
         super::interrupt::remember_draft(draft_path.clone(), e.to_markdown(), resume.clone())
     };
     if entry.title.is_empty() {
-        let title = ctx.ui.ask("Title:").ok_or_else(interrupted)?;
+        let title = ctx.ui.ask("Title:").ok_or_else(CliError::interrupted)?;
         entry.title = title.trim().to_string();
         remember(entry);
     }
@@ -553,7 +549,7 @@ fn ask_questions_inner(ctx: &mut Context, entry: &mut Entry) -> CliResult {
         let answer = ctx
             .ui
             .ask(&format!("{question}{suffix}"))
-            .ok_or_else(interrupted)?;
+            .ok_or_else(CliError::interrupted)?;
         if answer.trim().is_empty() {
             continue;
         }
@@ -582,15 +578,6 @@ fn ask_questions_inner(ctx: &mut Context, entry: &mut Entry) -> CliResult {
     }
     entry.body = body;
     Ok(())
-}
-
-fn interrupted() -> CliError {
-    CliError {
-        kind: super::error::ErrorKind::Interrupted,
-        message: "interrupted; nothing was saved".into(),
-        hint: None,
-        json: None,
-    }
 }
 
 /// `(question, field)` pairs: each field of the template's front matter
@@ -633,10 +620,8 @@ pub(super) fn write_entry(
     if let Some(w) = outcome.written.first()
         && !outcome.dry_run
     {
-        let buffer = ctx
-            .journal()?
-            .drafts_dir()
-            .join(format!("{}-{}.md", w.entry.kind, w.entry.id));
+        let buffer =
+            crate::drafts::file_of(ctx.journal()?, &crate::drafts::name_of(&w.entry, false));
         let _ = std::fs::remove_file(&buffer);
         let _ = std::fs::remove_file(buffer.with_extension("toml"));
     }
@@ -677,8 +662,7 @@ pub fn run_jot(args: JotArgs, ctx: &mut Context) -> CliResult {
     // No index wait: a jot must be instant; the next reading command
     // brings the index up to date.
     if ctx.json() {
-        let json = serde_json::json!({"id": w.entry.id, "path": w.path, "commit": outcome.commit_short(), "warnings": outcome.warnings()});
-        ctx.ui.line(&json.to_string());
+        ctx.ui.line(&guard::write_record(&outcome, w).to_string());
     } else {
         ctx.ui.line(&format!("{} {}", w.entry.id, w.path));
         ctx.ui.hint(&format!(

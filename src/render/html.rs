@@ -632,14 +632,8 @@ fn growth(o: &mut String, p: &EvidencePack) {
     if !m.shown.is_empty() {
         let _ = write!(
             o,
-            "<h3>{MISSES}</h3><p>{} of {} resolved predictions missed; {}:</p><ul class=\"evidence\">",
-            m.total,
-            m.resolved,
-            if m.shown.len() == 1 {
-                "the one with the most to teach"
-            } else {
-                "those with the most to teach"
-            }
+            "<h3>{MISSES}</h3><p>{}</p><ul class=\"evidence\">",
+            super::misses_intro(m)
         );
         for x in &m.shown {
             let _ = write!(

@@ -432,17 +432,7 @@ fn growth(o: &mut String, p: &EvidencePack) {
     let _ = writeln!(o, "## {GROWTH}\n");
     let m = &p.misses;
     if !m.shown.is_empty() {
-        let _ = writeln!(
-            o,
-            "### {MISSES}\n\n{} of {} resolved predictions missed; {}:\n",
-            m.total,
-            m.resolved,
-            if m.shown.len() == 1 {
-                "the one with the most to teach"
-            } else {
-                "those with the most to teach"
-            }
-        );
+        let _ = writeln!(o, "### {MISSES}\n\n{}\n", super::misses_intro(m));
         for x in &m.shown {
             let _ = writeln!(
                 o,

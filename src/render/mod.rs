@@ -83,6 +83,20 @@ pub(crate) fn tenure_sentence(t: &crate::review::Tenure) -> String {
 pub(crate) const SUMMARY: &str = "Summary";
 pub(crate) const GROWTH: &str = "Gaps and plan";
 pub(crate) const MISSES: &str = "Misses, and what they taught";
+
+/// The sentence before the misses a pack shows, the same in every view.
+pub(crate) fn misses_intro(m: &crate::review::Misses) -> String {
+    format!(
+        "{} of {} resolved predictions missed; {}:",
+        m.total,
+        m.resolved,
+        if m.shown.len() == 1 {
+            "the one with the most to teach"
+        } else {
+            "those with the most to teach"
+        }
+    )
+}
 pub(crate) const ACTIVITY: &str = "Activity (context)";
 
 pub(crate) fn criteria_title(p: &EvidencePack) -> String {
