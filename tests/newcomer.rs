@@ -221,3 +221,193 @@ fn list_refuses_a_misspelt_field_or_value() {
         .assert()
         .code(1);
 }
+
+#[test]
+fn at_and_list_follow_the_write_order_within_one_second() {
+    // The test clock is frozen: every entry shares one second, and the
+    // order of their paths (or of their random ids) is not the write order.
+    let env = TestEnv::new();
+    let titles = ["Prefix test", "Second", "Third", "Fourth", "Fifth", "Sixth"];
+    for t in titles {
+        env.cb()
+            .args(["new", "note", "--title", t, "-m", "x", "--no-edit"])
+            .assert()
+            .success();
+    }
+    let newest_first: Vec<&str> = titles.iter().rev().copied().collect();
+    let listed = |env: &TestEnv| -> Vec<String> {
+        env.json(&["list"])["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["title"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(listed(&env), newest_first);
+    let a = env.cb().args(["show", "@"]).assert().success();
+    assert!(out(&a).contains("Sixth"), "{}", out(&a));
+    let a = env.cb().args(["show", "@~1"]).assert().success();
+    assert!(out(&a).contains("Fifth"), "{}", out(&a));
+    // The order is in the files, not in the cache: a rebuild keeps it.
+    env.cb().arg("reindex").assert().success();
+    assert_eq!(listed(&env), newest_first);
+    let a = env.cb().args(["show", "@~5"]).assert().success();
+    assert!(out(&a).contains("Prefix test"), "{}", out(&a));
+    // A second that is not shared stays a plain second in the file.
+    let text = env.git(&["grep", "-h", "^created", "--", "people"]);
+    assert!(
+        text.contains("created = 2026-11-24T10:00:00+00:00"),
+        "{text}"
+    );
+    env.cb().arg("check").assert().success();
+}
+
+/// Ana's journal with a bare remote, and Bo's clone of it.
+fn two_clones(env: &TestEnv) -> (std::path::PathBuf, std::path::PathBuf) {
+    let remote = env.root.join("remote.git");
+    let status = env
+        .git_command()
+        .args(["init", "-q", "--bare", "-b", "main"])
+        .arg(&remote)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let ana = env.root.join("ana");
+    let bo = env.root.join("bo");
+    env.cb_in(&env.root)
+        .args(["init", "ana", "--person", "Ana Lima", "--remote"])
+        .arg(&remote)
+        .assert()
+        .success();
+    env.cb_in(&ana)
+        .args([
+            "new",
+            "diagnosis",
+            "--title",
+            "Shared",
+            "--field",
+            "prediction=SSO cert expired",
+            "--field",
+            "confidence=60",
+            "-m",
+            "v1",
+            "--no-edit",
+        ])
+        .assert()
+        .success();
+    env.cb_in(&ana).arg("sync").assert().success();
+    env.cb_in(&env.root)
+        .arg("clone")
+        .arg(&remote)
+        .arg(&bo)
+        .args(["--person", "Bo Chen"])
+        .assert()
+        .success();
+    (ana, bo)
+}
+
+fn shared_id(env: &TestEnv, dir: &std::path::Path) -> String {
+    let a = env
+        .cb_in(dir)
+        .args(["list", "--kind", "diagnosis", "--json"])
+        .assert()
+        .success();
+    let v: serde_json::Value = serde_json::from_str(&out(&a)).unwrap();
+    v["entries"][0]["id"].as_str().unwrap().to_string()
+}
+
+fn files_under(dir: &std::path::Path) -> Vec<String> {
+    common::walk(&dir.join("people"))
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect()
+}
+
+#[test]
+fn edits_to_different_fields_in_two_clones_merge_field_by_field() {
+    let env = TestEnv::bare();
+    let (ana, bo) = two_clones(&env);
+    let id = shared_id(&env, &ana);
+    env.cb_in(&bo)
+        .args(["edit", &id, "--tag", "billing", "--field", "confidence=80"])
+        .assert()
+        .success();
+    env.cb_in(&bo).arg("sync").assert().success();
+    env.cb_in(&ana)
+        .args(["edit", &id, "--field", "actual=Suspended user in the IdP"])
+        .assert()
+        .success();
+    env.cb_in(&ana)
+        .args(["edit", &id, "-m", "v2 by Ana"])
+        .assert()
+        .success();
+    let s = env.cb_in(&ana).arg("sync").assert().success();
+    assert!(!err(&s).contains("conflict"), "{}", err(&s));
+    assert!(
+        !files_under(&ana).iter().any(|f| f.contains(".conflict-")),
+        "{:?}",
+        files_under(&ana)
+    );
+    let a = env
+        .cb_in(&ana)
+        .args(["show", &id, "--json"])
+        .assert()
+        .success();
+    let v: serde_json::Value = serde_json::from_str(&out(&a)).unwrap();
+    let e = if v.is_array() { &v[0] } else { &v };
+    let e = if e.get("entries").is_some() {
+        &e["entries"][0]
+    } else {
+        e
+    };
+    assert_eq!(e["fields"]["confidence"], 80, "{e}");
+    assert_eq!(e["fields"]["actual"], "Suspended user in the IdP", "{e}");
+    assert_eq!(e["tags"][0], "billing", "{e}");
+    assert!(e["body"].as_str().unwrap().contains("v2 by Ana"), "{e}");
+    env.cb_in(&ana).arg("check").assert().success();
+    // And back: Bo gets the merged entry without a conflict either.
+    let s = env.cb_in(&bo).arg("sync").assert().success();
+    assert!(!err(&s).contains("conflict"), "{}", err(&s));
+    let a = env
+        .cb_in(&bo)
+        .args(["show", &id, "--json"])
+        .assert()
+        .success();
+    assert!(out(&a).contains("Suspended user in the IdP"), "{}", out(&a));
+}
+
+#[test]
+fn the_same_field_changed_differently_still_makes_a_conflict_copy_and_status_says_so() {
+    let env = TestEnv::bare();
+    let (ana, bo) = two_clones(&env);
+    let id = shared_id(&env, &ana);
+    env.cb_in(&bo)
+        .args(["edit", &id, "--field", "confidence=80"])
+        .assert()
+        .success();
+    env.cb_in(&bo).arg("sync").assert().success();
+    env.cb_in(&ana)
+        .args(["edit", &id, "--field", "confidence=90"])
+        .assert()
+        .success();
+    let a = env.cb_in(&ana).arg("status").assert().success();
+    assert!(!out(&a).contains("conflict"), "{}", out(&a));
+    let s = env.cb_in(&ana).arg("sync").assert().success();
+    assert!(err(&s).contains("conflict"), "{}", err(&s));
+    let copies: Vec<_> = files_under(&ana)
+        .into_iter()
+        .filter(|f| f.contains(".conflict-"))
+        .collect();
+    assert_eq!(copies.len(), 1, "{copies:?}");
+    let a = env.cb_in(&ana).arg("status").assert().success();
+    let text = out(&a);
+    assert!(text.contains("1 conflict copy"), "{text}");
+    assert!(text.contains("casebook check"), "{text}");
+    let a = env
+        .cb_in(&ana)
+        .args(["status", "--json"])
+        .assert()
+        .success();
+    let v: serde_json::Value = serde_json::from_str(&out(&a)).unwrap();
+    assert_eq!(v["conflict_copies"].as_array().unwrap().len(), 1, "{v}");
+}
