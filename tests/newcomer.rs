@@ -411,3 +411,93 @@ fn the_same_field_changed_differently_still_makes_a_conflict_copy_and_status_say
     let v: serde_json::Value = serde_json::from_str(&out(&a)).unwrap();
     assert_eq!(v["conflict_copies"].as_array().unwrap().len(), 1, "{v}");
 }
+
+/// The long flags of a command, as clap builds them.
+fn long_flags(cmd: &clap::Command) -> std::collections::BTreeSet<String> {
+    cmd.get_arguments()
+        .filter(|a| !a.is_global_set())
+        .filter_map(|a| a.get_long().map(str::to_string))
+        .collect()
+}
+
+#[test]
+fn every_x_new_takes_the_entry_flags_of_new() {
+    let root = casebook::cli::command();
+    let new = root.find_subcommand("new").unwrap();
+    let mut wanted = long_flags(new);
+    // What only `new` has: choosing a kind's draft to start from.
+    wanted.remove("from-draft");
+    assert!(
+        wanted.contains("field") && wanted.contains("no-edit"),
+        "{wanted:?}"
+    );
+    let mut checked = Vec::new();
+    for parent in root.get_subcommands() {
+        for sub in parent.get_subcommands().filter(|s| s.get_name() == "new") {
+            let have = long_flags(sub);
+            let missing: Vec<_> = wanted.difference(&have).collect();
+            assert!(
+                missing.is_empty(),
+                "casebook {} new lacks {missing:?}",
+                parent.get_name()
+            );
+            checked.push(parent.get_name().to_string());
+        }
+    }
+    assert!(checked.len() >= 2, "{checked:?}");
+}
+
+#[test]
+fn goal_new_takes_the_entry_flags_of_new() {
+    let env = TestEnv::new();
+    env.cb()
+        .args([
+            "goal",
+            "new",
+            "--title",
+            "Three SSO articles",
+            "--field",
+            "query=kind:kb product:sso",
+            "--field",
+            "target=3",
+            "--field",
+            "due=2026-12-31",
+            "--tag",
+            "sso",
+            "--no-edit",
+        ])
+        .assert()
+        .success();
+    let v = env.json(&["list", "--kind", "goal"]);
+    let e = &v["entries"][0];
+    assert_eq!(e["fields"]["query"], "kind:kb product:sso", "{e}");
+    assert_eq!(e["fields"]["target"], 3, "{e}");
+    assert_eq!(e["fields"]["due"], "2026-12-31", "{e}");
+    assert_eq!(e["fields"]["status"], "open", "{e}");
+    assert_eq!(e["tags"][0], "sso", "{e}");
+    // The goal's own flags still work, and a goal still needs them.
+    env.cb()
+        .args([
+            "goal", "new", "--title", "Two", "--query", "kind:qa", "--target", "2", "--due", "6w",
+            "-m", "why",
+        ])
+        .assert()
+        .success();
+    let v = env.json(&["list", "--kind", "goal"]);
+    let two = v["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["title"] == "Two")
+        .unwrap();
+    // `--due 6w` is six weeks from today (it was six weeks ago, always past).
+    assert_eq!(two["fields"]["due"], "2027-01-05", "{two}");
+    let a = env
+        .cb()
+        .args([
+            "goal", "new", "--title", "No query", "--target", "2", "--due", "6w",
+        ])
+        .assert()
+        .code(2);
+    assert!(err(&a).contains("--query"), "{}", err(&a));
+}
