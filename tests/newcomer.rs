@@ -39,6 +39,13 @@ fn levels_are_accepted_by_their_titles_in_any_case() {
     // The help suggests a level that exists.
     let help = env.cb().args(["profile", "--help"]).assert().success();
     assert!(!out(&help).contains("senior-specialist"), "{}", out(&help));
+    // Every example of `profile --help` runs as shown, in a real journal.
+    let examples = example_commands(&examples_of(&out(&help)));
+    assert!(examples.len() >= 3, "{examples:?}");
+    for words in examples {
+        let a = env.cb().args(&words[1..]).assert();
+        assert!(a.get_output().status.success(), "{words:?}: {}", err(&a));
+    }
 }
 
 #[test]
@@ -500,4 +507,132 @@ fn goal_new_takes_the_entry_flags_of_new() {
         .assert()
         .code(2);
     assert!(err(&a).contains("--query"), "{}", err(&a));
+}
+
+/// Every command and subcommand, as the words that name it.
+fn command_paths() -> Vec<Vec<String>> {
+    fn walk(cmd: &clap::Command, path: Vec<String>, out: &mut Vec<Vec<String>>) {
+        for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+            let mut p = path.clone();
+            p.push(sub.get_name().to_string());
+            out.push(p.clone());
+            walk(sub, p, out);
+        }
+    }
+    let mut out = Vec::new();
+    walk(&casebook::cli::command(), Vec::new(), &mut out);
+    out
+}
+
+fn help_at(path: &[String], columns: &str) -> String {
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("casebook"))
+        .args(path)
+        .arg("--help")
+        .env("NO_COLOR", "1")
+        .env_remove("CASEBOOK_DIR")
+        .env("COLUMNS", columns)
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout).to_string()
+}
+
+/// The Examples section of a help text: its heading and the indented lines
+/// under it (a wrapped example's tail is indented too).
+fn examples_of(help: &str) -> Vec<String> {
+    let mut lines = help.lines().skip_while(|l| !l.starts_with("Example"));
+    let Some(head) = lines.next() else {
+        return Vec::new();
+    };
+    std::iter::once(head)
+        .chain(lines.take_while(|l| l.starts_with(' ')))
+        .map(str::to_string)
+        .collect()
+}
+
+/// The command lines an Examples section shows, as words: continuation
+/// lines joined, `# ...` and the description column (after two spaces)
+/// dropped, and only the `casebook ...` parts of a pipeline kept, up to a
+/// redirection.
+fn example_commands(section: &[String]) -> Vec<Vec<String>> {
+    let mut joined: Vec<String> = Vec::new();
+    let mut carry = String::new();
+    for line in section.iter().skip(1) {
+        let line = line.trim();
+        if let Some(head) = line.strip_suffix('\\') {
+            carry.push_str(head);
+            carry.push(' ');
+            continue;
+        }
+        carry.push_str(line);
+        joined.push(std::mem::take(&mut carry));
+    }
+    let mut out = Vec::new();
+    for line in joined {
+        // The command ends where, outside quotes, two spaces or a `#` begin.
+        let (mut quote, mut end, mut prev) = (None, line.len(), ' ');
+        for (i, c) in line.char_indices() {
+            match (quote, c) {
+                (Some(q), c) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, '"' | '\'') => quote = Some(c),
+                (None, '#') if prev == ' ' => {
+                    end = i;
+                    break;
+                }
+                (None, ' ') if prev == ' ' && i > 0 => {
+                    end = i;
+                    break;
+                }
+                _ => {}
+            }
+            prev = c;
+        }
+        let command = line[..end].trim();
+        let Some(words) = shlex::split(command) else {
+            panic!("an example that is not a command line: {line}");
+        };
+        for part in words.split(|w| w == "|" || w == "&&") {
+            if part.first().map(String::as_str) != Some("casebook") {
+                continue;
+            }
+            let part: Vec<String> = part
+                .iter()
+                .take_while(|w| !w.starts_with('>') && !w.starts_with('<') && *w != "2>")
+                .cloned()
+                .collect();
+            out.push(part);
+        }
+    }
+    out
+}
+
+#[test]
+fn help_examples_are_never_wrapped_and_every_example_parses() {
+    let mut parsed = 0;
+    let mut wrong = Vec::new();
+    for path in command_paths() {
+        let name = path.join(" ");
+        let narrow = examples_of(&help_at(&path, "80"));
+        let wide = examples_of(&help_at(&path, "1000"));
+        assert_eq!(
+            narrow, wide,
+            "casebook {name} --help wraps its examples at 80 columns"
+        );
+        for line in &wide {
+            assert!(
+                line.chars().count() <= 80,
+                "casebook {name} --help: an example over 80 columns: {line}"
+            );
+        }
+        for words in example_commands(&wide) {
+            match casebook::cli::command().try_get_matches_from(&words) {
+                Ok(_) => parsed += 1,
+                Err(e) => wrong.push(format!(
+                    "casebook {name} --help shows {words:?}, which does not parse:\n{e}"
+                )),
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    assert!(parsed > 100, "{parsed} examples parsed");
 }

@@ -17,8 +17,10 @@ const MAX_ENTRY_BYTES: u64 = 5 << 20;
 #[command(after_help = "Examples:
   casebook check
   casebook check people/ana-lima/2026 --json
-  casebook check --pii               personal data in the entries as they are now
-  casebook check --pii --history     ... and in every version ever committed")]
+  # personal data in the entries as they are now
+  casebook check --pii
+  # ... and in every version ever committed
+  casebook check --pii --history")]
 pub struct CheckArgs {
     /// Files or folders to check (default: the whole journal)
     pub paths: Vec<PathBuf>,

@@ -17,9 +17,12 @@ use std::path::PathBuf;
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
-  casebook goal new --title \"Publish the missing SSO articles\" --query \"kind:kb status:published product:sso\" --target 3 --due 2026-12-31
+  casebook goal new --title \"Publish the missing SSO articles\" \\
+      --query \"kind:kb status:published product:sso\" --target 3 \\
+      --due 2026-12-31
   casebook goal report
-  casebook goal close kqzv met -m \"three published; the third needed engineering review\"")]
+  casebook goal close kqzv met \\
+      -m \"three published; the third needed engineering review\"")]
 pub struct GoalArgs {
     #[command(subcommand)]
     pub command: Option<GoalCommand>,
@@ -29,12 +32,12 @@ pub struct GoalArgs {
 pub enum GoalCommand {
     /// A goal measured by a saved query
     #[command(
-        after_help = "Example:\n  casebook goal new --title \"Three SSO articles\" --query \"kind:kb status:published product:sso\" --target 3 --due 2026-12-31"
+        after_help = "Example:\n  casebook goal new --title \"Three SSO articles\" \\\n      --query \"kind:kb status:published product:sso\" --target 3 \\\n      --due 2026-12-31"
     )]
     New(NewArgs),
     /// Close a goal as met, missed or dropped, with a retro
     #[command(
-        after_help = "Example:\n  casebook goal close kqzv missed -m \"one article; the second waits on engineering\""
+        after_help = "Example:\n  casebook goal close kqzv missed \\\n      -m \"one article; the second waits on engineering\""
     )]
     Close(CloseArgs),
     /// Each goal's progress against its target and due date
