@@ -559,7 +559,7 @@ fn example_commands(section: &[String]) -> Vec<Vec<String>> {
     for line in section.iter().skip(1) {
         let line = line.trim();
         if let Some(head) = line.strip_suffix('\\') {
-            carry.push_str(head);
+            carry.push_str(head.trim_end());
             carry.push(' ');
             continue;
         }
@@ -635,4 +635,57 @@ fn help_examples_are_never_wrapped_and_every_example_parses() {
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
     assert!(parsed > 100, "{parsed} examples parsed");
+}
+
+#[test]
+fn the_examples_that_need_no_entry_run_as_shown_in_a_new_journal() {
+    // `profile --help` once suggested a level, and `confirm --help` two
+    // criteria, that no ladder has.
+    let env = TestEnv::new();
+    for command in [
+        vec!["profile"],
+        vec!["review"],
+        vec!["rate"],
+        vec!["skill", "rate"],
+        vec!["focus"],
+        vec!["status"],
+    ] {
+        let path: Vec<String> = command.iter().map(|s| s.to_string()).collect();
+        let examples = example_commands(&examples_of(&help_at(&path, "100")));
+        assert!(!examples.is_empty(), "{command:?}");
+        for words in examples {
+            if words.iter().any(|w| w == "kqzv" || w == "bo-chen") {
+                continue;
+            }
+            // 1 is "nothing found" (`profile` before any profile); a
+            // refused level, criterion or flag is a usage error, 2.
+            let a = env.cb().args(&words[1..]).assert();
+            let code = a.get_output().status.code();
+            assert!(matches!(code, Some(0 | 1)), "{words:?}: {}", err(&a));
+        }
+    }
+    // A lead confirms Ana's criteria from a clone of their own.
+    env.cb()
+        .args(["config", "set", "person", "Sam Rivera"])
+        .assert()
+        .success();
+    let examples = example_commands(&examples_of(&help_at(&["confirm".into()], "100")));
+    assert_eq!(examples.len(), 2, "{examples:?}");
+    for words in examples {
+        assert!(words.iter().any(|w| w == "-m"), "{words:?}");
+        let a = env.cb().args(&words[1..]).assert();
+        assert!(a.get_output().status.success(), "{words:?}: {}", err(&a));
+    }
+}
+
+#[test]
+fn check_of_a_path_that_does_not_exist_says_so() {
+    let env = TestEnv::new();
+    let a = env
+        .cb()
+        .args(["check", "people/nobody/2026"])
+        .assert()
+        .code(2);
+    assert!(err(&a).contains("no such file or folder"), "{}", err(&a));
+    assert!(!err(&a).contains("not inside the journal"), "{}", err(&a));
 }

@@ -62,6 +62,12 @@ pub fn run(args: CheckArgs, ctx: &mut Context) -> CliResult {
     } else {
         let mut t = Vec::new();
         for p in &args.paths {
+            if !p.exists() && !root.join(p).exists() {
+                return Err(CliError::usage(format!(
+                    "{}: no such file or folder",
+                    p.display()
+                )));
+            }
             let rel = journal.relative_path(p).ok_or_else(|| {
                 CliError::usage(format!("{} is not inside the journal", p.display()))
             })?;
