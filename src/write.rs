@@ -964,7 +964,22 @@ fn subject_of(request: &WriteRequest) -> String {
         Some(t) => request.subject.replace("{title}", &entry::one_line(t)),
         None => request.subject.clone(),
     };
-    entry::one_line(&subject)
+    kind_once(&entry::one_line(&subject))
+}
+
+/// `profile: specialist-2 since ...`, not `profile: Profile: specialist-2
+/// since ...`: a title that starts with the subject's last word (the kind)
+/// continues it instead of repeating it.
+fn kind_once(subject: &str) -> String {
+    let Some((head, rest)) = subject.split_once(": ") else {
+        return subject.to_string();
+    };
+    let kind = head.rsplit(' ').next().unwrap_or(head);
+    let first = rest.split([' ', ':']).next().unwrap_or("");
+    if kind.is_empty() || !first.eq_ignore_ascii_case(kind) {
+        return subject.to_string();
+    }
+    format!("{head}{}", &rest[first.len()..])
 }
 
 fn redact_text(guard: &Guard, text: &str) -> String {

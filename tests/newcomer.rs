@@ -106,6 +106,30 @@ fn subjects_name_the_kind_once() {
     let subject = env.git(&["log", "-1", "--format=%s"]);
     assert!(subject.starts_with("feedback: "), "{subject}");
     assert!(!subject.contains("feedback feedback"), "{subject}");
+    // A title that starts with the kind continues the subject.
+    env.cb()
+        .args([
+            "profile",
+            "--level",
+            "specialist-2",
+            "--since",
+            "2025-09-01",
+        ])
+        .assert()
+        .success();
+    let subject = env.git(&["log", "-1", "--format=%s"]);
+    assert_eq!(subject.trim(), "profile: specialist-2 since 2025-09-01");
+    env.cb()
+        .args([
+            "focus",
+            "empathic-communication",
+            "-m",
+            "lost her at 'policy'",
+        ])
+        .assert()
+        .success();
+    let subject = env.git(&["log", "-1", "--format=%s"]);
+    assert!(subject.starts_with("focus 2026-11: "), "{subject}");
 }
 
 #[test]
