@@ -496,12 +496,20 @@ impl Session {
     /// entry of the same person already in that second. Files hold whole
     /// seconds; only a second shared with an earlier write gets
     /// milliseconds, so `@`, `@~1` and `list` follow the write order
-    /// without any history (one index query of the person's day).
+    /// without any history (one index query of the person's day, and only
+    /// when HEAD was committed this very second).
     fn after_my_latest(
         &mut self,
         entry: &Entry,
     ) -> Result<chrono::DateTime<chrono::FixedOffset>, WriteError> {
         let created = whole_second(entry.created);
+        // A second can be shared only with a write of this second (a date
+        // given with --date takes the time of day from the clock): when
+        // HEAD is older, no query, and no index opened before the commit.
+        let now = whole_second(crate::clock::now()).timestamp();
+        if self.journal().head_time().is_none_or(|t| t < now) {
+            return Ok(created);
+        }
         let day = created.date_naive();
         let mut filter = crate::filter::Filter {
             include_private: true,

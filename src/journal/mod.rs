@@ -447,6 +447,12 @@ impl Journal {
         self.repo.head().ok().and_then(|h| h.target())
     }
 
+    /// When HEAD was committed, in seconds since the epoch.
+    pub fn head_time(&self) -> Option<i64> {
+        let commit = self.repo.head().ok()?.peel_to_commit().ok()?;
+        Some(commit.time().seconds())
+    }
+
     /// libgit2 never packs or prunes, so loose objects pile up with every
     /// commit. Git's own heuristic (more than ~27 loose objects in
     /// `objects/17`, about 6,700 in all) starts the user's `git gc --auto`
