@@ -332,7 +332,14 @@ impl Session {
     ) -> Result<Outcome, WriteError> {
         // 1 and 2: validate and apply the kind rules, keeping what was typed.
         let now = whole_second(crate::clock::now());
-        let single = request.items.len() == 1;
+        // One entry (a `new --from-draft` also removes the draft), not a
+        // bulk write: an import keeps the times it was given.
+        let single = request
+            .items
+            .iter()
+            .filter(|i| matches!(i, Item::Entry { .. }))
+            .count()
+            == 1;
         for item in &mut request.items {
             if let Item::Entry { entry, path } = item {
                 if path.is_some() && request.touch_updated {

@@ -284,6 +284,25 @@ fn at_and_list_follow_the_write_order_within_one_second() {
     assert_eq!(listed(&env), newest_first);
     let a = env.cb().args(["show", "@~5"]).assert().success();
     assert!(out(&a).contains("Prefix test"), "{}", out(&a));
+    // A jot turned into an entry is written after the others too.
+    env.cb()
+        .args(["jot", "ZD-1", "a quick one"])
+        .assert()
+        .success();
+    env.cb()
+        .args([
+            "new",
+            "note",
+            "--from-draft",
+            "@",
+            "--title",
+            "From the jot",
+            "--no-edit",
+        ])
+        .assert()
+        .success();
+    let a = env.cb().args(["show", "@"]).assert().success();
+    assert!(out(&a).contains("From the jot"), "{}", out(&a));
     // A second that is not shared stays a plain second in the file.
     let text = env.git(&["grep", "-h", "^created", "--", "people"]);
     assert!(
