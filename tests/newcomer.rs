@@ -732,3 +732,59 @@ fn check_of_a_path_that_does_not_exist_says_so() {
     assert!(err(&a).contains("no such file or folder"), "{}", err(&a));
     assert!(!err(&a).contains("not inside the journal"), "{}", err(&a));
 }
+
+#[test]
+fn edits_to_different_paragraphs_of_one_body_merge_and_overlapping_ones_do_not() {
+    let env = TestEnv::bare();
+    let (ana, bo) = two_clones(&env);
+    let id = shared_id(&env, &ana);
+    let base = "First paragraph.\n\nMiddle paragraph.\n\nLast paragraph.";
+    env.cb_in(&ana)
+        .args(["edit", &id, "-m", base])
+        .assert()
+        .success();
+    env.cb_in(&ana).arg("sync").assert().success();
+    env.cb_in(&bo).arg("sync").assert().success();
+    env.cb_in(&bo)
+        .args([
+            "edit",
+            &id,
+            "-m",
+            &base.replace("Last paragraph.", "Last, by Bo."),
+        ])
+        .assert()
+        .success();
+    env.cb_in(&bo).arg("sync").assert().success();
+    env.cb_in(&ana)
+        .args([
+            "edit",
+            &id,
+            "-m",
+            &base.replace("First paragraph.", "First, by Ana."),
+        ])
+        .assert()
+        .success();
+    let s = env.cb_in(&ana).arg("sync").assert().success();
+    assert!(!err(&s).contains("conflict"), "{}", err(&s));
+    let a = env.cb_in(&ana).args(["show", &id]).assert().success();
+    let text = out(&a);
+    assert!(
+        text.contains("First, by Ana.") && text.contains("Last, by Bo."),
+        "{text}"
+    );
+    assert!(!files_under(&ana).iter().any(|f| f.contains(".conflict-")));
+    // The same paragraph changed on both sides keeps theirs as a copy.
+    env.cb_in(&bo).arg("sync").assert().success();
+    env.cb_in(&bo)
+        .args(["edit", &id, "-m", "Bo rewrote it all."])
+        .assert()
+        .success();
+    env.cb_in(&bo).arg("sync").assert().success();
+    env.cb_in(&ana)
+        .args(["edit", &id, "-m", "Ana rewrote it all."])
+        .assert()
+        .success();
+    let s = env.cb_in(&ana).arg("sync").assert().success();
+    assert!(err(&s).contains("conflict"), "{}", err(&s));
+    env.cb_in(&ana).arg("check").assert().code(1);
+}

@@ -13,8 +13,8 @@ use clap::Args;
   casebook sync --dry-run          what would come in and go out
 
 Two clones that wrote at the same time merge cleanly: new entries never
-collide; edits of different parts of one entry (a tag, a field, the body)
-are both kept; if both changed one part, yours stays and theirs is kept
+collide; edits of different parts of one entry (a tag, a field, another
+paragraph of the body) are both kept; if both changed one part, yours stays and theirs is kept
 beside it as a conflict copy (`casebook status` and `casebook check` list
 them until merged).")]
 pub struct SyncArgs {

@@ -7,9 +7,16 @@ use super::Entry;
 use std::collections::BTreeSet;
 
 /// The entry with both sides' changes, or `None` when one part (a field,
-/// the title, the body, ...) was changed differently on each side.
-/// `updated` is never a conflict: the later of the two is kept.
-pub fn merge3(base: &Entry, ours: &Entry, theirs: &Entry) -> Option<Entry> {
+/// the title, ...) was changed differently on each side. A body both sides
+/// changed goes to `merge_text` (base, ours, theirs), which merges it line
+/// by line or says it cannot. `updated` is never a conflict: the later of
+/// the two is kept.
+pub fn merge3(
+    base: &Entry,
+    ours: &Entry,
+    theirs: &Entry,
+    merge_text: &dyn Fn(&str, &str, &str) -> Option<String>,
+) -> Option<Entry> {
     fn pick<T: PartialEq + Clone>(base: &T, ours: &T, theirs: &T) -> Option<T> {
         if ours == theirs || theirs == base {
             Some(ours.clone())
@@ -58,7 +65,10 @@ pub fn merge3(base: &Entry, ours: &Entry, theirs: &Entry) -> Option<Entry> {
         )?,
         import_hash: pick(&base.import_hash, &ours.import_hash, &theirs.import_hash)?,
         fields,
-        body: pick(&base.body, &ours.body, &theirs.body)?,
+        body: match pick(&base.body, &ours.body, &theirs.body) {
+            Some(body) => body,
+            None => merge_text(&base.body, &ours.body, &theirs.body)?,
+        },
     })
 }
 
@@ -78,6 +88,8 @@ mod tests {
 
     #[test]
     fn different_parts_combine_and_one_part_changed_twice_is_a_conflict() {
+        let no_text_merge = |_: &str, _: &str, _: &str| None;
+        let merge3 = |b: &Entry, o: &Entry, t: &Entry| super::merge3(b, o, t, &no_text_merge);
         let b = base();
         let mut ours = b.clone();
         ours.tags = vec!["billing".into()];
@@ -108,5 +120,8 @@ mod tests {
         let mut body = b.clone();
         body.body = "v3\n".into();
         assert!(merge3(&b, &ours, &body).is_none());
+        // A body both changed is the text merge's to settle.
+        let joined = super::merge3(&b, &ours, &body, &|_, o, t| Some(format!("{o}{t}")));
+        assert_eq!(joined.unwrap().body, "v2\nv3\n");
     }
 }

@@ -359,8 +359,24 @@ fn merged_entry(
         let parsed = crate::entry::parse(text, path).ok()?;
         parsed.problems.is_empty().then_some(parsed.entry)
     };
-    let merged = crate::entry::merge3(&read(ancestor?)?, &read(our)?, &read(their)?)?;
+    let merged = crate::entry::merge3(&read(ancestor?)?, &read(our)?, &read(their)?, &merge_lines)?;
     Some(merged.to_markdown())
+}
+
+/// git's own line merge of a body both sides changed: changes to different
+/// paragraphs combine; overlapping ones are a conflict (`None`).
+fn merge_lines(base: &str, ours: &str, theirs: &str) -> Option<String> {
+    fn input(text: &str) -> git2::MergeFileInput<'_> {
+        let mut i = git2::MergeFileInput::new();
+        i.content(text.as_bytes());
+        i
+    }
+    let (base, ours, theirs) = (input(base), input(ours), input(theirs));
+    let merged = git2::merge_file(&base, &ours, &theirs, None).ok()?;
+    if !merged.is_automergeable() {
+        return None;
+    }
+    String::from_utf8(merged.content().to_vec()).ok()
 }
 
 /// A conflict side as a plain (stage 0) index entry.
