@@ -200,7 +200,7 @@ pub fn run(args: CheckArgs, ctx: &mut Context) -> CliResult {
             line: 1,
             column: 1,
             field: None,
-            message: "an unresolved conflict copy; merge it into the original and delete it".into(),
+            message: "an unresolved conflict copy: merge it into its entry, then remove it with casebook rm PATH --yes".into(),
             pii: None,
             commit: None,
         });

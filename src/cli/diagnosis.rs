@@ -55,7 +55,7 @@ pub struct PendingArgs {
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
   casebook resolve kqzv --actual \"expired SAML signing cert\" --verdict hit
-  # (verdict asked, or left for later)
+  # the verdict is asked for, or left for later
   casebook resolve @ --actual \"a proxy stripped the header\"")]
 pub struct ResolveArgs {
     /// The diagnosis entry (a picker of pending ones on a terminal)
