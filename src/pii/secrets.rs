@@ -206,7 +206,7 @@ static ASSIGNED: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(
         r#"(?i-u)(?P<name>(?:api[_.\-]?key|apikey|secret|token|passw(?:or)?d|passwd|pwd|passphrase"#,
         r#"|credentials?|creds|access[_.\-]?key|auth[_.\-]?key|private[_.\-]?key|[_.\-]pass\b|\bpass\b|[a-z0-9][_.\-]key\b)[a-z0-9_.\-]*)"#,
-        r#"(?-i:[A-Z][a-z]+)?["'`]?\]?[ \t]*(?P<op>=>|:=|::=|:::=|\?=|\.=|===?|!==?|=|:|,[ \t]*["']|>\s*)"#,
+        r#"(?-i:[A-Z][a-z]+)?["'`]?\]?(?-i:[ \t]+string|[ \t]*:[ \t]*(?:str|String|string))?[ \t]*(?P<op>=>|:=|::=|:::=|\?=|\.=|===?|!==?|=|:|,[ \t]*["']|>\s*)"#,
     ))
 });
 
