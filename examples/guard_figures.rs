@@ -71,7 +71,11 @@ fn main() {
     }
     println!("{}", figures.kind_table());
     println!("{}", figures.source_table(false));
-    let clean: usize = cases.iter().filter(|c| c.kind == "clean").map(|c| c.text.len()).sum();
+    let clean: usize = cases
+        .iter()
+        .filter(|c| c.kind == "clean")
+        .map(|c| c.text.len())
+        .sum();
     println!(
         "scanned {} texts, {:.2} MB ({:.2} MB of it clean support text), in {:.1} ms ({:.1} MB/s)",
         cases.len(),

@@ -106,9 +106,17 @@ static PREFIXED: LazyLock<Regex> = LazyLock::new(|| {
         r"|\b(?:whsec|shpat|shpca|shppa|shpss)_[A-Za-z0-9]{24,}",
         r"|\bgh[pousr]_[A-Za-z0-9]{36,}",
         r"|\bgithub_pat_[A-Za-z0-9_]{40,}",
-        r"|\bgl(?:pat|ptt|dt|rt|ft|soat|agent|oas|imt|cbt|ffct)-[A-Za-z0-9_\-]{20,}",
-        r"|\bGR1348941[A-Za-z0-9_\-]{20,}",
-        r"|\bxox(?:e\.xox[bp]|[abposre])-[0-9]+-[A-Za-z0-9\-]{8,}",
+        // GitLab's tokens have fixed lengths (gitleaks' rules).
+        r"|\bglpat-[A-Za-z0-9_\-]{27,300}\.[0-9a-z]{9}\b",
+        r"|\bgl(?:pat|dt|rt|ft|soat|ffct)-[A-Za-z0-9_\-]{20}",
+        r"|\bglcbt-[0-9a-zA-Z]{1,5}_[A-Za-z0-9_\-]{20}",
+        r"|\bglimt-[A-Za-z0-9_\-]{25}",
+        r"|\bglagent-[A-Za-z0-9_\-]{50}",
+        r"|\bgloas-[A-Za-z0-9_\-]{64}",
+        r"|\bglptt-[0-9a-f]{40}",
+        r"|\bGR1348941[A-Za-z0-9_\-]{20}",
+        r"|\bxox[abposr]-[0-9]+-[A-Za-z0-9\-]{8,}",
+        r"|\bxoxe(?:\.xox[bp])?-[0-9]-[A-Za-z0-9]{100,}",
         r"|\bAAAAAAAAAAAAAAAAAAAAA[A-Za-z0-9%]{30,}",
         r"|\bxapp-[0-9]-[A-Z0-9]{6,}-[0-9]{6,}-[a-z0-9]{20,}",
         r"|\bhooks\.slack\.com/(?:services|workflows|triggers)/[A-Za-z0-9+/]{20,}",
@@ -172,6 +180,11 @@ fn key_body_random(key: &str) -> bool {
     } else {
         body
     };
+    // A provider's key is drawn at random; one that counts (`AIzaSyabcdef…`,
+    // `dapi123456789…`) was typed for a manual.
+    if sequential(body) {
+        return false;
+    }
     if random_enough(body) {
         return true;
     }
@@ -196,7 +209,12 @@ fn body_of(key: &str) -> &str {
 fn glued(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
-    before.is_some_and(|c| c.is_ascii_alphanumeric()) || after.is_some_and(|c| c == '@')
+    // A key cut short by a mask (`xoxp-…-####`, `ops_eyJ…...`) is an
+    // example; one running on past its length is something else.
+    before.is_some_and(|c| c.is_ascii_alphanumeric())
+        || after
+            .is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '@' | '#' | '*' | '…'))
+        || text[end..].starts_with("...")
 }
 
 // Sidekiq Enterprise's gem credentials: `user:password`, eight hex each.
@@ -308,6 +326,9 @@ fn assigned_secret(name: &str, value: &str) -> bool {
     ]
     .iter()
     .any(|w| lower.ends_with(w))
+        || name.ends_with("Id")
+        || name.ends_with("ID")
+        || lower.contains("public")
         || lower.contains("csrf")
         || lower.contains("keyboard")
         || lower.contains("monkey")
@@ -315,14 +336,19 @@ fn assigned_secret(name: &str, value: &str) -> bool {
     {
         return false;
     }
-    if placeholder(value) || value.chars().count() > 400 {
+    if placeholder(value) || value.chars().count() > 400 || versioned(value) {
         return false;
     }
     let n = value.chars().count();
     if is_password_name(name) {
         // A password needs no entropy, but it is not a plain word:
         // `password = hunter2` is one, `password: incorrect` is prose.
+        // Nor are words: `shorter-version`, "doesnt start right".
+        let words = value
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || matches!(b, b' ' | b'-' | b'_'));
         n >= 6
+            && !words
             && value.chars().any(|c| c.is_ascii_alphanumeric())
             && (value.chars().any(|c| !c.is_ascii_alphabetic())
                 || (value.chars().any(|c| c.is_ascii_uppercase())
@@ -334,6 +360,20 @@ fn assigned_secret(name: &str, value: &str) -> bool {
     } else {
         n >= 10 && random_enough(value)
     }
+}
+
+/// A name with a version at its end (`jjwt-jackson-0.11.2`,
+/// `SalesResults-1.2`) is an artifact or a file, not a key.
+fn versioned(v: &str) -> bool {
+    let Some((head, tail)) = v.rsplit_once(['-', '_', ' ']) else {
+        return false;
+    };
+    head.bytes().any(|b| b.is_ascii_alphabetic())
+        && tail.contains('.')
+        && tail
+            .trim_start_matches('v')
+            .split('.')
+            .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Digits that look drawn rather than typed: six distinct at least, no run
@@ -367,15 +407,25 @@ fn digits_random(s: &str) -> bool {
 }
 
 /// Counting up or down through six characters or more (`123456`,
-/// `abcdef`, `987654`): typed, not generated.
+/// `abcdef`, `987654`): typed, not generated. Checked on known keys'
+/// bodies and numeric tokens; a value assigned to a key-like name may be a
+/// test key the suites still count (`12345678-ABCD-…`).
 fn sequential(s: &str) -> bool {
     let b = s.as_bytes();
     let (mut up, mut down) = (1, 1);
     for w in b.windows(2) {
         let alnum = w[0].is_ascii_alphanumeric() && w[1].is_ascii_alphanumeric();
         let (x, y) = (w[0].to_ascii_lowercase(), w[1].to_ascii_lowercase());
-        up = if alnum && y == x.wrapping_add(1) { up + 1 } else { 1 };
-        down = if alnum && x == y.wrapping_add(1) { down + 1 } else { 1 };
+        up = if alnum && y == x.wrapping_add(1) {
+            up + 1
+        } else {
+            1
+        };
+        down = if alnum && x == y.wrapping_add(1) {
+            down + 1
+        } else {
+            1
+        };
         if up >= 6 || down >= 6 {
             return true;
         }
@@ -581,5 +631,31 @@ mod tests {
         assert!(placeholder("<your-token>"));
         assert!(placeholder("config.password"));
         assert!(!placeholder("hunter2"));
+    }
+
+    #[test]
+    fn counting_and_versions_are_typed_not_generated() {
+        assert!(sequential("AIzaSyabcdefghijklmnop"));
+        assert!(sequential("dapi123456789012"));
+        assert!(!sequential("HXe8DGg1iJd2AopzyxkFB7F2"));
+        assert!(digits_random("8118306190547116"));
+        assert!(!digits_random("1234567890123456"));
+        assert!(!digits_random("1111122222333334"));
+        assert!(versioned("jjwt-jackson-0.11.2"));
+        assert!(versioned("SalesResults-1.2"));
+        assert!(!versioned("d2LkV78zLx-t"));
+    }
+
+    #[test]
+    fn curl_user_finds_the_password_or_a_key_alone() {
+        let at = |cu: &'static str| curl_user(cu).map(|(s, e)| &cu[s..e]);
+        assert_eq!(at("elastic:P@ssw0rd$1"), Some("P@ssw0rd$1"));
+        assert_eq!(at("\":d2LkV78zLx!t\""), Some("d2LkV78zLx!t"));
+        assert_eq!(at("\"d2LkV78zLx!t:\""), Some("d2LkV78zLx!t"));
+        assert_eq!(at("kevin:'pRf7vG2h1L8nQkW9'"), Some("pRf7vG2h1L8nQkW9"));
+        assert_eq!(at("user:pass"), None);
+        assert_eq!(at("'test:test'"), None);
+        assert_eq!(at("\"username:password\""), None);
+        assert_eq!(at("<user:password>"), None);
     }
 }

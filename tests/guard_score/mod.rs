@@ -102,9 +102,8 @@ pub fn load(dir: &Path) -> std::io::Result<Vec<Case>> {
             if line.trim().is_empty() {
                 continue;
             }
-            let v: serde_json::Value = serde_json::from_str(line).map_err(|e| {
-                std::io::Error::other(format!("{}:{}: {e}", path.display(), n + 1))
-            })?;
+            let v: serde_json::Value = serde_json::from_str(line)
+                .map_err(|e| std::io::Error::other(format!("{}:{}: {e}", path.display(), n + 1)))?;
             let spans = v["spans"]
                 .as_array()
                 .map(|a| {
