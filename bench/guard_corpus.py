@@ -31,6 +31,7 @@ import argparse
 import ast
 import base64
 import csv
+import gzip
 import io
 import json
 import os
@@ -493,6 +494,12 @@ def support(src):
     return cases
 
 
+# Published under non-commercial licences (Customer Support on Twitter:
+# CC BY-NC-SA 4.0; the multilingual tickets: CC BY-NC 4.0), so measured
+# locally but not copied into tests/fixtures/.
+NOT_REDISTRIBUTABLE = {"twcs", "tickets"}
+
+
 def case(source, kind, text, label, spans=None):
     c = {"source": source, "kind": kind, "text": text, "label": label}
     if spans:
@@ -507,6 +514,12 @@ def main():
     ap.add_argument("--gitleaks")
     ap.add_argument("--support", action="append", default=[], help="a checkout holding support text (repeatable)")
     ap.add_argument("--out", default="target/guard-corpus")
+    ap.add_argument(
+        "--fixture",
+        action="store_true",
+        help="write gzipped files and leave out the support sets whose licences forbid "
+        "redistribution (as tests/fixtures/guard-corpus/ holds them)",
+    )
     a = ap.parse_args()
     os.makedirs(a.out, exist_ok=True)
     for name, paths, fn in [
@@ -520,6 +533,8 @@ def main():
             print(f"{name}: no checkout given, skipped", file=sys.stderr)
             continue
         cases = [c for p in paths for c in fn(Source(p))]
+        if a.fixture:
+            cases = [c for c in cases if c["source"] not in NOT_REDISTRIBUTABLE]
         # One case once: suites repeat themselves across parametrizations.
         seen = set()
         unique = []
@@ -528,9 +543,15 @@ def main():
             if key not in seen:
                 seen.add(key)
                 unique.append(c)
-        with open(os.path.join(a.out, f"{name}.jsonl"), "w", encoding="utf-8") as f:
-            for c in unique:
-                f.write(json.dumps(c, ensure_ascii=False) + "\n")
+        body = "".join(json.dumps(c, ensure_ascii=False) + "\n" for c in unique).encode()
+        if a.fixture:
+            # mtime 0: the same corpus gives the same bytes.
+            with open(os.path.join(a.out, f"{name}.jsonl.gz"), "wb") as raw:
+                with gzip.GzipFile(filename="", mode="wb", fileobj=raw, compresslevel=9, mtime=0) as f:
+                    f.write(body)
+        else:
+            with open(os.path.join(a.out, f"{name}.jsonl"), "wb") as f:
+                f.write(body)
         by = {}
         for c in unique:
             k = (c["kind"], c["label"])

@@ -4,6 +4,7 @@
 //! import adds nothing.
 
 mod common;
+mod guard_score;
 use common::{TestEnv, err, out};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -613,6 +614,38 @@ fn support_text_with_order_numbers_and_versions_imports_without_allow_pii() {
     let a = import(&env, &[s(&csv)]).assert().success();
     assert!(!err(&a).contains("personal data"), "{}", err(&a));
     assert_eq!(env.commits(), before + 1);
+}
+
+/// Issue 25, on real text: every 40th of the public support requests in the
+/// guard's corpus (BANKING77, Bitext; order numbers, `{{Order Number}}`
+/// placeholders, amounts, dates) as a helpdesk CSV imports with the guard
+/// on and without `--allow-pii`.
+#[test]
+fn real_support_requests_import_without_allow_pii() {
+    let env = TestEnv::new();
+    let cases = guard_score::load(&guard_score::fixture_dir()).expect("the guard corpus reads");
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(["title", "date", "body"]).unwrap();
+    let mut rows = 0;
+    for (i, c) in cases
+        .iter()
+        .filter(|c| c.kind == "clean")
+        .enumerate()
+        .filter(|(i, _)| i % 40 == 0)
+    {
+        let title = format!("{} request {i}", c.source);
+        w.write_record([title.as_str(), "2026-11-03", c.text.as_str()])
+            .unwrap();
+        rows += 1;
+    }
+    assert!(rows > 500, "{rows} rows");
+    let text = String::from_utf8(w.into_inner().unwrap()).unwrap();
+    let file = write(&env.root, "support.csv", &text);
+    let before = env.commits();
+    let a = import(&env, &[s(&file)]).assert().success();
+    assert!(!err(&a).contains("personal data"), "{}", err(&a));
+    assert_eq!(env.commits(), before + 1);
+    assert_eq!(entries(&env).len(), rows);
 }
 
 // ---- Moving in from other tools (issue 27): fixtures in each tool's own

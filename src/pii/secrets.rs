@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 /// Byte ranges of the secrets in `text`.
 pub(super) fn find(text: &str, out: &mut Vec<(usize, usize)>) {
     for m in PREFIXED.find_iter(text) {
-        if random_enough(body_of(m.as_str())) && !glued(text, m.start(), m.end()) {
+        if key_body_random(m.as_str()) && !glued(text, m.start(), m.end()) {
             out.push((m.start(), m.end()));
         }
     }
@@ -26,6 +26,13 @@ pub(super) fn find(text: &str, out: &mut Vec<(usize, usize)>) {
         for m in CLASS_LED.find_iter(text) {
             if random_enough(m.as_str()) {
                 out.push((m.start(), m.end()));
+            }
+        }
+    }
+    if text.contains("CONTRIBSYS__COM") {
+        for c in SIDEKIQ.captures_iter(text) {
+            if let Some(v) = c.name("v") {
+                out.push((v.start(), v.end()));
             }
         }
     }
@@ -65,13 +72,17 @@ pub(super) fn find(text: &str, out: &mut Vec<(usize, usize)>) {
     if text.contains("://") && text.contains('@') || text.contains("-u ") || text.contains("--user")
     {
         for c in USERINFO.captures_iter(text) {
-            // Any password in a URL or a curl command counts, even a weak
-            // one: only variables and masks are left alone.
-            if let Some(p) = c.name("pw").or_else(|| c.name("pw2"))
-                && !p.as_str().starts_with(['$', '%', '<', '{', '*', '[', '.'])
-                && !p.as_str().contains("xxx")
+            // Any password in a URL counts, even a weak one: only variables
+            // and masks are left alone.
+            if let Some(p) = c.name("pw")
+                && !masked_password(p.as_str())
             {
                 out.push((p.start(), p.end()));
+            }
+            if let Some(cu) = c.name("cu")
+                && let Some(span) = curl_user(cu.as_str())
+            {
+                out.push((cu.start() + span.0, cu.start() + span.1));
             }
         }
     }
@@ -91,13 +102,22 @@ pub(super) fn find(text: &str, out: &mut Vec<(usize, usize)>) {
 static PREFIXED: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(
         r"\b(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|APKA|A3T[A-Z0-9])[A-Z0-9]{16}\b",
-        r"|\b(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{16,}",
+        r"|\b(?:sk|rk)_(?:live|test|prod)_[A-Za-z0-9]{16,}",
         r"|\b(?:whsec|shpat|shpca|shppa|shpss)_[A-Za-z0-9]{24,}",
         r"|\bgh[pousr]_[A-Za-z0-9]{36,}",
         r"|\bgithub_pat_[A-Za-z0-9_]{40,}",
-        r"|\bgl(?:pat|ptt|dt|rt|ft|soat|agent|oas|imt|cbt|ffct)-[A-Za-z0-9_\-]{20,}",
-        r"|\bGR1348941[A-Za-z0-9_\-]{20,}",
-        r"|\bxox[abposre]-[0-9]{6,}-[A-Za-z0-9\-]{8,}",
+        // GitLab's tokens have fixed lengths (gitleaks' rules).
+        r"|\bglpat-[A-Za-z0-9_\-]{27,300}\.[0-9a-z]{9}\b",
+        r"|\bgl(?:pat|dt|rt|ft|soat|ffct)-[A-Za-z0-9_\-]{20}",
+        r"|\bglcbt-[0-9a-zA-Z]{1,5}_[A-Za-z0-9_\-]{20}",
+        r"|\bglimt-[A-Za-z0-9_\-]{25}",
+        r"|\bglagent-[A-Za-z0-9_\-]{50}",
+        r"|\bgloas-[A-Za-z0-9_\-]{64}",
+        r"|\bglptt-[0-9a-f]{40}",
+        r"|\bGR1348941[A-Za-z0-9_\-]{20}",
+        r"|\bxox[abposr]-[0-9]+-[A-Za-z0-9\-]{8,}",
+        r"|\bxoxe(?:\.xox[bp])?-[0-9]-[A-Za-z0-9]{100,}",
+        r"|\bAAAAAAAAAAAAAAAAAAAAA[A-Za-z0-9%]{30,}",
         r"|\bxapp-[0-9]-[A-Z0-9]{6,}-[0-9]{6,}-[a-z0-9]{20,}",
         r"|\bhooks\.slack\.com/(?:services|workflows|triggers)/[A-Za-z0-9+/]{20,}",
         r"|\bAIza[0-9A-Za-z_\-]{35}",
@@ -149,6 +169,29 @@ static PREFIXED: LazyLock<Regex> = LazyLock::new(|| {
 static CLASS_LED: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b[0-9a-f]{32}-us[0-9]{1,2}\b|\b[0-9]{8,10}:AA[A-Za-z0-9_\-]{33}\b"));
 
+/// Does a known key's body look generated? Either the whole body after its
+/// prefix does, or its last segment does (Slack's `xoxa-2-511111111-…-e039d0…`
+/// leads with numeric ids); a Twitter bearer token's run of `A`s is its
+/// zero-padded prefix, not a mask.
+fn key_body_random(key: &str) -> bool {
+    let body = body_of(key);
+    let body = if key.starts_with("AAAAAAAAAAAAAAAAAAAA") {
+        key.trim_start_matches('A')
+    } else {
+        body
+    };
+    // A provider's key is drawn at random; one that counts (`AIzaSyabcdef…`,
+    // `dapi123456789…`) was typed for a manual.
+    if sequential(body) {
+        return false;
+    }
+    if random_enough(body) {
+        return true;
+    }
+    let last = body.rsplit(['-', '.']).next().unwrap_or("");
+    last.len() >= 16 && random_enough(last) && !body.contains("xxxx")
+}
+
 /// What follows a key's fixed prefix: the part that must look random.
 fn body_of(key: &str) -> &str {
     let cut = key
@@ -166,8 +209,20 @@ fn body_of(key: &str) -> &str {
 fn glued(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
-    before.is_some_and(|c| c.is_ascii_alphanumeric()) || after.is_some_and(|c| c == '@')
+    // A key cut short by a mask (`xoxp-…-####`, `ops_eyJ…...`) is an
+    // example; one running on past its length is something else.
+    before.is_some_and(|c| c.is_ascii_alphanumeric())
+        || after
+            .is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '@' | '#' | '*' | '…'))
+        || text[end..].starts_with("...")
 }
+
+// Sidekiq Enterprise's gem credentials: `user:password`, eight hex each.
+static SIDEKIQ: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r#"BUNDLE_(?:ENTERPRISE|GEMS)__CONTRIBSYS__COM[A-Za-z]*["']?(?:[ \t]+string)?[ \t]*(?::=|=|:)?[ \t]*["']?(?P<v>[a-f0-9]{8}:[a-f0-9]{8})\b"#,
+    )
+});
 
 static PRIVATE_KEY: LazyLock<Regex> =
     LazyLock::new(|| re(r"-----BEGIN[ A-Z0-9_\-]*PRIVATE KEY(?: BLOCK)?-----"));
@@ -206,7 +261,7 @@ static ASSIGNED: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(
         r#"(?i-u)(?P<name>(?:api[_.\-]?key|apikey|secret|token|passw(?:or)?d|passwd|pwd|passphrase"#,
         r#"|credentials?|creds|access[_.\-]?key|auth[_.\-]?key|private[_.\-]?key|[_.\-]pass\b|\bpass\b|[a-z0-9][_.\-]key\b)[a-z0-9_.\-]*)"#,
-        r#"(?-i:[A-Z][a-z]+)?["'`]?\]?[ \t]*(?P<op>=>|:=|::=|:::=|\?=|\.=|===?|!==?|=|:|,[ \t]*["']|>\s*)"#,
+        r#"(?-i:[A-Z][a-z]+)?["'`]?\]?(?-i:[ \t]+string|[ \t]*:[ \t]*(?:str|String|string))?[ \t]*(?P<op>=>|:=|::=|:::=|\?=|\.=|===?|!==?|=|:|,[ \t]*["']|>\s*)"#,
     ))
 });
 
@@ -271,6 +326,9 @@ fn assigned_secret(name: &str, value: &str) -> bool {
     ]
     .iter()
     .any(|w| lower.ends_with(w))
+        || name.ends_with("Id")
+        || name.ends_with("ID")
+        || lower.contains("public")
         || lower.contains("csrf")
         || lower.contains("keyboard")
         || lower.contains("monkey")
@@ -278,22 +336,101 @@ fn assigned_secret(name: &str, value: &str) -> bool {
     {
         return false;
     }
-    if placeholder(value) || value.chars().count() > 400 {
+    if placeholder(value) || value.chars().count() > 400 || versioned(value) {
         return false;
     }
     let n = value.chars().count();
     if is_password_name(name) {
         // A password needs no entropy, but it is not a plain word:
         // `password = hunter2` is one, `password: incorrect` is prose.
+        // Nor are words: `shorter-version`, "doesnt start right".
+        let words = value
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || matches!(b, b' ' | b'-' | b'_'));
         n >= 6
+            && !words
             && value.chars().any(|c| c.is_ascii_alphanumeric())
             && (value.chars().any(|c| !c.is_ascii_alphabetic())
                 || (value.chars().any(|c| c.is_ascii_uppercase())
                     && value.chars().any(|c| c.is_ascii_lowercase())
                     && n >= 10))
+    } else if value.bytes().all(|b| b.is_ascii_digit()) {
+        // A numeric token (Asana's, Discord's): long and varied digits.
+        n >= 16 && digits_random(value)
     } else {
-        n >= 10 && random_enough(value) && (n >= 16 || !value.chars().all(|c| c.is_ascii_digit()))
+        n >= 10 && random_enough(value)
     }
+}
+
+/// A name with a version at its end (`jjwt-jackson-0.11.2`,
+/// `SalesResults-1.2`) is an artifact or a file, not a key.
+fn versioned(v: &str) -> bool {
+    let Some((head, tail)) = v.rsplit_once(['-', '_', ' ']) else {
+        return false;
+    };
+    head.bytes().any(|b| b.is_ascii_alphabetic())
+        && tail.contains('.')
+        && tail
+            .trim_start_matches('v')
+            .split('.')
+            .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Digits that look drawn rather than typed: six distinct at least, no run
+/// of five alike, no counting (`123456`), and 2.3 bits a digit.
+fn digits_random(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut counts = [0u32; 10];
+    for d in b {
+        counts[(d - b'0') as usize] += 1;
+    }
+    if counts.iter().filter(|c| **c > 0).count() < 6 || sequential(s) {
+        return false;
+    }
+    let mut run = 1;
+    for w in b.windows(2) {
+        run = if w[0] == w[1] { run + 1 } else { 1 };
+        if run >= 5 {
+            return false;
+        }
+    }
+    let len = b.len() as f64;
+    let entropy: f64 = counts
+        .iter()
+        .filter(|c| **c > 0)
+        .map(|c| {
+            let p = *c as f64 / len;
+            -p * p.log2()
+        })
+        .sum();
+    entropy >= 2.3
+}
+
+/// Counting up or down through six characters or more (`123456`,
+/// `abcdef`, `987654`): typed, not generated. Checked on known keys'
+/// bodies and numeric tokens; a value assigned to a key-like name may be a
+/// test key the suites still count (`12345678-ABCD-…`).
+fn sequential(s: &str) -> bool {
+    let b = s.as_bytes();
+    let (mut up, mut down) = (1, 1);
+    for w in b.windows(2) {
+        let alnum = w[0].is_ascii_alphanumeric() && w[1].is_ascii_alphanumeric();
+        let (x, y) = (w[0].to_ascii_lowercase(), w[1].to_ascii_lowercase());
+        up = if alnum && y == x.wrapping_add(1) {
+            up + 1
+        } else {
+            1
+        };
+        down = if alnum && x == y.wrapping_add(1) {
+            down + 1
+        } else {
+            1
+        };
+        if up >= 6 || down >= 6 {
+            return true;
+        }
+    }
+    false
 }
 
 /// Long and varied enough to be generated rather than written: at least
@@ -434,9 +571,47 @@ fn placeholder(v: &str) -> bool {
 static USERINFO: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(
         r#"(?i)\b[a-z][a-z0-9+.\-]{1,15}://[^\s:/@?#"'<>]+:(?P<pw>[^\s@/?#"'<>]+)@[A-Za-z0-9.\-\[]"#,
-        r#"|(?:^|\s)(?:-u|--user)\s+["']?[^\s:"']+:(?P<pw2>[^\s"']+)"#,
+        r#"|(?:^|\s)(?:-u|--user)\s+(?P<cu>"[^"\s]*"(?::"[^"\s]*")?|'[^'\s]*'|[^\s"':]*:(?:'[^'\s]*'|"[^"\s]*"|[^\s"']*))"#,
     ))
 });
+
+fn masked_password(p: &str) -> bool {
+    p.starts_with(['$', '%', '<', '{', '*', '[', '.']) || p.contains("xxx") || p.ends_with('>')
+}
+
+/// The secret in `curl -u USER:PASSWORD` (quoted either way, or as
+/// `"USER":"PASSWORD"`), as a span within it: the password, or the user
+/// alone when the password is empty and the user looks like a key
+/// (`-u sk_live_…:`). The manuals' placeholders (`user:pass`,
+/// `username:password`, `test:test`) are not secrets.
+fn curl_user(cu: &str) -> Option<(usize, usize)> {
+    let colon = if cu.starts_with(['"', '\'']) {
+        let q = cu.as_bytes()[0] as char;
+        let close = cu[1..].find(q).map(|i| i + 1)?;
+        // `"user":"pw"` or `"user:pw"`.
+        if cu[close..].starts_with(":\"") {
+            close
+        } else {
+            cu[1..close].find(':').map(|i| i + 1)?
+        }
+    } else {
+        cu.find(':')?
+    };
+    let strip = |from: usize, to: usize| {
+        let v = &cu[from..to];
+        let t = v.trim_matches(['"', '\'']);
+        let start = from + (v.len() - v.trim_start_matches(['"', '\'']).len());
+        (start, start + t.len())
+    };
+    let (us, ue) = strip(0, colon);
+    let (ps, pe) = strip(colon + 1, cu.len());
+    let (user, pw) = (&cu[us..ue], &cu[ps..pe]);
+    if pw.is_empty() {
+        return random_enough(user).then_some((us, ue));
+    }
+    let word = pw.len() <= 8 && pw.bytes().all(|b| b.is_ascii_lowercase());
+    (!masked_password(pw) && pw != user && !word).then_some((ps, pe))
+}
 
 static BEARER: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i:\b(?:bearer|basic)\s+)(?P<v>[A-Za-z0-9._~+/\-]{20,}=*)"));
@@ -456,5 +631,31 @@ mod tests {
         assert!(placeholder("<your-token>"));
         assert!(placeholder("config.password"));
         assert!(!placeholder("hunter2"));
+    }
+
+    #[test]
+    fn counting_and_versions_are_typed_not_generated() {
+        assert!(sequential("AIzaSyabcdefghijklmnop"));
+        assert!(sequential("dapi123456789012"));
+        assert!(!sequential("HXe8DGg1iJd2AopzyxkFB7F2"));
+        assert!(digits_random("8118306190547116"));
+        assert!(!digits_random("1234567890123456"));
+        assert!(!digits_random("1111122222333334"));
+        assert!(versioned("jjwt-jackson-0.11.2"));
+        assert!(versioned("SalesResults-1.2"));
+        assert!(!versioned("d2LkV78zLx-t"));
+    }
+
+    #[test]
+    fn curl_user_finds_the_password_or_a_key_alone() {
+        let at = |cu: &'static str| curl_user(cu).map(|(s, e)| &cu[s..e]);
+        assert_eq!(at("elastic:P@ssw0rd$1"), Some("P@ssw0rd$1"));
+        assert_eq!(at("\":d2LkV78zLx!t\""), Some("d2LkV78zLx!t"));
+        assert_eq!(at("\"d2LkV78zLx!t:\""), Some("d2LkV78zLx!t"));
+        assert_eq!(at("kevin:'pRf7vG2h1L8nQkW9'"), Some("pRf7vG2h1L8nQkW9"));
+        assert_eq!(at("user:pass"), None);
+        assert_eq!(at("'test:test'"), None);
+        assert_eq!(at("\"username:password\""), None);
+        assert_eq!(at("<user:password>"), None);
     }
 }
