@@ -17,6 +17,8 @@
 //! - [`write`]: the one write pipeline every command that writes uses:
 //!   validate, kind rules, screen, redact, keep a draft, commit, index.
 //! - [`drafts`]: texts kept when a write was refused or interrupted.
+//! - [`error`]: the library's typed error (a kind, a message, where, a
+//!   hint), mapped to exit codes once, in `cli::error`.
 //! - [`demo`]: the built-in demo journal.
 //! - [`cli`]: argument parsing, settings, output, one file per command.
 //!
@@ -30,6 +32,7 @@ pub mod dates;
 pub mod demo;
 pub mod drafts;
 pub mod entry;
+pub mod error;
 pub mod filter;
 pub mod index;
 pub mod journal;
@@ -40,3 +43,5 @@ pub mod review;
 pub mod session;
 pub mod skills;
 pub mod write;
+
+pub use error::{Error, ErrorKind, Location, Result};
