@@ -148,7 +148,10 @@ fn pieces(words: &[String]) -> Vec<Piece> {
         let token = &rest[..end];
         rest = &rest[end..];
         match token.split_once(':') {
-            Some((field, value)) if !value.is_empty() && field.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') => {
+            Some((field, value))
+                if !value.is_empty()
+                    && field.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') =>
+            {
                 let field = match field {
                     "tags" => "tag",
                     "skills" => "skill",
@@ -283,13 +286,17 @@ fn search(journal: &Path, limit: usize, words: &[String]) -> Res<()> {
     let limit = limit.min(searcher.num_docs() as usize).max(1);
     // With no words to rank by, newest first (casebook's order then).
     let (total, top): (usize, Vec<(f32, tantivy::DocAddress)>) = if should_words {
-        searcher.search(&query, &(Count, TopDocs::with_limit(limit).order_by_score()))?
+        searcher.search(
+            &query,
+            &(Count, TopDocs::with_limit(limit).order_by_score()),
+        )?
     } else {
         let (total, top) = searcher.search(
             &query,
             &(
                 Count,
-                TopDocs::with_limit(limit).order_by_fast_field::<u64>("order", tantivy::Order::Desc),
+                TopDocs::with_limit(limit)
+                    .order_by_fast_field::<u64>("order", tantivy::Order::Desc),
             ),
         )?;
         (total, top.into_iter().map(|(_, a)| (0.0, a)).collect())
@@ -307,8 +314,15 @@ fn search(journal: &Path, limit: usize, words: &[String]) -> Res<()> {
     let mut out = format!("{total}\n");
     for (_, address) in top {
         let doc: TantivyDocument = searcher.doc(address)?;
-        let path = doc.get_first(f.path).and_then(|v| v.as_str()).unwrap_or_default().to_string();
-        let meta = doc.get_first(f.meta).and_then(|v| v.as_str()).unwrap_or_default();
+        let path = doc
+            .get_first(f.path)
+            .and_then(|v| v.as_str())
+            .unwrap_or_default()
+            .to_string();
+        let meta = doc
+            .get_first(f.meta)
+            .and_then(|v| v.as_str())
+            .unwrap_or_default();
         let meta: serde_json::Value = serde_json::from_str(meta)?;
         let text = std::fs::read_to_string(journal.join(&path)).unwrap_or_default();
         let body = split(&text).map_or("", |(_, b)| b);
@@ -333,8 +347,22 @@ fn split(text: &str) -> Option<(&str, &str)> {
 
 /// The fields every entry has; the rest are its kind's.
 const COMMON: &[&str] = &[
-    "id", "kind", "title", "person", "created", "updated", "skills", "tags", "products", "case",
-    "tier", "links", "private", "aliases", "imported_from", "import_hash",
+    "id",
+    "kind",
+    "title",
+    "person",
+    "created",
+    "updated",
+    "skills",
+    "tags",
+    "products",
+    "case",
+    "tier",
+    "links",
+    "private",
+    "aliases",
+    "imported_from",
+    "import_hash",
 ];
 
 fn build(journal: &Path, out: &Path) -> Res<()> {
@@ -414,7 +442,12 @@ fn strings(value: &toml::Value) -> Vec<String> {
 /// a facet per front-matter value, the day, the order and the front matter
 /// as JSON.
 fn document(f: &Fields, path: &str, front: &toml::Table, body: &str) -> TantivyDocument {
-    let get = |k: &str| front.get(k).and_then(toml::Value::as_str).unwrap_or_default();
+    let get = |k: &str| {
+        front
+            .get(k)
+            .and_then(toml::Value::as_str)
+            .unwrap_or_default()
+    };
     let mut doc = TantivyDocument::default();
     doc.add_text(f.path, path);
     doc.add_text(f.id, get("id"));
@@ -423,7 +456,9 @@ fn document(f: &Fields, path: &str, front: &toml::Table, body: &str) -> TantivyD
     doc.add_text(f.body, format!("{}\n{body}", get("title")));
     let mut keys = String::new();
     for (k, v) in front {
-        if !COMMON.contains(&k.as_str()) && matches!(v, toml::Value::String(_) | toml::Value::Array(_)) {
+        if !COMMON.contains(&k.as_str())
+            && matches!(v, toml::Value::String(_) | toml::Value::Array(_))
+        {
             for s in strings(v) {
                 keys.push_str(&s);
                 keys.push('\n');
