@@ -435,6 +435,8 @@ def main():
                 print(f"== {n:,} entries, run {i + 1} of {args.repeat}", file=sys.stderr)
                 results[(n, i)] = bench_size(n, args, str(cb), env, work, external, data, tag=f"-{i}")
                 print("\n".join(ratio_lines(results[(n, i)][0])), file=sys.stderr)
+                # After every run, so a long session that is stopped keeps what it measured.
+                report(args, sizes, results, quiet=True)
         report(args, sizes, results)
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -444,7 +446,7 @@ def main():
 
 
 
-def report(args, sizes, results):
+def report(args, sizes, results, quiet=False):
     """Writes the results file (before the slow cleanup: the host's disk
     discards each deleted file's blocks, and 100,000 files take minutes)."""
     m = machine()
@@ -501,7 +503,9 @@ def report(args, sizes, results):
                     continue
                 out.append(f"| {label} | {fmt(ms)} | {rss:.0f} MB | {ratio} |")
             out += [""] + [f"- {x}" for x in notes] + [""]
-    last = {n: results[(n, args.repeat - 1)] for n in sizes if (n, args.repeat - 1) in results}
+    last = {}
+    for (n, _), result in sorted(results.items()):
+        last[n] = result
     n, lines = verdicts(last)
     if n >= 100000:
         out += [f"## Absolute targets at {n:,} entries (PRODUCT.md, this host, last run)", "",
@@ -517,7 +521,8 @@ def report(args, sizes, results):
         from relevance import split_section
         _, kept = split_section(Path(args.out).read_text())
     Path(args.out).write_text("\n".join(out) + ("\n" + kept + "\n" if kept else ""))
-    print("\n".join(out))
+    if not quiet:
+        print("\n".join(out))
 
 
 if __name__ == "__main__":

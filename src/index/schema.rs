@@ -727,6 +727,29 @@ mod tests {
     }
 
     #[test]
+    fn a_cache_takes_its_hot_table_only_after_many_words() {
+        let mut stemmer = one_word_stemmer();
+        let mut cache = StemCache::own();
+        let mut stem = |cache: &mut StemCache, word: &str| {
+            let mut text = word.to_string();
+            cache.stem(&mut stemmer, &mut text);
+            text
+        };
+        // A query's or a one-entry update's words: no 128 KB table.
+        for word in ["refunds", "running", "escalations"] {
+            stem(&mut cache, word);
+        }
+        assert!(matches!(&cache, StemCache::Own(None, ..)));
+        for i in 0..HOT_AFTER {
+            stem(&mut cache, &format!("word{i}s"));
+        }
+        // A rebuild's: the table, and the same stems through it.
+        assert_eq!(stem(&mut cache, "refunds"), "refund");
+        assert_eq!(stem(&mut cache, "refunds"), "refund");
+        assert!(matches!(&cache, StemCache::Own(Some(_), ..)));
+    }
+
+    #[test]
     fn the_stem_cache_changes_no_token() {
         let mut plain = TextAnalyzer::builder(SimpleTokenizer::default())
             .filter(RemoveLongFilter::limit(40))
