@@ -16,6 +16,8 @@
 //!   and where its notices go. No clap, no printing.
 //! - [`write`]: the one write pipeline every command that writes uses:
 //!   validate, kind rules, screen, redact, keep a draft, commit, index.
+//! - [`export`]: what `export` writes: CSV with every field, a folder of
+//!   entry files in the journal's layout.
 //! - [`drafts`]: texts kept when a write was refused or interrupted.
 //! - [`demo`]: the built-in demo journal.
 //! - [`cli`]: argument parsing, settings, output, one file per command.
@@ -30,6 +32,7 @@ pub mod dates;
 pub mod demo;
 pub mod drafts;
 pub mod entry;
+pub mod export;
 pub mod filter;
 pub mod index;
 pub mod journal;

@@ -12,10 +12,26 @@ use serde_json::{Map, Value as J};
 
 /// Fields a column can give besides the kind's own.
 const FIELDS: &[&str] = &[
-    "title", "body", "date", "created", "updated", "kind", "person", "case", "tier", "tags",
-    "skills", "products", "links", "private", "id",
+    "title",
+    "body",
+    "date",
+    "created",
+    "updated",
+    "kind",
+    "person",
+    "case",
+    "tier",
+    "tags",
+    "skills",
+    "products",
+    "links",
+    "private",
+    "id",
+    "aliases",
+    "imported_from",
+    "import_hash",
 ];
-const LISTS: &[&str] = &["tags", "skills", "products", "links"];
+const LISTS: &[&str] = &["tags", "skills", "products", "links", "aliases"];
 /// Columns that map themselves by name. Not `id` (a helpdesk's "ID" is a
 /// ticket number) nor kind fields (a helpdesk "Status" is not a KB status).
 const BY_NAME: &[&str] = &[
@@ -49,7 +65,9 @@ pub(super) fn read(text: &str, opts: &Options, maps: &[String], tsv: bool) -> Cl
             "{source} has no header row naming its columns"
         )));
     }
-    let mappings = mappings(&headers, maps, opts.kind)?;
+    // casebook's own export: every column is the field it names.
+    let casebook = headers.join(",").starts_with(crate::export::CSV_HEADER);
+    let mappings = mappings(&headers, maps, opts.kind, casebook)?;
     if !opts.has_default_date
         && !mappings
             .iter()
@@ -150,7 +168,12 @@ fn field_name(text: &str) -> String {
 
 /// `--map` flags checked against the header and the fields, plus columns
 /// that map themselves by name. Mistakes here are usage errors (exit 2).
-fn mappings(headers: &[String], maps: &[String], kind: Option<Kind>) -> CliResult<Vec<Mapping>> {
+fn mappings(
+    headers: &[String],
+    maps: &[String],
+    kind: Option<Kind>,
+    casebook: bool,
+) -> CliResult<Vec<Mapping>> {
     let mut out: Vec<Mapping> = Vec::new();
     let kind_column = maps.iter().any(|m| {
         m.rsplit_once('=')
@@ -216,7 +239,11 @@ fn mappings(headers: &[String], maps: &[String], kind: Option<Kind>) -> CliResul
         let given = (!many && taken(&field))
             || (field == "date" && taken("created"))
             || (field == "created" && taken("date"));
-        if BY_NAME.contains(&field.as_str()) && !given && !out.iter().any(|m| m.column == i) {
+        let by_name = BY_NAME.contains(&field.as_str())
+            || (casebook
+                && (FIELDS.contains(&field.as_str())
+                    || Kind::ALL.iter().any(|k| k.field(&field).is_some())));
+        if by_name && !given && !out.iter().any(|m| m.column == i) {
             out.push(Mapping { column: i, field });
         }
     }
@@ -320,11 +347,18 @@ fn row_record(
                 }
             },
             k if LISTS.contains(&k) => {
-                let items = value
-                    .split([',', ';'])
-                    .map(|s| s.trim().trim_start_matches('#'))
-                    .filter(|s| !s.is_empty())
-                    .map(|s| J::from(s.to_string()));
+                // casebook's export writes a list whose items hold a `,` or
+                // `;` as a JSON array.
+                let items: Vec<J> = match json_list(value) {
+                    Some(items) => items,
+                    None => value
+                        .split([',', ';'])
+                        .map(|s| s.trim().trim_start_matches('#'))
+                        .filter(|s| !s.is_empty())
+                        .map(|s| J::from(s.to_string()))
+                        .collect(),
+                };
+                let items = items.into_iter();
                 match out.get_mut(k) {
                     Some(J::Array(have)) => {
                         have.extend(items);
@@ -352,7 +386,12 @@ fn row_record(
                         a_or_an(k_name)
                     ));
                 }
-                J::from(value)
+                match k_name.field(k).map(|f| f.ty) {
+                    Some(entry::FieldType::List) => json_list(value)
+                        .map(J::Array)
+                        .unwrap_or_else(|| J::from(value)),
+                    _ => J::from(value),
+                }
             }
         };
         keys.push((key.to_string(), column_at(m.column)));
@@ -382,6 +421,17 @@ fn row_record(
         value: J::Object(out),
         keys,
     })
+}
+
+/// A cell holding a JSON array of text (`["a, b", "c"]`).
+fn json_list(value: &str) -> Option<Vec<J>> {
+    if !value.starts_with('[') {
+        return None;
+    }
+    match serde_json::from_str::<J>(value).ok()? {
+        J::Array(items) if items.iter().all(J::is_string) => Some(items),
+        _ => None,
+    }
 }
 
 fn a_or_an(kind: Kind) -> &'static str {

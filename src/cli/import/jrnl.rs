@@ -60,21 +60,43 @@ pub(super) fn read(text: &str, opts: &Options) -> CliResult<Parsed> {
         .with_hint("make one with `jrnl --export json > jrnl.json`"));
     };
     let lines = entry_lines(text);
+    let at = |i: usize| match lines.get(i) {
+        Some(line) => format!("{source}:{line}"),
+        None => format!("{source}: entry {}", i + 1),
+    };
+    // casebook's own `export --format json`: the entries as they are.
+    if !list.is_empty() && list.iter().all(is_casebook_entry) {
+        let records = list
+            .iter()
+            .enumerate()
+            .map(|(i, item)| Ok(Record::new(at(i), item.clone())))
+            .collect();
+        return Ok(Parsed {
+            records,
+            notes: Vec::new(),
+        });
+    }
     let mut notes = Vec::new();
     let records = list
         .iter()
         .enumerate()
         .map(|(i, item)| {
-            let at = match lines.get(i) {
-                Some(line) => format!("{source}:{line}"),
-                None => format!("{source}: entry {}", i + 1),
-            };
+            let at = at(i);
             record(item, opts, &at, &mut notes)
                 .map(|value| Record::new(at.clone(), value))
                 .map_err(|message| format!("{at}: {message}"))
         })
         .collect();
     Ok(Parsed { records, notes })
+}
+
+/// An entry of casebook's JSON export: an id, a kind and a `created`
+/// time, where jrnl writes `date` and `time`.
+fn is_casebook_entry(item: &J) -> bool {
+    ["id", "kind", "person", "created"]
+        .iter()
+        .all(|k| item.get(k).is_some_and(J::is_string))
+        && item.get("time").is_none()
 }
 
 /// One jrnl entry as an import record.

@@ -167,6 +167,21 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> CliResult<()> {
     Ok(())
 }
 
+/// A casebook entry file (an `export --format md` folder, a copy of a
+/// journal): TOML front matter that casebook reads without a problem. It
+/// is read as casebook reads it, every field as it is, so that it imports
+/// back to the same entry (no identity of its own, no inline tags).
+fn casebook_entry(text: &str, at: &str, rel: Option<&str>) -> Option<Record> {
+    if !text.starts_with("+++") {
+        return None;
+    }
+    let parsed = entry::parse(text, rel.unwrap_or("")).ok()?;
+    if !parsed.problems.is_empty() || entry::EntryId::parse(parsed.entry.id.as_str()).is_none() {
+        return None;
+    }
+    Some(Record::new(at.to_string(), parsed.entry.to_json()))
+}
+
 struct Reader<'a> {
     opts: &'a Options<'a>,
     tool: Tool,
@@ -224,6 +239,9 @@ impl<'a> Reader<'a> {
         // touched file, a copied vault) is skipped, an edit updates.
         let hash = format!("{:016x}", entry::path_hash(text));
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        if let Some(record) = casebook_entry(text, at, rel) {
+            return Ok(record);
+        }
         let mut front = split(text).map_err(|(line, message)| format!("{at}:{line}: {message}"))?;
         let values = std::mem::take(&mut front.values);
         let line_of = |key: &str| -> String {
