@@ -14,7 +14,10 @@ pub(super) fn looks_like(text: &str) -> bool {
         return false;
     };
     let rest = rest.trim_start();
-    rest.starts_with("\"tags\"") || rest.starts_with("\"entries\"")
+    rest.starts_with("\"tags\"")
+        || rest.starts_with("\"entries\"")
+        // Day One's export opens with its `metadata`.
+        || rest.starts_with("\"metadata\"")
 }
 
 /// True for jrnl's own plain-text journal file: entries that open with
@@ -77,6 +80,10 @@ pub(super) fn read(text: &str, opts: &Options) -> CliResult<Parsed> {
         });
     }
     let mut notes = Vec::new();
+    if super::dayone::is_dayone(list) {
+        let records = super::dayone::records(list, &lines, source, opts, &mut notes);
+        return Ok(Parsed { records, notes });
+    }
     let records = list
         .iter()
         .enumerate()
