@@ -34,6 +34,7 @@ pub mod drafts;
 pub mod entry;
 pub mod export;
 pub mod filter;
+pub mod import;
 pub mod index;
 pub mod journal;
 pub mod loops;

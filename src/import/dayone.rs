@@ -10,7 +10,7 @@
 //! (`imported_from = "dayone:UUID"`), so an entry edited in Day One updates
 //! its casebook entry on the next import.
 
-use super::{Options, Record, clean_tag, kind_from_tags, push_tags};
+use super::{Invalid, Options, Record, clean_tag, kind_from_tags, push_tags};
 use chrono::{DateTime, FixedOffset};
 use serde_json::{Value as J, json};
 use std::collections::BTreeMap;
@@ -19,7 +19,7 @@ use std::path::Path;
 
 /// True for the entries of a Day One export (a uuid and a creationDate,
 /// where jrnl writes date and time).
-pub(super) fn is_dayone(list: &[J]) -> bool {
+pub(crate) fn is_dayone(list: &[J]) -> bool {
     !list.is_empty()
         && list
             .iter()
@@ -29,7 +29,7 @@ pub(super) fn is_dayone(list: &[J]) -> bool {
 /// The JSON files of a Day One export given as a zip or as the folder it
 /// unzipped to: `(name, text)` of each `*.json` at its top. None when
 /// `path` is neither.
-pub(super) fn journals(path: &Path) -> Result<Option<Vec<(String, String)>>, String> {
+pub(crate) fn journals(path: &Path) -> Result<Option<Vec<(String, String)>>, String> {
     let shown = path.display();
     if path.is_dir() {
         let Ok(items) = std::fs::read_dir(path) else {
@@ -60,7 +60,10 @@ pub(super) fn journals(path: &Path) -> Result<Option<Vec<(String, String)>>, Str
         let mut item = zip
             .by_index(i)
             .map_err(|e| format!("{shown}: cannot read entry {}: {e}", i + 1))?;
-        let name = item.name().to_string();
+        let name = item
+            .name()
+            .map_err(|e| format!("{shown}: entry {}: {e}", i + 1))?
+            .to_string();
         if !item.is_file() || name.contains('/') || !name.to_ascii_lowercase().ends_with(".json") {
             continue;
         }
@@ -92,13 +95,13 @@ fn looks_like(text: &str) -> bool {
 
 /// The records of a Day One journal's entries. `lines[i]` is the line
 /// entry i opens on.
-pub(super) fn records(
+pub(crate) fn records(
     list: &[J],
     lines: &[usize],
     source: &str,
     opts: &Options,
     notes: &mut Vec<String>,
-) -> Vec<Result<Record, String>> {
+) -> Vec<Result<Record, Invalid>> {
     let mut zones = Zones::default();
     let mut left_out: BTreeMap<&'static str, usize> = BTreeMap::new();
     let out = list
@@ -109,14 +112,21 @@ pub(super) fn records(
                 Some(line) => format!("{source}:{line}"),
                 None => format!("{source}: entry {}", i + 1),
             };
-            for key in ["location", "weather", "photos", "videos", "audios", "pdfAttachments"] {
+            for key in [
+                "location",
+                "weather",
+                "photos",
+                "videos",
+                "audios",
+                "pdfAttachments",
+            ] {
                 if item.get(key).is_some_and(|v| !v.is_null()) {
                     *left_out.entry(key).or_default() += 1;
                 }
             }
             record(item, opts, &mut zones, &at, notes)
                 .map(|value| Record::new(at.clone(), value))
-                .map_err(|message| format!("{at}: {message}"))
+                .map_err(|message| Invalid::new(at.clone(), message))
         })
         .collect();
     if !left_out.is_empty() {

@@ -3,8 +3,7 @@
 //! Columns named like casebook's own CSV (`title`, `created`, `case`...)
 //! map themselves, so `export --format csv` reads back.
 
-use super::{DateOrder, Options, Parsed, Record};
-use crate::cli::error::{CliError, CliResult};
+use super::{DateOrder, ImportError, Invalid, Options, Parsed, Record, Result};
 use crate::entry::{self, COMMON_FIELDS, Kind};
 use crate::loops::sample::Table;
 use chrono::{DateTime, FixedOffset, NaiveDateTime};
@@ -46,7 +45,7 @@ struct Mapping {
     field: String,
 }
 
-pub(super) fn read(text: &str, opts: &Options, maps: &[String], tsv: bool) -> CliResult<Parsed> {
+pub(crate) fn read(text: &str, opts: &Options, maps: &[String], tsv: bool) -> Result<Parsed> {
     let source = opts.source;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let delimiter = if tsv { b'\t' } else { sniff_delimiter(text) };
@@ -56,12 +55,12 @@ pub(super) fn read(text: &str, opts: &Options, maps: &[String], tsv: bool) -> Cl
         .from_reader(text.as_bytes());
     let headers: Vec<String> = reader
         .headers()
-        .map_err(|e| CliError::failure(format!("{source}:1: cannot read the header row: {e}")))?
+        .map_err(|e| ImportError::failure(format!("{source}:1: cannot read the header row: {e}")))?
         .iter()
         .map(|h| h.trim().to_string())
         .collect();
     if headers.iter().all(String::is_empty) {
-        return Err(CliError::failure(format!(
+        return Err(ImportError::failure(format!(
             "{source} has no header row naming its columns"
         )));
     }
@@ -73,7 +72,7 @@ pub(super) fn read(text: &str, opts: &Options, maps: &[String], tsv: bool) -> Cl
             .iter()
             .any(|m| matches!(m.field.as_str(), "date" | "created"))
     {
-        return Err(CliError::usage(format!(
+        return Err(ImportError::usage(format!(
             "no column of {source} gives the date (columns: {})",
             headers.join(", ")
         ))
@@ -119,7 +118,10 @@ pub(super) fn read(text: &str, opts: &Options, maps: &[String], tsv: bool) -> Cl
             }
             Err(e) => {
                 let line = e.position().map(|p| line_at(text, p)).unwrap_or(0);
-                Err(format!("{source}:{line}: not valid CSV: {e}"))
+                Err(Invalid::new(
+                    format!("{source}:{line}"),
+                    format!("not valid CSV: {e}"),
+                ))
             }
         };
         parsed.records.push(record);
@@ -173,14 +175,14 @@ fn mappings(
     maps: &[String],
     kind: Option<Kind>,
     casebook: bool,
-) -> CliResult<Vec<Mapping>> {
+) -> Result<Vec<Mapping>> {
     let mut out: Vec<Mapping> = Vec::new();
     let kind_column = maps.iter().any(|m| {
         m.rsplit_once('=')
             .is_some_and(|(_, f)| field_name(f) == "kind")
     }) || headers.iter().any(|h| field_name(h) == "kind");
     for map in maps {
-        let bad = |message: String| CliError::usage(format!("--map {map}: {message}"));
+        let bad = |message: String| ImportError::usage(format!("--map {map}: {message}"));
         // The last `=` splits: column names may hold one, field names never do.
         let (column, field) = map
             .rsplit_once('=')
@@ -293,7 +295,7 @@ fn row_record(
     mappings: &[Mapping],
     title_column: Option<usize>,
     opts: &Options,
-) -> Result<Record, String> {
+) -> Result<Record, Invalid> {
     let cell = |i: usize| row.get(i).map(str::trim).unwrap_or("");
     let column_at = |i: usize| format!("{at}: column '{}'", headers[i]);
     let mut out = Map::new();
@@ -303,7 +305,7 @@ fn row_record(
         Some(m) if !cell(m.column).is_empty() => Some(
             cell(m.column)
                 .parse::<Kind>()
-                .map_err(|e| format!("{}: {e}", column_at(m.column)))?,
+                .map_err(|e| Invalid::new(column_at(m.column), e.to_string()))?,
         ),
         _ => opts.kind,
     };
@@ -322,17 +324,16 @@ fn row_record(
         let json = match key {
             "created" | "updated" => {
                 let dt = parse_date(value, opts.date_order).ok_or_else(|| {
-                    if ambiguous(value, opts.date_order) {
+                    let message = if ambiguous(value, opts.date_order) {
                         format!(
-                            "{}: '{value}' could be day/month or month/day (pass --date-format dmy or mdy)",
-                            column_at(m.column)
+                            "'{value}' could be day/month or month/day (pass --date-format dmy or mdy)"
                         )
                     } else {
                         format!(
-                            "{}: '{value}' is not a date (use YYYY-MM-DD, YYYY-MM-DD HH:MM or RFC 3339)",
-                            column_at(m.column)
+                            "'{value}' is not a date (use YYYY-MM-DD, YYYY-MM-DD HH:MM or RFC 3339)"
                         )
-                    }
+                    };
+                    Invalid::new(column_at(m.column), message)
                 })?;
                 J::from(dt.to_rfc3339())
             }
@@ -340,9 +341,9 @@ fn row_record(
                 "true" | "yes" | "y" | "1" => J::Bool(true),
                 "false" | "no" | "n" | "0" => J::Bool(false),
                 _ => {
-                    return Err(format!(
-                        "{}: private must be true or false, found \"{value}\"",
-                        column_at(m.column)
+                    return Err(Invalid::new(
+                        column_at(m.column),
+                        format!("private must be true or false, found \"{value}\""),
                     ));
                 }
             },
@@ -380,10 +381,9 @@ fn row_record(
             k => {
                 let k_name = kind.unwrap_or(Kind::Note);
                 if k_name.field(k).is_none() {
-                    return Err(format!(
-                        "{}: {} {k_name} entry has no field '{k}'",
+                    return Err(Invalid::new(
                         column_at(m.column),
-                        a_or_an(k_name)
+                        format!("{} {k_name} entry has no field '{k}'", a_or_an(k_name)),
                     ));
                 }
                 match k_name.field(k).map(|f| f.ty) {
@@ -446,7 +446,7 @@ fn a_or_an(kind: Kind) -> &'static str {
 /// anywhere: offsets and `UTC`, Jira's `14/Jul/25 3:42 PM`, slashed dates
 /// (`07/08/2025`, day or month first as `--date-format` says, else as the
 /// numbers allow), and Unix times in seconds or milliseconds.
-pub(super) fn parse_date(text: &str, order: Option<DateOrder>) -> Option<DateTime<FixedOffset>> {
+pub(crate) fn parse_date(text: &str, order: Option<DateOrder>) -> Option<DateTime<FixedOffset>> {
     entry::parse_datetime_text(text)
         .or_else(|| DateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S %z").ok())
         .or_else(|| DateTime::parse_from_str(text, "%Y-%m-%d %H:%M %z").ok())
@@ -465,7 +465,7 @@ pub(super) fn parse_date(text: &str, order: Option<DateOrder>) -> Option<DateTim
 
 /// Why a date did not parse, when a hint helps: `07/08/2025` without
 /// `--date-format`.
-pub(super) fn ambiguous(text: &str, order: Option<DateOrder>) -> bool {
+pub(crate) fn ambiguous(text: &str, order: Option<DateOrder>) -> bool {
     slashed(text, order).is_err()
 }
 

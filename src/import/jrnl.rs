@@ -2,13 +2,14 @@
 //! [{"date", "time", "title", "body", "tags": ["@billing"], "starred"}]}`.
 //! The date and time are local time, as jrnl writes them.
 
-use super::{Options, Parsed, Record, clean_tag, kind_from_tags, push_tags};
-use crate::cli::error::{CliError, CliResult};
+use super::{
+    ImportError, Invalid, Options, Parsed, Record, Result, clean_tag, kind_from_tags, push_tags,
+};
 use serde_json::{Value as J, json};
 
 /// True for text that opens like a jrnl export: one object whose first key
 /// is `tags` or `entries`.
-pub(super) fn looks_like(text: &str) -> bool {
+pub(crate) fn looks_like(text: &str) -> bool {
     let rest = text.trim_start_matches('\u{feff}').trim_start();
     let Some(rest) = rest.strip_prefix('{') else {
         return false;
@@ -22,7 +23,7 @@ pub(super) fn looks_like(text: &str) -> bool {
 
 /// True for jrnl's own plain-text journal file: entries that open with
 /// `[2025-03-30 01:30] Title` (or without the brackets).
-pub(super) fn looks_like_plain(text: &str) -> bool {
+pub(crate) fn looks_like_plain(text: &str) -> bool {
     let first = text
         .trim_start_matches('\u{feff}')
         .lines()
@@ -35,8 +36,8 @@ pub(super) fn looks_like_plain(text: &str) -> bool {
 }
 
 /// The error for a plain-text jrnl journal: casebook reads the export.
-pub(super) fn plain_text_error(source: &str) -> CliError {
-    CliError::failure(format!(
+pub(crate) fn plain_text_error(source: &str) -> ImportError {
+    ImportError::failure(format!(
         "{source} is a plain-text jrnl journal; casebook reads jrnl's JSON export"
     ))
     .with_hint(format!(
@@ -44,20 +45,20 @@ pub(super) fn plain_text_error(source: &str) -> CliError {
     ))
 }
 
-pub(super) fn read(text: &str, opts: &Options) -> CliResult<Parsed> {
+pub(crate) fn read(text: &str, opts: &Options) -> Result<Parsed> {
     let source = opts.source;
     if looks_like_plain(text) {
         return Err(plain_text_error(source));
     }
     let doc: J = serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {
-        CliError::failure(format!(
+        ImportError::failure(format!(
             "{source}:{}:{}: not JSON: {e}",
             e.line(),
             e.column()
         ))
     })?;
     let Some(list) = doc.get("entries").and_then(J::as_array) else {
-        return Err(CliError::failure(format!(
+        return Err(ImportError::failure(format!(
             "{source} is not a jrnl export (it has no \"entries\" list)"
         ))
         .with_hint("make one with `jrnl --export json > jrnl.json`"));
@@ -91,7 +92,7 @@ pub(super) fn read(text: &str, opts: &Options) -> CliResult<Parsed> {
             let at = at(i);
             record(item, opts, &at, &mut notes)
                 .map(|value| Record::new(at.clone(), value))
-                .map_err(|message| format!("{at}: {message}"))
+                .map_err(|message| Invalid::new(at.clone(), message))
         })
         .collect();
     Ok(Parsed { records, notes })

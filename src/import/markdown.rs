@@ -6,8 +6,9 @@
 //! (Obsidian's `aliases`, `cssclasses`...) are listed once on stderr, so
 //! the user knows what was left behind.
 
-use super::{Options, Parsed, Record, clean_tag, kind_from_tags, push_tags};
-use crate::cli::error::{CliError, CliResult};
+use super::{
+    ImportError, Invalid, Options, Parsed, Record, Result, clean_tag, kind_from_tags, push_tags,
+};
 use crate::entry::{self, Kind};
 use chrono::{DateTime, Local, NaiveDate};
 use serde_json::{Map, Value as J};
@@ -51,7 +52,7 @@ impl Tool {
 }
 
 /// Every note under `dir`, in path order.
-pub(super) fn read_dir(dir: &Path, opts: &Options) -> CliResult<Parsed> {
+pub(crate) fn read_dir(dir: &Path, opts: &Options) -> Result<Parsed> {
     let mut files = Vec::new();
     walk(dir, &mut files)?;
     if files.is_empty() {
@@ -71,13 +72,14 @@ pub(super) fn read_dir(dir: &Path, opts: &Options) -> CliResult<Parsed> {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(t) => t,
                 Err(_) => {
-                    reader.parsed.records.push(Err(format!(
-                        "{at}: not UTF-8 text; save it as UTF-8 or leave it out"
+                    reader.parsed.records.push(Err(Invalid::new(
+                        at,
+                        "not UTF-8 text; save it as UTF-8 or leave it out",
                     )));
                     continue;
                 }
             },
-            Err(e) => return Err(CliError::failure(format!("cannot read {at}: {e}"))),
+            Err(e) => return Err(ImportError::failure(format!("cannot read {at}: {e}"))),
         };
         let mtime = std::fs::metadata(path).and_then(|m| m.modified()).ok();
         reader.note(&text, &at, Some(path), Some(&rel), mtime);
@@ -87,7 +89,7 @@ pub(super) fn read_dir(dir: &Path, opts: &Options) -> CliResult<Parsed> {
 
 /// A folder with no Markdown notes: a jrnl folder journal, a Day One
 /// journal, or a wrong path. Never "0 entries" and success.
-fn no_notes(dir: &Path) -> CliError {
+fn no_notes(dir: &Path) -> ImportError {
     let mut txt = 0;
     let mut dayone = false;
     let mut stack = vec![dir.to_path_buf()];
@@ -109,28 +111,28 @@ fn no_notes(dir: &Path) -> CliError {
     }
     let shown = dir.display();
     if dayone {
-        CliError::failure(format!(
-            "{shown} is a Day One journal; casebook does not read Day One files"
+        ImportError::failure(format!(
+            "{shown} is a Day One journal in Day One Classic's format (.doentry files); casebook reads Day One's JSON export"
         ))
         .with_hint(
-            "open it in jrnl (`jrnl --import` or a jrnl journal of type dayone) and run `jrnl --export json > jrnl.json`, then `casebook import jrnl.json`",
+            "in Day One, export the journal as JSON and run `casebook import Export.zip`; or open it in jrnl (a journal of type dayone) and run `jrnl --export json > jrnl.json`, then `casebook import jrnl.json`",
         )
     } else if txt > 0 {
-        CliError::failure(format!(
+        ImportError::failure(format!(
             "{shown} holds no Markdown notes but {txt} .txt file(s): a jrnl folder journal?"
         ))
         .with_hint(
             "run `jrnl --export json > jrnl.json` for that journal, then `casebook import jrnl.json`",
         )
     } else {
-        CliError::nothing(format!(
+        ImportError::nothing(format!(
             "{shown} holds no Markdown notes (*.md outside hidden folders)"
         ))
     }
 }
 
 /// One note, from a file or stdin.
-pub(super) fn read_one(text: &str, path: Option<&Path>, opts: &Options) -> CliResult<Parsed> {
+pub(crate) fn read_one(text: &str, path: Option<&Path>, opts: &Options) -> Result<Parsed> {
     let mtime = path.and_then(|p| std::fs::metadata(p).and_then(|m| m.modified()).ok());
     let tool = path
         .and_then(Path::parent)
@@ -146,9 +148,9 @@ pub(super) fn read_one(text: &str, path: Option<&Path>, opts: &Options) -> CliRe
 
 /// Collects `.md` files, skipping hidden folders (`.obsidian`, `.git`,
 /// `.trash`) and symbolic links (a link back up would never end).
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> CliResult<()> {
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
     let read = std::fs::read_dir(dir)
-        .map_err(|e| CliError::failure(format!("cannot read {}: {e}", dir.display())))?;
+        .map_err(|e| ImportError::failure(format!("cannot read {}: {e}", dir.display())))?;
     let mut items: Vec<_> = read.filter_map(Result::ok).collect();
     items.sort_by_key(|e| e.file_name());
     for item in items {
@@ -234,7 +236,7 @@ impl<'a> Reader<'a> {
         path: Option<&Path>,
         rel: Option<&str>,
         mtime: Option<std::time::SystemTime>,
-    ) -> Result<Record, String> {
+    ) -> Result<Record, Invalid> {
         // The hash of the file as it is: a re-import of the same text (a
         // touched file, a copied vault) is skipped, an edit updates.
         let hash = format!("{:016x}", entry::path_hash(text));
@@ -242,7 +244,8 @@ impl<'a> Reader<'a> {
         if let Some(record) = casebook_entry(text, at, rel) {
             return Ok(record);
         }
-        let mut front = split(text).map_err(|(line, message)| format!("{at}:{line}: {message}"))?;
+        let mut front =
+            split(text).map_err(|(line, message)| Invalid::new(format!("{at}:{line}"), message))?;
         let values = std::mem::take(&mut front.values);
         let line_of = |key: &str| -> String {
             match front.key_line(key) {
@@ -363,15 +366,17 @@ impl<'a> Reader<'a> {
                     other => other.to_string(),
                 };
                 if raw.contains("{{") {
-                    return Err(format!(
-                        "{}: {key} '{raw}' is a template placeholder that was never filled in; write the date there (YYYY-MM-DD), or pass --skip-invalid",
-                        line_of(&key)
+                    return Err(Invalid::new(
+                        line_of(&key),
+                        format!(
+                            "{key} '{raw}' is a template placeholder that was never filled in; write the date there (YYYY-MM-DD), or pass --skip-invalid"
+                        ),
                     ));
                 }
                 note_date(&raw).ok_or_else(|| {
-                    format!(
-                        "{}: {key} '{raw}' is not a date (use YYYY-MM-DD or RFC 3339)",
-                        line_of(&key)
+                    Invalid::new(
+                        line_of(&key),
+                        format!("{key} '{raw}' is not a date (use YYYY-MM-DD or RFC 3339)"),
                     )
                 })?
             }
