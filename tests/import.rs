@@ -1207,3 +1207,106 @@ fn a_csv_export_has_a_column_for_every_field() {
         );
     }
 }
+
+// ---- Day One's JSON export (issue 27): read, not refused.
+
+/// A zip of a Day One export folder, as Day One writes it.
+fn zip_of(dir: &Path, to: &Path) {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(to).unwrap());
+    let options = zip::write::SimpleFileOptions::default();
+    for f in common::walk(dir) {
+        let name = f.strip_prefix(dir).unwrap().to_string_lossy().to_string();
+        zip.start_file(name, options).unwrap();
+        zip.write_all(&std::fs::read(&f).unwrap()).unwrap();
+    }
+    zip.finish().unwrap();
+}
+
+#[test]
+fn day_one_exports_import_with_their_zones_tags_and_identity() {
+    let env = TestEnv::new();
+    let export = env.root.join("Export");
+    copy_dir(&fixture("dayone-export"), &export);
+    let a = import(&env, &[s(&export)]).assert().success();
+    assert!(out(&a).starts_with("imported 3 entries ("), "{}", out(&a));
+    let e = err(&a);
+    assert!(e.contains("left out: location (1 entry)"), "{e}");
+    assert!(e.contains("photos (1 entry)"), "{e}");
+    assert!(
+        e.contains("time zone 'Atlantis/Lost_City' is not known"),
+        "{e}"
+    );
+    let list = entries(&env);
+    // The title is the first line; the text stays whole in the body.
+    let call = by_title(&list, "Refund call that turned around");
+    // creationDate is UTC; the entry's own zone gives its local time.
+    assert_eq!(call["created"], "2025-07-14T21:30:00-05:00");
+    assert_eq!(call["updated"], "2025-07-14T22:04:10-05:00");
+    assert_eq!(call["kind"], "postmortem");
+    assert_eq!(tags(call), vec!["billing", "starred"]);
+    assert_eq!(
+        call["imported_from"],
+        "dayone:AA7A6A77946547449ED0BBC99349537C"
+    );
+    let b = body(&env, &call["id"]);
+    assert!(b.starts_with("# Refund call that turned around\n"), "{b}");
+    assert!(b.contains("dayone-moment://991F"), "{b}");
+    let sso = by_title(&list, "SSO outage handover");
+    assert_eq!(sso["created"], "2025-03-30T02:40:00+01:00");
+    assert_eq!(tags(sso), vec!["pinned"]);
+    let empty = by_title(&list, "(untitled)");
+    assert_eq!(empty["created"], "2025-07-16T09:00:00+00:00");
+    check_passes(&env);
+
+    // The zip Day One writes is the same journal: nothing new.
+    let zip = env.root.join("Export.zip");
+    zip_of(&export, &zip);
+    let commits = env.commits();
+    let a = import(&env, &[s(&zip)]).assert().success();
+    assert!(
+        out(&a).contains("3 skipped as already imported"),
+        "{}",
+        out(&a)
+    );
+    assert_eq!(env.commits(), commits);
+
+    // Edited in Day One, exported again: the entry is updated, not doubled.
+    let json = export.join("Journal.json");
+    let text = std::fs::read_to_string(&json).unwrap();
+    std::fs::write(
+        &json,
+        text.replace(
+            "identity team paged.",
+            "identity team paged; fixed by 03:10.",
+        ),
+    )
+    .unwrap();
+    let a = import(&env, &[s(&json), "--json"]).assert().success();
+    let j: Value = serde_json::from_str(&out(&a)).unwrap();
+    assert_eq!(
+        (j["imported"].as_u64(), j["updated"].as_u64()),
+        (Some(0), Some(1))
+    );
+    let list = entries(&env);
+    assert_eq!(list.len(), 3);
+    let sso2 = by_title(&list, "SSO outage handover");
+    assert_eq!(sso2["id"], sso["id"]);
+    assert!(body(&env, &sso2["id"]).contains("fixed by 03:10"));
+    check_passes(&env);
+}
+
+#[test]
+fn a_zip_without_a_day_one_journal_is_named() {
+    let env = TestEnv::new();
+    let dir = env.root.join("notes");
+    write(&dir, "readme.txt", "hello");
+    let zip = env.root.join("notes.zip");
+    zip_of(&dir, &zip);
+    let a = import(&env, &[s(&zip)]).assert().failure();
+    assert!(
+        err(&a).contains("notes.zip holds no Day One journal"),
+        "{}",
+        err(&a)
+    );
+}
