@@ -150,6 +150,7 @@ pub struct Request {
 /// What an import read: the entries of the valid records, one [`Invalid`]
 /// for each of the others, and notes for the user (columns and keys left
 /// out, times moved).
+#[derive(Debug)]
 pub struct Read {
     pub source: String,
     pub format: Format,
