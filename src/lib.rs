@@ -18,7 +18,11 @@
 //!   validate, kind rules, screen, redact, keep a draft, commit, index.
 //! - [`export`]: what `export` writes: CSV with every field, a folder of
 //!   entry files in the journal's layout.
+//! - [`import`]: reading other tools' data (and casebook's exports) into
+//!   entries, and matching them against the journal by identity.
 //! - [`drafts`]: texts kept when a write was refused or interrupted.
+//! - [`error`]: the library's typed error (a kind, a message, where, a
+//!   hint), mapped to exit codes once, in `cli::error`.
 //! - [`demo`]: the built-in demo journal.
 //! - [`cli`]: argument parsing, settings, output, one file per command.
 //!
@@ -32,6 +36,7 @@ pub mod dates;
 pub mod demo;
 pub mod drafts;
 pub mod entry;
+pub mod error;
 pub mod export;
 pub mod filter;
 pub mod import;
@@ -44,3 +49,5 @@ pub mod review;
 pub mod session;
 pub mod skills;
 pub mod write;
+
+pub use error::{Error, ErrorKind, Location, Result};

@@ -89,29 +89,30 @@ impl fmt::Display for CliError {
     }
 }
 
+impl From<crate::Error> for CliError {
+    /// The one mapping from a library error's kind to an exit code: input
+    /// that cannot be used (a bad value, an unknown name, running outside a
+    /// journal) is a usage error; the rest are failures.
+    fn from(e: crate::Error) -> CliError {
+        use crate::ErrorKind as K;
+        let kind = match e.kind() {
+            K::Invalid | K::NotFound | K::NotAJournal => ErrorKind::Usage,
+            K::Conflict | K::PersonalData | K::Git | K::Index | K::Io | K::Other => {
+                ErrorKind::Failure
+            }
+        };
+        CliError {
+            kind,
+            message: e.to_string(),
+            hint: e.hint().map(str::to_string),
+            json: None,
+        }
+    }
+}
+
 impl From<anyhow::Error> for CliError {
     fn from(e: anyhow::Error) -> CliError {
-        // Bad values the user typed are usage errors, wherever they surface.
-        let usage = e.downcast_ref::<crate::entry::UnknownKind>().is_some()
-            || e.downcast_ref::<crate::dates::DateError>().is_some();
-        let mut err = CliError {
-            kind: if usage {
-                ErrorKind::Usage
-            } else {
-                ErrorKind::Failure
-            },
-            message: format!("{e:#}"),
-            hint: None,
-            json: None,
-        };
-        if e.downcast_ref::<crate::journal::NotAJournal>().is_some() {
-            // Run in the wrong place: a usage error, whichever command.
-            err.kind = ErrorKind::Usage;
-            err.hint = Some(
-                "run `casebook init DIR` to start one, `casebook demo DIR` to try one, or pass -C DIR".into(),
-            );
-        }
-        err
+        CliError::from(crate::Error::from(e))
     }
 }
 
