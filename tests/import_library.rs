@@ -41,23 +41,31 @@ fn parsers_name_the_line_of_each_invalid_record() {
     ))
     .unwrap();
     assert_eq!(read.entries.len(), 1);
-    let at: Vec<&str> = read.errors.iter().map(|e| e.at.as_str()).collect();
+    let at: Vec<String> = read.errors.iter().map(|e| e.location.to_string()).collect();
     assert_eq!(at, vec!["stdin:2", "stdin:3"]);
+    assert_eq!(read.errors[1].location.line, Some(3));
     assert!(read.errors[0].message.starts_with("not JSON"));
+    // The library's own error keeps the place.
+    let e = casebook::Error::from(read.errors[1].clone());
+    assert_eq!(e.kind(), casebook::ErrorKind::Invalid);
+    assert_eq!(e.location().unwrap().line, Some(3));
 
     let csv = "title,date,private\nA,2025-01-02,maybe\nB,07/08/2025,\n";
     let mut req = text_request(csv, Format::Csv);
     req.maps = vec!["private=private".into()];
     let read = import::read(&req).unwrap();
-    let errors: Vec<(String, String)> =
-        read.errors.into_iter().map(|e| (e.at, e.message)).collect();
+    let errors: Vec<(String, String)> = read
+        .errors
+        .into_iter()
+        .map(|e| (e.location.to_string(), e.message))
+        .collect();
     assert_eq!(errors[0].0, "stdin:2: column 'private'");
     assert_eq!(errors[1].0, "stdin:3: column 'date'");
     assert!(errors[1].1.contains("--date-format"), "{}", errors[1].1);
 
     let md = "---\ntitle: Note\ndate: \"{{format-date now}}\"\n---\nbody\n";
     let read = import::read(&text_request(md, Format::Markdown)).unwrap();
-    assert_eq!(read.errors[0].at, "stdin:3");
+    assert_eq!(read.errors[0].location.to_string(), "stdin:3");
     assert!(read.errors[0].message.contains("placeholder"));
 }
 

@@ -11,6 +11,7 @@
 //! its casebook entry on the next import.
 
 use super::{Invalid, Options, Record, clean_tag, kind_from_tags, push_tags};
+use crate::Location;
 use chrono::{DateTime, FixedOffset};
 use serde_json::{Value as J, json};
 use std::collections::BTreeMap;
@@ -109,8 +110,8 @@ pub(crate) fn records(
         .enumerate()
         .map(|(i, item)| {
             let at = match lines.get(i) {
-                Some(line) => format!("{source}:{line}"),
-                None => format!("{source}: entry {}", i + 1),
+                Some(line) => Location::file(source).line(*line),
+                None => Location::file(source).field(format!("entry {}", i + 1)),
             };
             for key in [
                 "location",
@@ -165,7 +166,7 @@ fn record(
     item: &J,
     opts: &Options,
     zones: &mut Zones,
-    at: &str,
+    at: &Location,
     notes: &mut Vec<String>,
 ) -> Result<J, String> {
     let obj = item

@@ -4,6 +4,7 @@
 //! map themselves, so `export --format csv` reads back.
 
 use super::{DateOrder, ImportError, Invalid, Options, Parsed, Record, Result};
+use crate::Location;
 use crate::entry::{self, COMMON_FIELDS, Kind};
 use crate::loops::sample::Table;
 use chrono::{DateTime, FixedOffset, NaiveDateTime};
@@ -108,7 +109,7 @@ pub(crate) fn read(text: &str, opts: &Options, maps: &[String], tsv: bool) -> Re
             Ok(row) if row.iter().all(|c| c.trim().is_empty()) => continue,
             Ok(row) => {
                 let line = row.position().map(|p| line_at(text, p)).unwrap_or(0);
-                let at = format!("{source}:{line}");
+                let at = Location::file(source).line(line as usize);
                 if row.len() > headers.len()
                     && row.iter().skip(headers.len()).any(|c| !c.trim().is_empty())
                 {
@@ -119,7 +120,7 @@ pub(crate) fn read(text: &str, opts: &Options, maps: &[String], tsv: bool) -> Re
             Err(e) => {
                 let line = e.position().map(|p| line_at(text, p)).unwrap_or(0);
                 Err(Invalid::new(
-                    format!("{source}:{line}"),
+                    Location::file(source).line(line as usize),
                     format!("not valid CSV: {e}"),
                 ))
             }
@@ -290,14 +291,14 @@ fn check_field(field: &str, kind: Option<Kind>, kind_column: bool) -> Result<(),
 
 fn row_record(
     row: &::csv::StringRecord,
-    at: &str,
+    at: &Location,
     headers: &[String],
     mappings: &[Mapping],
     title_column: Option<usize>,
     opts: &Options,
 ) -> Result<Record, Invalid> {
     let cell = |i: usize| row.get(i).map(str::trim).unwrap_or("");
-    let column_at = |i: usize| format!("{at}: column '{}'", headers[i]);
+    let column_at = |i: usize| at.clone().field(format!("column '{}'", headers[i]));
     let mut out = Map::new();
     let mut keys = Vec::new();
     // The kind first: it decides which fields the row may carry.
@@ -417,7 +418,7 @@ fn row_record(
         }
     }
     Ok(Record {
-        at: at.to_string(),
+        at: at.clone(),
         value: J::Object(out),
         keys,
     })

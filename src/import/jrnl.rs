@@ -5,6 +5,7 @@
 use super::{
     ImportError, Invalid, Options, Parsed, Record, Result, clean_tag, kind_from_tags, push_tags,
 };
+use crate::Location;
 use serde_json::{Value as J, json};
 
 /// True for text that opens like a jrnl export: one object whose first key
@@ -65,8 +66,8 @@ pub(crate) fn read(text: &str, opts: &Options) -> Result<Parsed> {
     };
     let lines = entry_lines(text);
     let at = |i: usize| match lines.get(i) {
-        Some(line) => format!("{source}:{line}"),
-        None => format!("{source}: entry {}", i + 1),
+        Some(line) => Location::file(source).line(*line),
+        None => Location::file(source).field(format!("entry {}", i + 1)),
     };
     // casebook's own `export --format json`: the entries as they are.
     if !list.is_empty() && list.iter().all(is_casebook_entry) {
@@ -108,7 +109,7 @@ fn is_casebook_entry(item: &J) -> bool {
 }
 
 /// One jrnl entry as an import record.
-fn record(item: &J, opts: &Options, at: &str, notes: &mut Vec<String>) -> Result<J, String> {
+fn record(item: &J, opts: &Options, at: &Location, notes: &mut Vec<String>) -> Result<J, String> {
     let obj = item
         .as_object()
         .ok_or("a jrnl entry must be a JSON object")?;

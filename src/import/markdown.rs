@@ -9,6 +9,7 @@
 use super::{
     ImportError, Invalid, Options, Parsed, Record, Result, clean_tag, kind_from_tags, push_tags,
 };
+use crate::Location;
 use crate::entry::{self, Kind};
 use chrono::{DateTime, Local, NaiveDate};
 use serde_json::{Map, Value as J};
@@ -73,7 +74,7 @@ pub(crate) fn read_dir(dir: &Path, opts: &Options) -> Result<Parsed> {
                 Ok(t) => t,
                 Err(_) => {
                     reader.parsed.records.push(Err(Invalid::new(
-                        at,
+                        Location::file(&at),
                         "not UTF-8 text; save it as UTF-8 or leave it out",
                     )));
                     continue;
@@ -181,7 +182,7 @@ fn casebook_entry(text: &str, at: &str, rel: Option<&str>) -> Option<Record> {
     if !parsed.problems.is_empty() || entry::EntryId::parse(parsed.entry.id.as_str()).is_none() {
         return None;
     }
-    Some(Record::new(at.to_string(), parsed.entry.to_json()))
+    Some(Record::new(Location::file(at), parsed.entry.to_json()))
 }
 
 struct Reader<'a> {
@@ -244,15 +245,11 @@ impl<'a> Reader<'a> {
         if let Some(record) = casebook_entry(text, at, rel) {
             return Ok(record);
         }
-        let mut front =
-            split(text).map_err(|(line, message)| Invalid::new(format!("{at}:{line}"), message))?;
+        let mut front = split(text)
+            .map_err(|(line, message)| Invalid::new(Location::file(at).line(line), message))?;
         let values = std::mem::take(&mut front.values);
-        let line_of = |key: &str| -> String {
-            match front.key_line(key) {
-                Some(line) => format!("{at}:{line}"),
-                None => format!("{at}:1"),
-            }
-        };
+        let line_of =
+            |key: &str| -> Location { Location::file(at).line(front.key_line(key).unwrap_or(1)) };
         let mut out = Map::new();
         let mut keys = Vec::new();
         let mut tags = Vec::new();
@@ -404,7 +401,7 @@ impl<'a> Reader<'a> {
         }
         out.insert("body".into(), body.trim_end().to_string().into());
         Ok(Record {
-            at: format!("{at}:1"),
+            at: Location::file(at).line(1),
             value: J::Object(out),
             keys,
         })

@@ -18,6 +18,7 @@ mod delimited;
 mod jrnl;
 mod markdown;
 
+use crate::Location;
 use crate::entry::{self, Entry, EntryId, Kind};
 use crate::journal::entry_path;
 use crate::session::Session;
@@ -108,19 +109,41 @@ impl ImportError {
 pub type Result<T, E = ImportError> = std::result::Result<T, E>;
 
 /// One record that is not valid: where it is (`file:line`, a CSV row's
-/// `file:line: column 'Created'`) and what is wrong.
+/// `file:line: column 'Created'`, a JSON entry without a line
+/// `file: entry 3`) and what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{at}: {message}")]
+#[error("{location}: {message}")]
 pub struct Invalid {
-    pub at: String,
+    pub location: Location,
     pub message: String,
 }
 
 impl Invalid {
-    pub fn new(at: impl Into<String>, message: impl Into<String>) -> Invalid {
+    pub fn new(location: Location, message: impl Into<String>) -> Invalid {
         Invalid {
-            at: at.into(),
+            location,
             message: message.into(),
+        }
+    }
+}
+
+impl From<Invalid> for crate::Error {
+    fn from(e: Invalid) -> crate::Error {
+        crate::Error::invalid(e.message).at(e.location)
+    }
+}
+
+impl From<ImportError> for crate::Error {
+    /// Flags that do not fit and input that cannot be read as its format
+    /// are invalid input; an input with nothing in it is nothing found.
+    fn from(e: ImportError) -> crate::Error {
+        let error = match e.kind {
+            ErrorKind::Usage | ErrorKind::Failure => crate::Error::invalid(e.message),
+            ErrorKind::Nothing => crate::Error::not_found(e.message),
+        };
+        match e.hint {
+            Some(hint) => error.with_hint(hint),
+            None => error,
         }
     }
 }
@@ -239,7 +262,7 @@ pub fn read(req: &Request) -> Result<Read> {
                     {
                         obj.insert("kind".into(), k.as_str().into());
                     }
-                    Record::new(format!("{source}:{line}"), v)
+                    Record::new(Location::file(&source).line(line), v)
                 })
             });
             (check_records(records, &defaults), Vec::new())
@@ -299,13 +322,13 @@ pub fn commit_message(source: &str, added: usize, updated: usize) -> String {
 /// holds, where it came from, and where each key came from, so an error
 /// about one field names the line (or the CSV column) that gave it.
 pub(crate) struct Record {
-    pub at: String,
+    pub at: Location,
     pub value: serde_json::Value,
-    pub keys: Vec<(String, String)>,
+    pub keys: Vec<(String, Location)>,
 }
 
 impl Record {
-    fn new(at: String, value: serde_json::Value) -> Record {
+    fn new(at: Location, value: serde_json::Value) -> Record {
         Record {
             at,
             value,
@@ -315,11 +338,11 @@ impl Record {
 
     /// Where an error message about this record points: the key it names,
     /// else the record.
-    fn locate(&self, message: &str) -> &str {
+    fn locate(&self, message: &str) -> &Location {
         self.keys
             .iter()
             .find(|(key, _)| mentions(message, key))
-            .map(|(_, at)| at.as_str())
+            .map(|(_, at)| at)
             .unwrap_or(&self.at)
     }
 }
@@ -561,9 +584,9 @@ pub fn parse_jsonl<'a>(
         .enumerate()
         .filter(|(_, line)| !line.trim().is_empty())
         .map(move |(i, line)| {
-            serde_json::from_str(line)
-                .map(|v| (i + 1, v))
-                .map_err(|e| Invalid::new(format!("{source}:{}", i + 1), format!("not JSON: {e}")))
+            serde_json::from_str(line).map(|v| (i + 1, v)).map_err(|e| {
+                Invalid::new(Location::file(source).line(i + 1), format!("not JSON: {e}"))
+            })
         })
 }
 
@@ -577,7 +600,7 @@ pub fn entries_from_records(
     let checked = check_records(
         records
             .into_iter()
-            .map(|r| r.map(|(line, v)| Record::new(format!("{source}:{line}"), v))),
+            .map(|r| r.map(|(line, v)| Record::new(Location::file(source).line(line), v))),
         &Defaults {
             person: default_person,
             date: None,
@@ -642,7 +665,7 @@ pub(crate) fn check_records(
                 }
                 entries.push(e);
             }
-            Err(message) => errors.push(Invalid::new(record.locate(&message), message)),
+            Err(message) => errors.push(Invalid::new(record.locate(&message).clone(), message)),
         }
     }
     Checked { entries, errors }
