@@ -1167,6 +1167,26 @@ fn a_markdown_export_is_a_folder_in_the_journals_layout() {
         let inside = source.journal.join(rel);
         assert_eq!(std::fs::read(f).unwrap(), std::fs::read(&inside).unwrap());
     }
+    // The files one after another (stdout) are refused, not read as one
+    // note that would overwrite the first entry.
+    let o = source
+        .cb()
+        .args(["export", "--format", "md"])
+        .output()
+        .unwrap();
+    let all = write(
+        &source.root,
+        "all.md",
+        &String::from_utf8(o.stdout).unwrap(),
+    );
+    let before = all_entries(&source);
+    let a = import(&source, &[s(&all)]).assert().failure();
+    assert!(
+        err(&a).contains("a second casebook entry starts here"),
+        "{}",
+        err(&a)
+    );
+    assert_eq!(all_entries(&source), before);
     // A file there with other text stops the export before it writes.
     std::fs::write(&files[0], "mine").unwrap();
     let a = source

@@ -174,15 +174,24 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
 /// journal): TOML front matter that casebook reads without a problem. It
 /// is read as casebook reads it, every field as it is, so that it imports
 /// back to the same entry (no identity of its own, no inline tags).
-fn casebook_entry(text: &str, at: &str, rel: Option<&str>) -> Option<Record> {
+fn casebook_entry(text: &str, at: &str, rel: Option<&str>) -> Option<Result<Record, Invalid>> {
     if !text.starts_with("+++") {
         return None;
+    }
+    // `export --format md` on stdout: entry files one after another. Read
+    // as one note it would overwrite the first entry with all of them.
+    if let Some(offset) = text.find("\n+++\nid = \"") {
+        let line = text[..offset].matches('\n').count() + 2;
+        return Some(Err(Invalid::new(
+            Location::file(at).line(line),
+            "a second casebook entry starts here: this file holds several entries one after another (`export --format md` on stdout); export them as a folder instead (`casebook export --format md DIR`) and import that",
+        )));
     }
     let parsed = entry::parse(text, rel.unwrap_or("")).ok()?;
     if !parsed.problems.is_empty() || entry::EntryId::parse(parsed.entry.id.as_str()).is_none() {
         return None;
     }
-    Some(Record::new(Location::file(at), parsed.entry.to_json()))
+    Some(Ok(Record::new(Location::file(at), parsed.entry.to_json())))
 }
 
 struct Reader<'a> {
@@ -243,7 +252,7 @@ impl<'a> Reader<'a> {
         let hash = format!("{:016x}", entry::path_hash(text));
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         if let Some(record) = casebook_entry(text, at, rel) {
-            return Ok(record);
+            return record;
         }
         let mut front = split(text)
             .map_err(|(line, message)| Invalid::new(Location::file(at).line(line), message))?;
