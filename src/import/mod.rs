@@ -213,6 +213,9 @@ pub fn read(req: &Request) -> Result<Read> {
         }
     };
     let format = match req.format {
+        // `--from json` on a whole JSON document (casebook's, jrnl's or Day
+        // One's export) reads it as one, not line by line.
+        Some(Format::Jsonl) if jrnl::looks_like(text) => Format::Jrnl,
         Some(f) => f,
         None if dayone.is_some() => Format::Dayone,
         None if is_dir => Format::Markdown,
