@@ -19,7 +19,7 @@ use tantivy::tokenizer::{
 };
 use tantivy::{IndexWriter, TantivyDocument};
 
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 const ANALYZER: &str = "casebook_en";
 
 #[derive(Debug, Clone, Copy)]
