@@ -16,6 +16,10 @@
 //!   and where its notices go. No clap, no printing.
 //! - [`write`]: the one write pipeline every command that writes uses:
 //!   validate, kind rules, screen, redact, keep a draft, commit, index.
+//! - [`export`]: what `export` writes: CSV with every field, a folder of
+//!   entry files in the journal's layout.
+//! - [`import`]: reading other tools' data (and casebook's exports) into
+//!   entries, and matching them against the journal by identity.
 //! - [`drafts`]: texts kept when a write was refused or interrupted.
 //! - [`error`]: the library's typed error (a kind, a message, where, a
 //!   hint), mapped to exit codes once, in `cli::error`.
@@ -33,7 +37,9 @@ pub mod demo;
 pub mod drafts;
 pub mod entry;
 pub mod error;
+pub mod export;
 pub mod filter;
+pub mod import;
 pub mod index;
 pub mod journal;
 pub mod loops;

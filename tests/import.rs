@@ -485,9 +485,11 @@ fn csv_from_casebook_export_maps_itself() {
     let env = TestEnv::new();
     let file = write(&env.root, "export.csv", &out(&csv));
     let a = import(&env, &[s(&file)]).assert().success();
-    assert!(err(&a).contains("columns not imported: id"), "{}", err(&a));
+    // Every column is read, the id too: the same entry as in the source.
+    assert!(!err(&a).contains("columns not imported"), "{}", err(&a));
     let list = entries(&env);
     let e = by_title(&list, "Round trip");
+    assert_eq!(e["id"], by_title(&entries(&source), "Round trip")["id"]);
     assert_eq!(tags(e), vec!["a", "b"]);
     assert_eq!(e["case"], "ZD-9");
     assert_eq!(body(&env, &e["id"]).trim_end(), "body, with a comma");
@@ -1063,6 +1065,308 @@ fn limits_check_enforces_are_enforced_at_import() {
     let a = import(&env, &[s(&file)]).assert().failure();
     assert!(
         err(&a).contains("links.jsonl:1") && err(&a).contains("not an entry id"),
+        "{}",
+        err(&a)
+    );
+}
+
+// ---- Exports that round-trip (issue 27): export, import into a fresh
+// journal, and the entries are the same, field for field and file for file.
+
+/// A journal holding every kind of field: a kind's own (text, lists with
+/// commas, scores, booleans, dates), tier, links, aliases, private,
+/// updated, and an imported note's identity.
+fn rich_journal() -> TestEnv {
+    let env = TestEnv::new();
+    let records = [
+        serde_json::json!({"id": "kmnpqrstvwxy", "kind": "note", "title": "Refund timing, explained",
+            "date": "2025-07-14T09:30:00+02:00", "updated": "2025-07-20T10:00:00+00:00",
+            "tags": ["billing", "refund"], "products": ["Payments"], "case": "ZD-1001",
+            "tier": "t2", "aliases": ["Refund delay", "When refunds land, roughly"],
+            "links": ["kmnpqrstvwxz"], "body": "First line.\n\n    indented code\n\n#notatag in text"}),
+        serde_json::json!({"id": "kmnpqrstvwxz", "kind": "escalation", "title": "SSO loop",
+            "date": "2025-07-15", "category": "escalated-late", "trigger": "complexity",
+            "reason": "metadata expired; customer, locked out", "pattern": "sso-metadata",
+            "body": "Handed to identity."}),
+        serde_json::json!({"kind": "postmortem", "title": "Angry renewal call", "date": "2025-07-16T16:05:00+00:00",
+            "phrases": ["I hear you, and", "here is what I can do"], "sentiment_start": 1, "sentiment_end": 4,
+            "shifted": "naming the refund date first", "body": "\"Quoted\" body, with commas"}),
+        serde_json::json!({"kind": "qa", "title": "Ticket 88 sampled", "date": "2025-07-17",
+            "ticket": "88", "accuracy": 4, "critical_fail": false, "flagged": true, "flag_status": "open"}),
+        serde_json::json!({"kind": "kb", "title": "Export stuck at 99%", "date": "2025-07-18",
+            "status": "published", "published": "2025-07-19", "search_terms": ["export", "stuck"],
+            "review_interval_days": 90}),
+        serde_json::json!({"kind": "note", "title": "Mine alone", "date": "2025-07-19", "private": true,
+            "body": "private text"}),
+        serde_json::json!({"kind": "note", "title": "From zk", "date": "2025-07-20",
+            "imported_from": "zk:2w0e", "import_hash": "00000000deadbeef", "body": "zk note"}),
+    ];
+    env.import(&records);
+    env
+}
+
+/// Every entry of a journal, as `export --format jsonl` writes it (every
+/// field and the path), private ones too.
+fn all_entries(env: &TestEnv) -> Vec<Value> {
+    let o = env
+        .cb()
+        .args(["export", "--format", "jsonl", "--include-private"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8(o.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+/// The entry files of a journal, by path.
+fn entry_files(env: &TestEnv) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut files: Vec<_> = common::walk(&env.journal)
+        .into_iter()
+        .filter(|p| {
+            let rel = p.strip_prefix(&env.journal).unwrap();
+            (rel.starts_with("people") || rel.starts_with("private"))
+                && p.extension().is_some_and(|e| e == "md")
+        })
+        .map(|p| {
+            let bytes = std::fs::read(&p).unwrap();
+            (p.strip_prefix(&env.journal).unwrap().to_path_buf(), bytes)
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn every_export_format_imports_back_to_the_same_entries() {
+    let source = rich_journal();
+    let want = all_entries(&source);
+    assert_eq!(want.len(), 7);
+    let want_files = entry_files(&source);
+    for (format, dest) in [
+        ("jsonl", "all.jsonl"),
+        ("json", "all.json"),
+        ("csv", "all.csv"),
+        ("md", "folder"),
+    ] {
+        let path = source.root.join(dest);
+        source
+            .cb()
+            .args(["export", "--format", format, "--include-private", s(&path)])
+            .assert()
+            .success();
+        let env = TestEnv::new();
+        // `--from json` names casebook's JSON export too.
+        let from: &[&str] = if format == "json" {
+            &["--from", "json"]
+        } else {
+            &[]
+        };
+        let a = import(&env, &[&[s(&path)], from].concat())
+            .assert()
+            .success();
+        assert!(
+            out(&a).starts_with("imported 7 entries ("),
+            "{format}: {}",
+            out(&a)
+        );
+        let got = all_entries(&env);
+        for (w, g) in want.iter().zip(&got) {
+            assert_eq!(w, g, "{format}: entry differs");
+        }
+        assert_eq!(want.len(), got.len(), "{format}");
+        assert_eq!(entry_files(&env), want_files, "{format}: files differ");
+        check_passes(&env);
+        // Imported again into the same journal: nothing changes, no commit.
+        let commits = env.commits();
+        let a = import(&env, &[s(&path)]).assert().success();
+        assert!(
+            out(&a).contains("nothing to commit"),
+            "{format}: {}",
+            out(&a)
+        );
+        assert_eq!(env.commits(), commits, "{format}: an empty commit");
+    }
+}
+
+#[test]
+fn a_markdown_export_is_a_folder_in_the_journals_layout() {
+    let source = rich_journal();
+    let dir = source.root.join("md-export");
+    let a = source
+        .cb()
+        .args(["export", "--format", "md", "-o", s(&dir)])
+        .assert()
+        .success();
+    assert!(err(&a).contains("wrote 6 entry files"), "{}", err(&a));
+    let files: Vec<_> = common::walk(&dir);
+    assert_eq!(files.len(), 6, "one file per entry, private left out");
+    for f in &files {
+        let rel = f.strip_prefix(&dir).unwrap();
+        let inside = source.journal.join(rel);
+        assert_eq!(std::fs::read(f).unwrap(), std::fs::read(&inside).unwrap());
+    }
+    // The files one after another (stdout) are refused, not read as one
+    // note that would overwrite the first entry.
+    let o = source
+        .cb()
+        .args(["export", "--format", "md"])
+        .output()
+        .unwrap();
+    let all = write(
+        &source.root,
+        "all.md",
+        &String::from_utf8(o.stdout).unwrap(),
+    );
+    let before = all_entries(&source);
+    let a = import(&source, &[s(&all)]).assert().failure();
+    assert!(
+        err(&a).contains("a second casebook entry starts here"),
+        "{}",
+        err(&a)
+    );
+    assert_eq!(all_entries(&source), before);
+    // A file there with other text stops the export before it writes.
+    std::fs::write(&files[0], "mine").unwrap();
+    let a = source
+        .cb()
+        .args(["export", "--format", "md", s(&dir)])
+        .assert()
+        .failure();
+    assert!(err(&a).contains("exists with other text"), "{}", err(&a));
+    assert_eq!(std::fs::read_to_string(&files[0]).unwrap(), "mine");
+}
+
+#[test]
+fn a_csv_export_has_a_column_for_every_field() {
+    let source = rich_journal();
+    let o = source
+        .cb()
+        .args(["export", "--format", "csv"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(o.stdout).unwrap();
+    let header = text.lines().next().unwrap();
+    for column in [
+        "tier",
+        "links",
+        "private",
+        "updated",
+        "aliases",
+        "imported_from",
+        "reason",
+        "pattern",
+        "phrases",
+        "critical_fail",
+        "search_terms",
+    ] {
+        assert!(
+            header.split(',').any(|c| c == column),
+            "no column {column}: {header}"
+        );
+    }
+}
+
+// ---- Day One's JSON export (issue 27): read, not refused.
+
+/// A zip of a Day One export folder, as Day One writes it.
+fn zip_of(dir: &Path, to: &Path) {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(to).unwrap());
+    let options = zip::write::SimpleFileOptions::default();
+    for f in common::walk(dir) {
+        let name = f.strip_prefix(dir).unwrap().to_string_lossy().to_string();
+        zip.start_file(name, options).unwrap();
+        zip.write_all(&std::fs::read(&f).unwrap()).unwrap();
+    }
+    zip.finish().unwrap();
+}
+
+#[test]
+fn day_one_exports_import_with_their_zones_tags_and_identity() {
+    let env = TestEnv::new();
+    let export = env.root.join("Export");
+    copy_dir(&fixture("dayone-export"), &export);
+    let a = import(&env, &[s(&export)]).assert().success();
+    assert!(out(&a).starts_with("imported 3 entries ("), "{}", out(&a));
+    let e = err(&a);
+    assert!(e.contains("left out: location (1 entry)"), "{e}");
+    assert!(e.contains("photos (1 entry)"), "{e}");
+    assert!(
+        e.contains("time zone 'Atlantis/Lost_City' is not known"),
+        "{e}"
+    );
+    let list = entries(&env);
+    // The title is the first line; the text stays whole in the body.
+    let call = by_title(&list, "Refund call that turned around");
+    // creationDate is UTC; the entry's own zone gives its local time.
+    assert_eq!(call["created"], "2025-07-14T21:30:00-05:00");
+    assert_eq!(call["updated"], "2025-07-14T22:04:10-05:00");
+    assert_eq!(call["kind"], "postmortem");
+    assert_eq!(tags(call), vec!["billing", "starred"]);
+    assert_eq!(
+        call["imported_from"],
+        "dayone:AA7A6A77946547449ED0BBC99349537C"
+    );
+    let b = body(&env, &call["id"]);
+    assert!(b.starts_with("# Refund call that turned around\n"), "{b}");
+    assert!(b.contains("dayone-moment://991F"), "{b}");
+    let sso = by_title(&list, "SSO outage handover");
+    assert_eq!(sso["created"], "2025-03-30T02:40:00+01:00");
+    assert_eq!(tags(sso), vec!["pinned"]);
+    let empty = by_title(&list, "(untitled)");
+    assert_eq!(empty["created"], "2025-07-16T09:00:00+00:00");
+    check_passes(&env);
+
+    // The zip Day One writes is the same journal: nothing new.
+    let zip = env.root.join("Export.zip");
+    zip_of(&export, &zip);
+    let commits = env.commits();
+    let a = import(&env, &[s(&zip)]).assert().success();
+    assert!(
+        out(&a).contains("3 skipped as already imported"),
+        "{}",
+        out(&a)
+    );
+    assert_eq!(env.commits(), commits);
+
+    // Edited in Day One, exported again: the entry is updated, not doubled.
+    let json = export.join("Journal.json");
+    let text = std::fs::read_to_string(&json).unwrap();
+    std::fs::write(
+        &json,
+        text.replace(
+            "identity team paged.",
+            "identity team paged; fixed by 03:10.",
+        ),
+    )
+    .unwrap();
+    let a = import(&env, &[s(&json), "--json"]).assert().success();
+    let j: Value = serde_json::from_str(&out(&a)).unwrap();
+    assert_eq!(
+        (j["imported"].as_u64(), j["updated"].as_u64()),
+        (Some(0), Some(1))
+    );
+    let list = entries(&env);
+    assert_eq!(list.len(), 3);
+    let sso2 = by_title(&list, "SSO outage handover");
+    assert_eq!(sso2["id"], sso["id"]);
+    assert!(body(&env, &sso2["id"]).contains("fixed by 03:10"));
+    check_passes(&env);
+}
+
+#[test]
+fn a_zip_without_a_day_one_journal_is_named() {
+    let env = TestEnv::new();
+    let dir = env.root.join("notes");
+    write(&dir, "readme.txt", "hello");
+    let zip = env.root.join("notes.zip");
+    zip_of(&dir, &zip);
+    let a = import(&env, &[s(&zip)]).assert().failure();
+    assert!(
+        err(&a).contains("notes.zip holds no Day One journal"),
         "{}",
         err(&a)
     );

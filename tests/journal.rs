@@ -629,7 +629,10 @@ fn csv_from_list_and_export() {
         .args(["export", "--format", "csv"])
         .assert()
         .success();
-    assert!(out(&a).starts_with("id,created,kind,person,title,case,tags,skills,products,body\n"));
+    // Every field has a column (issue 27), after the body.
+    assert!(out(&a).starts_with(
+        "id,created,kind,person,title,case,tags,skills,products,body,updated,tier,links,private,aliases,imported_from,import_hash\n"
+    ));
     assert!(out(&a).contains("body text"));
 }
 

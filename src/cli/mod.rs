@@ -15,6 +15,7 @@ mod editor;
 mod error;
 mod escalation;
 mod explore;
+mod export;
 mod feedback;
 mod goal;
 mod guard;
@@ -140,7 +141,7 @@ enum Command {
     /// Build the evidence pack for a review
     Review(review::ReviewArgs),
     /// Export entries (json, jsonl, csv, md)
-    Export(review::ExportArgs),
+    Export(export::ExportArgs),
     /// The prediction loop: pending predictions, resolving them
     Diagnosis(diagnosis::DiagnosisArgs),
     /// Predictions waiting for their actual cause (diagnosis pending)
@@ -393,7 +394,7 @@ fn run(command: Command, ctx: &mut Context) -> CliResult {
         Command::Tags(a) => list::run_tags(a, ctx),
         Command::Status(a) => status::run(a, ctx),
         Command::Review(a) => review::run(a, ctx),
-        Command::Export(a) => review::run_export(a, ctx),
+        Command::Export(a) => export::run(a, ctx),
         Command::Diagnosis(a) => diagnosis::run(a, ctx),
         Command::Pending(a) => diagnosis::run_pending(a, ctx),
         Command::Resolve(a) => diagnosis::run_resolve(a, ctx),

@@ -1,4 +1,4 @@
-//! `casebook review` (the evidence pack) and `casebook export`.
+//! `casebook review` (the evidence pack).
 //! The pack is assembled as data by `review`, drawn by `render`; this file
 //! only gathers the entries and writes the result where it was asked.
 
@@ -66,21 +66,6 @@ impl From<DetailArg> for render::Detail {
             DetailArg::Full => render::Detail::Full,
         }
     }
-}
-
-#[derive(Debug, Args)]
-#[command(after_help = "Examples:
-  casebook export --format jsonl -o journal.jsonl
-  casebook export --kind kb --format md --period 2026")]
-pub struct ExportArgs {
-    #[command(flatten)]
-    pub filter: FilterArgs,
-    /// Write to this file instead of stdout
-    #[arg(short = 'o', long = "out", value_name = "FILE")]
-    pub out: Option<PathBuf>,
-    /// Include private entries
-    #[arg(long)]
-    pub include_private: bool,
 }
 
 pub fn run(args: ReviewArgs, ctx: &mut Context) -> CliResult {
@@ -567,75 +552,4 @@ fn write_out(ctx: &mut Context, out: Option<&PathBuf>, text: &str) -> CliResult 
         }
     }
     Ok(())
-}
-
-pub fn run_export(args: ExportArgs, ctx: &mut Context) -> CliResult {
-    let format = super::format_or(
-        ctx,
-        &[
-            OutputFormat::Json,
-            OutputFormat::Jsonl,
-            OutputFormat::Csv,
-            OutputFormat::Md,
-        ],
-        OutputFormat::Jsonl,
-    )?;
-    let mut filter = ctx.filter(&args.filter, false)?;
-    filter.include_private = args.include_private;
-    let (hits, _) = ctx.query(|i| {
-        i.search(
-            &Default::default(),
-            &filter,
-            crate::index::Sort::Oldest,
-            args.filter.limit,
-        )
-    })?;
-    let journal = ctx.journal()?;
-    let mut entries = Vec::with_capacity(hits.len());
-    for hit in hits {
-        let text = journal.read_file(&hit.item.path)?;
-        let e = entry::parse(&text, &hit.item.path)
-            .map(|p| p.entry)
-            .unwrap_or(hit.item.entry);
-        entries.push((hit.item.path, e));
-    }
-    let mut out = String::new();
-    match format {
-        OutputFormat::Json => {
-            let list: Vec<_> = entries.iter().map(|(p, e)| with_path(e, p)).collect();
-            out = serde_json::to_string_pretty(&serde_json::json!({ "entries": list }))
-                .unwrap_or_default();
-        }
-        OutputFormat::Csv => {
-            out.push_str(&format!("{},body\n", super::list::CSV_HEADER));
-            for (_, e) in &entries {
-                out.push_str(&super::list::csv_row(e, &e.body));
-                out.push('\n');
-            }
-        }
-        OutputFormat::Md => {
-            for (_, e) in &entries {
-                out.push_str(&e.to_markdown());
-                out.push('\n');
-            }
-        }
-        _ => {
-            for (p, e) in &entries {
-                out.push_str(&with_path(e, p).to_string());
-                out.push('\n');
-            }
-        }
-    }
-    if entries.is_empty() && args.out.is_none() {
-        return Err(CliError::nothing("no entries match"));
-    }
-    write_out(ctx, args.out.as_ref(), &out)
-}
-
-fn with_path(e: &Entry, path: &str) -> serde_json::Value {
-    let mut json = e.to_json();
-    if let Some(obj) = json.as_object_mut() {
-        obj.insert("path".into(), path.into());
-    }
-    json
 }

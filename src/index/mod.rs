@@ -551,6 +551,11 @@ impl Index {
         self.by_term(Term::from_field_text(self.fields.path, path))
     }
 
+    /// The entry imported from `source` (its `imported_from`, exactly).
+    pub fn by_import_source(&self, source: &str) -> Result<Option<IndexedEntry>> {
+        self.by_term(Term::from_field_text(self.fields.source, source))
+    }
+
     fn by_term(&self, term: Term) -> Result<Option<IndexedEntry>> {
         let searcher = self.searcher();
         let q = TermQuery::new(term, IndexRecordOption::Basic);

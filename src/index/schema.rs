@@ -19,7 +19,7 @@ use tantivy::tokenizer::{
 };
 use tantivy::{IndexWriter, TantivyDocument};
 
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 const ANALYZER: &str = "casebook_en";
 
 #[derive(Debug, Clone, Copy)]
@@ -41,6 +41,9 @@ pub struct Fields {
     pub order: Field,
     /// The entry's front matter as JSON, so lists need not read files.
     pub meta: Field,
+    /// An imported entry's identity in its source (`imported_from`), as
+    /// written: a re-import looks its notes up by it.
+    pub source: Field,
 }
 
 fn build_schema() -> (Schema, Fields) {
@@ -66,6 +69,7 @@ fn build_schema() -> (Schema, Fields) {
         ),
         order: b.add_u64_field(ORDER, FAST),
         meta: b.add_text_field("meta", STORED),
+        source: b.add_text_field("source", STRING),
     };
     (b.build(), fields)
 }
@@ -530,6 +534,9 @@ pub fn document(fields: &Fields, path: &str, blob: &str, entry: &Entry) -> Tanti
         sort_key(entry.created.timestamp_millis(), path),
     );
     doc.add_text(fields.meta, meta_json(entry));
+    if let Some(source) = &entry.imported_from {
+        doc.add_text(fields.source, source);
+    }
     doc
 }
 

@@ -2,24 +2,29 @@
 //! [{"date", "time", "title", "body", "tags": ["@billing"], "starred"}]}`.
 //! The date and time are local time, as jrnl writes them.
 
-use super::{Options, Parsed, Record, clean_tag, kind_from_tags, push_tags};
-use crate::cli::error::{CliError, CliResult};
+use super::{
+    ImportError, Invalid, Options, Parsed, Record, Result, clean_tag, kind_from_tags, push_tags,
+};
+use crate::Location;
 use serde_json::{Value as J, json};
 
 /// True for text that opens like a jrnl export: one object whose first key
 /// is `tags` or `entries`.
-pub(super) fn looks_like(text: &str) -> bool {
+pub(crate) fn looks_like(text: &str) -> bool {
     let rest = text.trim_start_matches('\u{feff}').trim_start();
     let Some(rest) = rest.strip_prefix('{') else {
         return false;
     };
     let rest = rest.trim_start();
-    rest.starts_with("\"tags\"") || rest.starts_with("\"entries\"")
+    rest.starts_with("\"tags\"")
+        || rest.starts_with("\"entries\"")
+        // Day One's export opens with its `metadata`.
+        || rest.starts_with("\"metadata\"")
 }
 
 /// True for jrnl's own plain-text journal file: entries that open with
 /// `[2025-03-30 01:30] Title` (or without the brackets).
-pub(super) fn looks_like_plain(text: &str) -> bool {
+pub(crate) fn looks_like_plain(text: &str) -> bool {
     let first = text
         .trim_start_matches('\u{feff}')
         .lines()
@@ -32,8 +37,8 @@ pub(super) fn looks_like_plain(text: &str) -> bool {
 }
 
 /// The error for a plain-text jrnl journal: casebook reads the export.
-pub(super) fn plain_text_error(source: &str) -> CliError {
-    CliError::failure(format!(
+pub(crate) fn plain_text_error(source: &str) -> ImportError {
+    ImportError::failure(format!(
         "{source} is a plain-text jrnl journal; casebook reads jrnl's JSON export"
     ))
     .with_hint(format!(
@@ -41,44 +46,70 @@ pub(super) fn plain_text_error(source: &str) -> CliError {
     ))
 }
 
-pub(super) fn read(text: &str, opts: &Options) -> CliResult<Parsed> {
+pub(crate) fn read(text: &str, opts: &Options) -> Result<Parsed> {
     let source = opts.source;
     if looks_like_plain(text) {
         return Err(plain_text_error(source));
     }
     let doc: J = serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {
-        CliError::failure(format!(
+        ImportError::failure(format!(
             "{source}:{}:{}: not JSON: {e}",
             e.line(),
             e.column()
         ))
     })?;
     let Some(list) = doc.get("entries").and_then(J::as_array) else {
-        return Err(CliError::failure(format!(
+        return Err(ImportError::failure(format!(
             "{source} is not a jrnl export (it has no \"entries\" list)"
         ))
         .with_hint("make one with `jrnl --export json > jrnl.json`"));
     };
     let lines = entry_lines(text);
+    let at = |i: usize| match lines.get(i) {
+        Some(line) => Location::file(source).line(*line),
+        None => Location::file(source).field(format!("entry {}", i + 1)),
+    };
+    // casebook's own `export --format json`: the entries as they are.
+    if !list.is_empty() && list.iter().all(is_casebook_entry) {
+        let records = list
+            .iter()
+            .enumerate()
+            .map(|(i, item)| Ok(Record::new(at(i), item.clone())))
+            .collect();
+        return Ok(Parsed {
+            records,
+            notes: Vec::new(),
+        });
+    }
     let mut notes = Vec::new();
+    if super::dayone::is_dayone(list) {
+        let records = super::dayone::records(list, &lines, source, opts, &mut notes);
+        return Ok(Parsed { records, notes });
+    }
     let records = list
         .iter()
         .enumerate()
         .map(|(i, item)| {
-            let at = match lines.get(i) {
-                Some(line) => format!("{source}:{line}"),
-                None => format!("{source}: entry {}", i + 1),
-            };
+            let at = at(i);
             record(item, opts, &at, &mut notes)
                 .map(|value| Record::new(at.clone(), value))
-                .map_err(|message| format!("{at}: {message}"))
+                .map_err(|message| Invalid::new(at.clone(), message))
         })
         .collect();
     Ok(Parsed { records, notes })
 }
 
+/// An entry of casebook's JSON export: an id, a kind and a `created`
+/// time, where jrnl writes `date` and `time`.
+fn is_casebook_entry(item: &J) -> bool {
+    ["id", "kind", "person", "created"]
+        .iter()
+        .all(|k| item.get(k).is_some_and(J::is_string))
+        && item.get("time").is_none()
+}
+
 /// One jrnl entry as an import record.
-fn record(item: &J, opts: &Options, at: &str, notes: &mut Vec<String>) -> Result<J, String> {
+fn record(item: &J, opts: &Options, at: &Location, notes: &mut Vec<String>) -> Result<J, String> {
     let obj = item
         .as_object()
         .ok_or("a jrnl entry must be a JSON object")?;

@@ -3,8 +3,8 @@
 //! Columns named like casebook's own CSV (`title`, `created`, `case`...)
 //! map themselves, so `export --format csv` reads back.
 
-use super::{DateOrder, Options, Parsed, Record};
-use crate::cli::error::{CliError, CliResult};
+use super::{DateOrder, ImportError, Invalid, Options, Parsed, Record, Result};
+use crate::Location;
 use crate::entry::{self, COMMON_FIELDS, Kind};
 use crate::loops::sample::Table;
 use chrono::{DateTime, FixedOffset, NaiveDateTime};
@@ -12,10 +12,26 @@ use serde_json::{Map, Value as J};
 
 /// Fields a column can give besides the kind's own.
 const FIELDS: &[&str] = &[
-    "title", "body", "date", "created", "updated", "kind", "person", "case", "tier", "tags",
-    "skills", "products", "links", "private", "id",
+    "title",
+    "body",
+    "date",
+    "created",
+    "updated",
+    "kind",
+    "person",
+    "case",
+    "tier",
+    "tags",
+    "skills",
+    "products",
+    "links",
+    "private",
+    "id",
+    "aliases",
+    "imported_from",
+    "import_hash",
 ];
-const LISTS: &[&str] = &["tags", "skills", "products", "links"];
+const LISTS: &[&str] = &["tags", "skills", "products", "links", "aliases"];
 /// Columns that map themselves by name. Not `id` (a helpdesk's "ID" is a
 /// ticket number) nor kind fields (a helpdesk "Status" is not a KB status).
 const BY_NAME: &[&str] = &[
@@ -30,7 +46,7 @@ struct Mapping {
     field: String,
 }
 
-pub(super) fn read(text: &str, opts: &Options, maps: &[String], tsv: bool) -> CliResult<Parsed> {
+pub(crate) fn read(text: &str, opts: &Options, maps: &[String], tsv: bool) -> Result<Parsed> {
     let source = opts.source;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let delimiter = if tsv { b'\t' } else { sniff_delimiter(text) };
@@ -40,22 +56,24 @@ pub(super) fn read(text: &str, opts: &Options, maps: &[String], tsv: bool) -> Cl
         .from_reader(text.as_bytes());
     let headers: Vec<String> = reader
         .headers()
-        .map_err(|e| CliError::failure(format!("{source}:1: cannot read the header row: {e}")))?
+        .map_err(|e| ImportError::failure(format!("{source}:1: cannot read the header row: {e}")))?
         .iter()
         .map(|h| h.trim().to_string())
         .collect();
     if headers.iter().all(String::is_empty) {
-        return Err(CliError::failure(format!(
+        return Err(ImportError::failure(format!(
             "{source} has no header row naming its columns"
         )));
     }
-    let mappings = mappings(&headers, maps, opts.kind)?;
+    // casebook's own export: every column is the field it names.
+    let casebook = headers.join(",").starts_with(crate::export::CSV_HEADER);
+    let mappings = mappings(&headers, maps, opts.kind, casebook)?;
     if !opts.has_default_date
         && !mappings
             .iter()
             .any(|m| matches!(m.field.as_str(), "date" | "created"))
     {
-        return Err(CliError::usage(format!(
+        return Err(ImportError::usage(format!(
             "no column of {source} gives the date (columns: {})",
             headers.join(", ")
         ))
@@ -91,7 +109,7 @@ pub(super) fn read(text: &str, opts: &Options, maps: &[String], tsv: bool) -> Cl
             Ok(row) if row.iter().all(|c| c.trim().is_empty()) => continue,
             Ok(row) => {
                 let line = row.position().map(|p| line_at(text, p)).unwrap_or(0);
-                let at = format!("{source}:{line}");
+                let at = Location::file(source).line(line as usize);
                 if row.len() > headers.len()
                     && row.iter().skip(headers.len()).any(|c| !c.trim().is_empty())
                 {
@@ -101,7 +119,10 @@ pub(super) fn read(text: &str, opts: &Options, maps: &[String], tsv: bool) -> Cl
             }
             Err(e) => {
                 let line = e.position().map(|p| line_at(text, p)).unwrap_or(0);
-                Err(format!("{source}:{line}: not valid CSV: {e}"))
+                Err(Invalid::new(
+                    Location::file(source).line(line as usize),
+                    format!("not valid CSV: {e}"),
+                ))
             }
         };
         parsed.records.push(record);
@@ -150,14 +171,19 @@ fn field_name(text: &str) -> String {
 
 /// `--map` flags checked against the header and the fields, plus columns
 /// that map themselves by name. Mistakes here are usage errors (exit 2).
-fn mappings(headers: &[String], maps: &[String], kind: Option<Kind>) -> CliResult<Vec<Mapping>> {
+fn mappings(
+    headers: &[String],
+    maps: &[String],
+    kind: Option<Kind>,
+    casebook: bool,
+) -> Result<Vec<Mapping>> {
     let mut out: Vec<Mapping> = Vec::new();
     let kind_column = maps.iter().any(|m| {
         m.rsplit_once('=')
             .is_some_and(|(_, f)| field_name(f) == "kind")
     }) || headers.iter().any(|h| field_name(h) == "kind");
     for map in maps {
-        let bad = |message: String| CliError::usage(format!("--map {map}: {message}"));
+        let bad = |message: String| ImportError::usage(format!("--map {map}: {message}"));
         // The last `=` splits: column names may hold one, field names never do.
         let (column, field) = map
             .rsplit_once('=')
@@ -216,7 +242,11 @@ fn mappings(headers: &[String], maps: &[String], kind: Option<Kind>) -> CliResul
         let given = (!many && taken(&field))
             || (field == "date" && taken("created"))
             || (field == "created" && taken("date"));
-        if BY_NAME.contains(&field.as_str()) && !given && !out.iter().any(|m| m.column == i) {
+        let by_name = BY_NAME.contains(&field.as_str())
+            || (casebook
+                && (FIELDS.contains(&field.as_str())
+                    || Kind::ALL.iter().any(|k| k.field(&field).is_some())));
+        if by_name && !given && !out.iter().any(|m| m.column == i) {
             out.push(Mapping { column: i, field });
         }
     }
@@ -261,14 +291,14 @@ fn check_field(field: &str, kind: Option<Kind>, kind_column: bool) -> Result<(),
 
 fn row_record(
     row: &::csv::StringRecord,
-    at: &str,
+    at: &Location,
     headers: &[String],
     mappings: &[Mapping],
     title_column: Option<usize>,
     opts: &Options,
-) -> Result<Record, String> {
+) -> Result<Record, Invalid> {
     let cell = |i: usize| row.get(i).map(str::trim).unwrap_or("");
-    let column_at = |i: usize| format!("{at}: column '{}'", headers[i]);
+    let column_at = |i: usize| at.clone().field(format!("column '{}'", headers[i]));
     let mut out = Map::new();
     let mut keys = Vec::new();
     // The kind first: it decides which fields the row may carry.
@@ -276,7 +306,7 @@ fn row_record(
         Some(m) if !cell(m.column).is_empty() => Some(
             cell(m.column)
                 .parse::<Kind>()
-                .map_err(|e| format!("{}: {e}", column_at(m.column)))?,
+                .map_err(|e| Invalid::new(column_at(m.column), e.to_string()))?,
         ),
         _ => opts.kind,
     };
@@ -295,17 +325,16 @@ fn row_record(
         let json = match key {
             "created" | "updated" => {
                 let dt = parse_date(value, opts.date_order).ok_or_else(|| {
-                    if ambiguous(value, opts.date_order) {
+                    let message = if ambiguous(value, opts.date_order) {
                         format!(
-                            "{}: '{value}' could be day/month or month/day (pass --date-format dmy or mdy)",
-                            column_at(m.column)
+                            "'{value}' could be day/month or month/day (pass --date-format dmy or mdy)"
                         )
                     } else {
                         format!(
-                            "{}: '{value}' is not a date (use YYYY-MM-DD, YYYY-MM-DD HH:MM or RFC 3339)",
-                            column_at(m.column)
+                            "'{value}' is not a date (use YYYY-MM-DD, YYYY-MM-DD HH:MM or RFC 3339)"
                         )
-                    }
+                    };
+                    Invalid::new(column_at(m.column), message)
                 })?;
                 J::from(dt.to_rfc3339())
             }
@@ -313,18 +342,25 @@ fn row_record(
                 "true" | "yes" | "y" | "1" => J::Bool(true),
                 "false" | "no" | "n" | "0" => J::Bool(false),
                 _ => {
-                    return Err(format!(
-                        "{}: private must be true or false, found \"{value}\"",
-                        column_at(m.column)
+                    return Err(Invalid::new(
+                        column_at(m.column),
+                        format!("private must be true or false, found \"{value}\""),
                     ));
                 }
             },
             k if LISTS.contains(&k) => {
-                let items = value
-                    .split([',', ';'])
-                    .map(|s| s.trim().trim_start_matches('#'))
-                    .filter(|s| !s.is_empty())
-                    .map(|s| J::from(s.to_string()));
+                // casebook's export writes a list whose items hold a `,` or
+                // `;` as a JSON array.
+                let items: Vec<J> = match json_list(value) {
+                    Some(items) => items,
+                    None => value
+                        .split([',', ';'])
+                        .map(|s| s.trim().trim_start_matches('#'))
+                        .filter(|s| !s.is_empty())
+                        .map(|s| J::from(s.to_string()))
+                        .collect(),
+                };
+                let items = items.into_iter();
                 match out.get_mut(k) {
                     Some(J::Array(have)) => {
                         have.extend(items);
@@ -346,13 +382,17 @@ fn row_record(
             k => {
                 let k_name = kind.unwrap_or(Kind::Note);
                 if k_name.field(k).is_none() {
-                    return Err(format!(
-                        "{}: {} {k_name} entry has no field '{k}'",
+                    return Err(Invalid::new(
                         column_at(m.column),
-                        a_or_an(k_name)
+                        format!("{} {k_name} entry has no field '{k}'", a_or_an(k_name)),
                     ));
                 }
-                J::from(value)
+                match k_name.field(k).map(|f| f.ty) {
+                    Some(entry::FieldType::List) => json_list(value)
+                        .map(J::Array)
+                        .unwrap_or_else(|| J::from(value)),
+                    _ => J::from(value),
+                }
             }
         };
         keys.push((key.to_string(), column_at(m.column)));
@@ -378,10 +418,21 @@ fn row_record(
         }
     }
     Ok(Record {
-        at: at.to_string(),
+        at: at.clone(),
         value: J::Object(out),
         keys,
     })
+}
+
+/// A cell holding a JSON array of text (`["a, b", "c"]`).
+fn json_list(value: &str) -> Option<Vec<J>> {
+    if !value.starts_with('[') {
+        return None;
+    }
+    match serde_json::from_str::<J>(value).ok()? {
+        J::Array(items) if items.iter().all(J::is_string) => Some(items),
+        _ => None,
+    }
 }
 
 fn a_or_an(kind: Kind) -> &'static str {
@@ -396,7 +447,7 @@ fn a_or_an(kind: Kind) -> &'static str {
 /// anywhere: offsets and `UTC`, Jira's `14/Jul/25 3:42 PM`, slashed dates
 /// (`07/08/2025`, day or month first as `--date-format` says, else as the
 /// numbers allow), and Unix times in seconds or milliseconds.
-pub(super) fn parse_date(text: &str, order: Option<DateOrder>) -> Option<DateTime<FixedOffset>> {
+pub(crate) fn parse_date(text: &str, order: Option<DateOrder>) -> Option<DateTime<FixedOffset>> {
     entry::parse_datetime_text(text)
         .or_else(|| DateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S %z").ok())
         .or_else(|| DateTime::parse_from_str(text, "%Y-%m-%d %H:%M %z").ok())
@@ -415,7 +466,7 @@ pub(super) fn parse_date(text: &str, order: Option<DateOrder>) -> Option<DateTim
 
 /// Why a date did not parse, when a hint helps: `07/08/2025` without
 /// `--date-format`.
-pub(super) fn ambiguous(text: &str, order: Option<DateOrder>) -> bool {
+pub(crate) fn ambiguous(text: &str, order: Option<DateOrder>) -> bool {
     slashed(text, order).is_err()
 }
 

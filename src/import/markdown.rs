@@ -6,8 +6,10 @@
 //! (Obsidian's `aliases`, `cssclasses`...) are listed once on stderr, so
 //! the user knows what was left behind.
 
-use super::{Options, Parsed, Record, clean_tag, kind_from_tags, push_tags};
-use crate::cli::error::{CliError, CliResult};
+use super::{
+    ImportError, Invalid, Options, Parsed, Record, Result, clean_tag, kind_from_tags, push_tags,
+};
+use crate::Location;
 use crate::entry::{self, Kind};
 use chrono::{DateTime, Local, NaiveDate};
 use serde_json::{Map, Value as J};
@@ -51,7 +53,7 @@ impl Tool {
 }
 
 /// Every note under `dir`, in path order.
-pub(super) fn read_dir(dir: &Path, opts: &Options) -> CliResult<Parsed> {
+pub(crate) fn read_dir(dir: &Path, opts: &Options) -> Result<Parsed> {
     let mut files = Vec::new();
     walk(dir, &mut files)?;
     if files.is_empty() {
@@ -71,13 +73,14 @@ pub(super) fn read_dir(dir: &Path, opts: &Options) -> CliResult<Parsed> {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(t) => t,
                 Err(_) => {
-                    reader.parsed.records.push(Err(format!(
-                        "{at}: not UTF-8 text; save it as UTF-8 or leave it out"
+                    reader.parsed.records.push(Err(Invalid::new(
+                        Location::file(&at),
+                        "not UTF-8 text; save it as UTF-8 or leave it out",
                     )));
                     continue;
                 }
             },
-            Err(e) => return Err(CliError::failure(format!("cannot read {at}: {e}"))),
+            Err(e) => return Err(ImportError::failure(format!("cannot read {at}: {e}"))),
         };
         let mtime = std::fs::metadata(path).and_then(|m| m.modified()).ok();
         reader.note(&text, &at, Some(path), Some(&rel), mtime);
@@ -87,7 +90,7 @@ pub(super) fn read_dir(dir: &Path, opts: &Options) -> CliResult<Parsed> {
 
 /// A folder with no Markdown notes: a jrnl folder journal, a Day One
 /// journal, or a wrong path. Never "0 entries" and success.
-fn no_notes(dir: &Path) -> CliError {
+fn no_notes(dir: &Path) -> ImportError {
     let mut txt = 0;
     let mut dayone = false;
     let mut stack = vec![dir.to_path_buf()];
@@ -109,28 +112,28 @@ fn no_notes(dir: &Path) -> CliError {
     }
     let shown = dir.display();
     if dayone {
-        CliError::failure(format!(
-            "{shown} is a Day One journal; casebook does not read Day One files"
+        ImportError::failure(format!(
+            "{shown} is a Day One journal in Day One Classic's format (.doentry files); casebook reads Day One's JSON export"
         ))
         .with_hint(
-            "open it in jrnl (`jrnl --import` or a jrnl journal of type dayone) and run `jrnl --export json > jrnl.json`, then `casebook import jrnl.json`",
+            "in Day One, export the journal as JSON and run `casebook import Export.zip`; or open it in jrnl (a journal of type dayone) and run `jrnl --export json > jrnl.json`, then `casebook import jrnl.json`",
         )
     } else if txt > 0 {
-        CliError::failure(format!(
+        ImportError::failure(format!(
             "{shown} holds no Markdown notes but {txt} .txt file(s): a jrnl folder journal?"
         ))
         .with_hint(
             "run `jrnl --export json > jrnl.json` for that journal, then `casebook import jrnl.json`",
         )
     } else {
-        CliError::nothing(format!(
+        ImportError::nothing(format!(
             "{shown} holds no Markdown notes (*.md outside hidden folders)"
         ))
     }
 }
 
 /// One note, from a file or stdin.
-pub(super) fn read_one(text: &str, path: Option<&Path>, opts: &Options) -> CliResult<Parsed> {
+pub(crate) fn read_one(text: &str, path: Option<&Path>, opts: &Options) -> Result<Parsed> {
     let mtime = path.and_then(|p| std::fs::metadata(p).and_then(|m| m.modified()).ok());
     let tool = path
         .and_then(Path::parent)
@@ -146,9 +149,9 @@ pub(super) fn read_one(text: &str, path: Option<&Path>, opts: &Options) -> CliRe
 
 /// Collects `.md` files, skipping hidden folders (`.obsidian`, `.git`,
 /// `.trash`) and symbolic links (a link back up would never end).
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> CliResult<()> {
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
     let read = std::fs::read_dir(dir)
-        .map_err(|e| CliError::failure(format!("cannot read {}: {e}", dir.display())))?;
+        .map_err(|e| ImportError::failure(format!("cannot read {}: {e}", dir.display())))?;
     let mut items: Vec<_> = read.filter_map(Result::ok).collect();
     items.sort_by_key(|e| e.file_name());
     for item in items {
@@ -165,6 +168,30 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> CliResult<()> {
         }
     }
     Ok(())
+}
+
+/// A casebook entry file (an `export --format md` folder, a copy of a
+/// journal): TOML front matter that casebook reads without a problem. It
+/// is read as casebook reads it, every field as it is, so that it imports
+/// back to the same entry (no identity of its own, no inline tags).
+fn casebook_entry(text: &str, at: &str, rel: Option<&str>) -> Option<Result<Record, Invalid>> {
+    if !text.starts_with("+++") {
+        return None;
+    }
+    // `export --format md` on stdout: entry files one after another. Read
+    // as one note it would overwrite the first entry with all of them.
+    if let Some(offset) = text.find("\n+++\nid = \"") {
+        let line = text[..offset].matches('\n').count() + 2;
+        return Some(Err(Invalid::new(
+            Location::file(at).line(line),
+            "a second casebook entry starts here: this file holds several entries one after another (`export --format md` on stdout); export them as a folder instead (`casebook export --format md DIR`) and import that",
+        )));
+    }
+    let parsed = entry::parse(text, rel.unwrap_or("")).ok()?;
+    if !parsed.problems.is_empty() || entry::EntryId::parse(parsed.entry.id.as_str()).is_none() {
+        return None;
+    }
+    Some(Ok(Record::new(Location::file(at), parsed.entry.to_json())))
 }
 
 struct Reader<'a> {
@@ -219,19 +246,19 @@ impl<'a> Reader<'a> {
         path: Option<&Path>,
         rel: Option<&str>,
         mtime: Option<std::time::SystemTime>,
-    ) -> Result<Record, String> {
+    ) -> Result<Record, Invalid> {
         // The hash of the file as it is: a re-import of the same text (a
         // touched file, a copied vault) is skipped, an edit updates.
         let hash = format!("{:016x}", entry::path_hash(text));
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let mut front = split(text).map_err(|(line, message)| format!("{at}:{line}: {message}"))?;
+        if let Some(record) = casebook_entry(text, at, rel) {
+            return record;
+        }
+        let mut front = split(text)
+            .map_err(|(line, message)| Invalid::new(Location::file(at).line(line), message))?;
         let values = std::mem::take(&mut front.values);
-        let line_of = |key: &str| -> String {
-            match front.key_line(key) {
-                Some(line) => format!("{at}:{line}"),
-                None => format!("{at}:1"),
-            }
-        };
+        let line_of =
+            |key: &str| -> Location { Location::file(at).line(front.key_line(key).unwrap_or(1)) };
         let mut out = Map::new();
         let mut keys = Vec::new();
         let mut tags = Vec::new();
@@ -345,15 +372,17 @@ impl<'a> Reader<'a> {
                     other => other.to_string(),
                 };
                 if raw.contains("{{") {
-                    return Err(format!(
-                        "{}: {key} '{raw}' is a template placeholder that was never filled in; write the date there (YYYY-MM-DD), or pass --skip-invalid",
-                        line_of(&key)
+                    return Err(Invalid::new(
+                        line_of(&key),
+                        format!(
+                            "{key} '{raw}' is a template placeholder that was never filled in; write the date there (YYYY-MM-DD), or pass --skip-invalid"
+                        ),
                     ));
                 }
                 note_date(&raw).ok_or_else(|| {
-                    format!(
-                        "{}: {key} '{raw}' is not a date (use YYYY-MM-DD or RFC 3339)",
-                        line_of(&key)
+                    Invalid::new(
+                        line_of(&key),
+                        format!("{key} '{raw}' is not a date (use YYYY-MM-DD or RFC 3339)"),
                     )
                 })?
             }
@@ -381,7 +410,7 @@ impl<'a> Reader<'a> {
         }
         out.insert("body".into(), body.trim_end().to_string().into());
         Ok(Record {
-            at: format!("{at}:1"),
+            at: Location::file(at).line(1),
             value: J::Object(out),
             keys,
         })
