@@ -28,27 +28,22 @@ impl Scope {
         self.items.iter().map(|i| &i.entry).collect()
     }
 
-    pub fn period_json(&self) -> serde_json::Value {
-        serde_json::json!({
-            "label": self.label,
-            "start": (self.start != NaiveDate::MIN).then(|| self.start.to_string()),
-            "end": (self.end != NaiveDate::MAX).then(|| self.end.to_string()),
-        })
-    }
-
-    /// "ana-lima · 2026-11 (2026-11-01 to 2026-11-30)"
-    pub fn heading(&self) -> String {
-        let who = self.person.as_deref().unwrap_or("team");
-        let range = crate::dates::Period {
+    /// What the report covers, for its view.
+    pub fn span(&self) -> crate::loops::span::Span {
+        crate::loops::span::Span {
             start: self.start,
             end: self.end,
+            label: self.label.clone(),
+            person: self.person.clone(),
         }
-        .label();
-        if range == self.label || (self.start == NaiveDate::MIN && self.end == NaiveDate::MAX) {
-            format!("{who} · {range}")
-        } else {
-            format!("{who} · {} ({range})", self.label)
-        }
+    }
+
+    pub fn period_json(&self) -> serde_json::Value {
+        serde_json::to_value(self.span().period()).unwrap_or_default()
+    }
+
+    pub fn heading(&self) -> String {
+        self.span().heading()
     }
 }
 
@@ -331,4 +326,21 @@ pub(super) fn percent(part: usize, whole: usize) -> Option<f64> {
 
 pub(super) fn pct_text(p: Option<f64>) -> String {
     p.map_or_else(|| "–".to_string(), |p| format!("{p:.0} %"))
+}
+
+/// How a loop view styles its text here: this terminal's colour, and the
+/// unique prefixes of the entries it names.
+pub(super) fn style<'a>(
+    ctx: &mut Context,
+    ids: impl IntoIterator<Item = &'a crate::entry::EntryId>,
+) -> crate::render::loops::Style {
+    let mut style = crate::render::loops::Style {
+        color: ctx.ui.color(),
+        ..Default::default()
+    };
+    for id in ids {
+        let shown = ctx.show_id(id);
+        style.ids.insert(id.to_string(), shown);
+    }
+    style
 }

@@ -5,8 +5,10 @@
 //! per week, the escalation months) come from `review::figures`, so a
 //! report and the evidence pack never disagree.
 
+pub mod diagnosis;
 pub mod kb;
 pub mod sample;
+pub mod span;
 pub mod triage;
 
 use crate::entry::{Entry, Kind};
