@@ -5,6 +5,7 @@
 //! (`crate::loops`) decided.
 
 pub mod diagnosis;
+pub mod triage;
 
 use std::collections::HashMap;
 
