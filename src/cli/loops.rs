@@ -319,14 +319,8 @@ pub(super) fn print_json(ctx: &mut Context, value: &serde_json::Value) {
         .line(&serde_json::to_string_pretty(value).unwrap_or_default());
 }
 
-/// A share as a percentage with one decimal, for people and scripts alike.
-pub(super) fn percent(part: usize, whole: usize) -> Option<f64> {
-    (whole > 0).then(|| (part as f64 * 1000.0 / whole as f64).round() / 10.0)
-}
-
-pub(super) fn pct_text(p: Option<f64>) -> String {
-    p.map_or_else(|| "–".to_string(), |p| format!("{p:.0} %"))
-}
+pub(super) use crate::loops::percent;
+pub(super) use crate::render::loops::pct_text;
 
 /// How a loop view styles its text here: this terminal's colour, and the
 /// unique prefixes of the entries it names.

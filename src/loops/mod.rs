@@ -6,6 +6,7 @@
 //! report and the evidence pack never disagree.
 
 pub mod diagnosis;
+pub mod escalation;
 pub mod kb;
 pub mod sample;
 pub mod span;
@@ -18,6 +19,11 @@ use crate::skills::SkillsTree;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::BTreeMap;
+
+/// A share as a percentage with one decimal, for people and scripts alike.
+pub fn percent(part: usize, whole: usize) -> Option<f64> {
+    (whole > 0).then(|| (part as f64 * 1000.0 / whole as f64).round() / 10.0)
+}
 
 // ----------------------------------------------------------------- phrases
 

@@ -5,6 +5,7 @@
 //! (`crate::loops`) decided.
 
 pub mod diagnosis;
+pub mod escalation;
 pub mod triage;
 
 use std::collections::HashMap;
@@ -82,6 +83,11 @@ impl Out {
 /// A JSON value as every command prints it: pretty, one new line after.
 pub fn json_text(value: &serde_json::Value) -> String {
     serde_json::to_string_pretty(value).unwrap_or_default() + "\n"
+}
+
+/// A percentage as a report shows it: "42 %", or "–" when there is none.
+pub fn pct_text(p: Option<f64>) -> String {
+    p.map_or_else(|| "–".to_string(), |p| format!("{p:.0} %"))
 }
 
 #[cfg(test)]
