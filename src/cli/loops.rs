@@ -234,11 +234,16 @@ pub(super) fn load(ctx: &mut Context, given: &str, kind: Kind) -> CliResult<(Str
         ))
         .with_hint(format!("`casebook list --kind {kind}` shows them")));
     }
-    let text = ctx.journal()?.read_file(&item.path)?;
-    let e = entry::parse(&text, &item.path)
-        .map_err(|p| CliError::failure(format!("{}:{p}", item.path)))?
-        .entry;
+    let e = read_entry(ctx, &item.path)?;
     Ok((item.path, e))
+}
+
+/// The entry in the file at `path`, parsed.
+pub(super) fn read_entry(ctx: &mut Context, path: &str) -> CliResult<Entry> {
+    let text = ctx.journal()?.read_file(path)?;
+    Ok(entry::parse(&text, path)
+        .map_err(|p| CliError::failure(format!("{path}:{p}")))?
+        .entry)
 }
 
 /// Writes a changed entry back to its file as one commit through the

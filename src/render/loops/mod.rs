@@ -6,6 +6,7 @@
 
 pub mod diagnosis;
 pub mod escalation;
+pub mod kb;
 pub mod metrics;
 pub mod triage;
 
