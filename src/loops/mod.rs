@@ -9,6 +9,7 @@ pub mod diagnosis;
 pub mod escalation;
 pub mod kb;
 pub mod metrics;
+pub mod oneonone;
 pub mod sample;
 pub mod span;
 pub mod triage;

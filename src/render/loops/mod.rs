@@ -8,6 +8,7 @@ pub mod diagnosis;
 pub mod escalation;
 pub mod kb;
 pub mod metrics;
+pub mod oneonone;
 pub mod triage;
 
 use std::collections::HashMap;
