@@ -10,6 +10,7 @@ pub mod escalation;
 pub mod kb;
 pub mod metrics;
 pub mod oneonone;
+pub mod proposal;
 pub mod sample;
 pub mod span;
 pub mod triage;

@@ -9,6 +9,7 @@ pub mod escalation;
 pub mod kb;
 pub mod metrics;
 pub mod oneonone;
+pub mod proposal;
 pub mod triage;
 
 use std::collections::HashMap;
