@@ -11,6 +11,7 @@ pub mod kb;
 pub mod metrics;
 pub mod oneonone;
 pub mod proposal;
+pub mod qa;
 pub mod sample;
 pub mod span;
 pub mod triage;

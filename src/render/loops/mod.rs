@@ -10,6 +10,7 @@ pub mod kb;
 pub mod metrics;
 pub mod oneonone;
 pub mod proposal;
+pub mod qa;
 pub mod triage;
 
 use std::collections::HashMap;
