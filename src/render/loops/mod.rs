@@ -6,6 +6,8 @@
 
 pub mod diagnosis;
 pub mod escalation;
+pub mod explore;
+pub mod handoff;
 pub mod kb;
 pub mod metrics;
 pub mod oneonone;
