@@ -37,14 +37,6 @@ impl Scope {
             person: self.person.clone(),
         }
     }
-
-    pub fn period_json(&self) -> serde_json::Value {
-        serde_json::to_value(self.span().period()).unwrap_or_default()
-    }
-
-    pub fn heading(&self) -> String {
-        self.span().heading()
-    }
 }
 
 /// A report's default period: start, end and its name.
@@ -323,9 +315,6 @@ pub(super) fn print_json(ctx: &mut Context, value: &serde_json::Value) {
     ctx.ui
         .line(&serde_json::to_string_pretty(value).unwrap_or_default());
 }
-
-pub(super) use crate::loops::percent;
-pub(super) use crate::render::loops::pct_text;
 
 /// How a loop view styles its text here: this terminal's colour, and the
 /// unique prefixes of the entries it names.

@@ -5,6 +5,7 @@
 //! per week, the escalation months) come from `review::figures`, so a
 //! report and the evidence pack never disagree.
 
+pub mod approval;
 pub mod diagnosis;
 pub mod escalation;
 pub mod explore;

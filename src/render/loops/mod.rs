@@ -4,6 +4,7 @@
 //! says, read files or the clock; they word and lay out what the library
 //! (`crate::loops`) decided.
 
+pub mod approval;
 pub mod diagnosis;
 pub mod escalation;
 pub mod explore;
