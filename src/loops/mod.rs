@@ -9,6 +9,7 @@ pub mod approval;
 pub mod diagnosis;
 pub mod escalation;
 pub mod explore;
+pub mod feedback;
 pub mod handoff;
 pub mod kb;
 pub mod metrics;

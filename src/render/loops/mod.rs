@@ -12,6 +12,7 @@ pub mod handoff;
 pub mod kb;
 pub mod metrics;
 pub mod oneonone;
+pub mod postmortem;
 pub mod proposal;
 pub mod qa;
 pub mod triage;
