@@ -54,20 +54,26 @@ pub struct TriageArgs {
     pub write: super::guard::WriteArgs,
 }
 
-pub fn run(args: TriageArgs, ctx: &mut Context) -> CliResult {
-    let name = args.file.display().to_string();
-    let text = std::fs::read(&args.file)
-        .map_err(|e| CliError::usage(format!("{name}: cannot read it ({e})")))?;
-    let text = String::from_utf8_lossy(&text);
+/// The columns: flags first, then casebook.toml's [triage].
+fn columns(args: &TriageArgs, ctx: &mut Context) -> CliResult<Columns> {
     let conf = ctx.journal()?.config.triage.clone();
-    let cols = Columns {
+    Ok(Columns {
         id: args.id_column.clone().or(conf.id_column),
         subject: args.subject_column.clone().or(conf.subject_column),
         category: args.category_column.clone().or(conf.category_column),
         trigger: args.trigger_column.clone().or(conf.trigger_column),
         pattern: args.pattern_column.clone().or(conf.pattern_column),
-    };
-    let (all, id_col) = triage::read_tickets(&text, &cols, &name)?;
+    })
+}
+
+/// The export's tickets not triaged yet, and how many were.
+fn todo(
+    ctx: &mut Context,
+    name: &str,
+    text: &str,
+    cols: &Columns,
+) -> CliResult<(Vec<Ticket>, usize)> {
+    let (all, id_col) = triage::read_tickets(text, cols, name)?;
     let done = all_of_kind(ctx, Kind::Escalation)?;
     let done: Vec<&str> = done
         .iter()
@@ -84,6 +90,16 @@ pub fn run(args: TriageArgs, ctx: &mut Context) -> CliResult {
             )
         }));
     }
+    Ok((todo, already.len()))
+}
+
+pub fn run(args: TriageArgs, ctx: &mut Context) -> CliResult {
+    let name = args.file.display().to_string();
+    let text = std::fs::read(&args.file)
+        .map_err(|e| CliError::usage(format!("{name}: cannot read it ({e})")))?;
+    let text = String::from_utf8_lossy(&text);
+    let cols = columns(&args, ctx)?;
+    let (todo, already) = todo(ctx, &name, &text, &cols)?;
     let prepared = cols.category.is_some();
     if !prepared && !ctx.interactive() {
         return Err(CliError::usage(format!(
@@ -95,7 +111,7 @@ pub fn run(args: TriageArgs, ctx: &mut Context) -> CliResult {
     }
     triage::check_triggers(&todo, &name)?;
     let mut summary = Summary {
-        already: already.len(),
+        already,
         ..Summary::default()
     };
     let chosen = answers(ctx, &todo, prepared, &name, &mut summary)?;
