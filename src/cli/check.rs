@@ -17,8 +17,10 @@ const MAX_ENTRY_BYTES: u64 = 5 << 20;
 #[command(after_help = "Examples:
   casebook check
   casebook check people/ana-lima/2026 --json
-  casebook check --pii               personal data in the entries as they are now
-  casebook check --pii --history     ... and in every version ever committed")]
+  # personal data in the entries as they are now
+  casebook check --pii
+  # ... and in every version ever committed
+  casebook check --pii --history")]
 pub struct CheckArgs {
     /// Files or folders to check (default: the whole journal)
     pub paths: Vec<PathBuf>,
@@ -60,6 +62,12 @@ pub fn run(args: CheckArgs, ctx: &mut Context) -> CliResult {
     } else {
         let mut t = Vec::new();
         for p in &args.paths {
+            if !p.exists() && !root.join(p).exists() {
+                return Err(CliError::usage(format!(
+                    "{}: no such file or folder",
+                    p.display()
+                )));
+            }
             let rel = journal.relative_path(p).ok_or_else(|| {
                 CliError::usage(format!("{} is not inside the journal", p.display()))
             })?;

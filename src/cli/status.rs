@@ -62,6 +62,7 @@ pub fn run(args: StatusArgs, ctx: &mut Context) -> CliResult {
     let stale = crate::loops::kb::stale(&entries, today, config.targets.kb_review_interval_days);
     let journal = ctx.journal()?;
     let dirty = journal.uncommitted_entry_files();
+    let conflicts = journal.conflict_copies();
     let kept = crate::drafts::list(journal);
     let head = journal.head().map(|h| h.to_string()[..10].to_string());
     let root = journal.root().display().to_string();
@@ -80,6 +81,7 @@ pub fn run(args: StatusArgs, ctx: &mut Context) -> CliResult {
             "kb_overdue": stale.iter().map(|a| serde_json::json!({"id": a.id, "title": a.title, "review_due": a.review_due.map(|d| d.to_string()), "days_overdue": a.days_overdue})).collect::<Vec<_>>(),
             "pending_predictions": pending.iter().map(|d| serde_json::json!({"id": d.entry.id, "title": d.entry.title, "created": d.entry.created.to_rfc3339()})).collect::<Vec<_>>(),
             "uncommitted": dirty,
+            "conflict_copies": conflicts,
             "head": head,
         });
         ctx.ui
@@ -115,6 +117,20 @@ pub fn run(args: StatusArgs, ctx: &mut Context) -> CliResult {
                 stale.len()
             ),
         ));
+    }
+    if !conflicts.is_empty() {
+        let n = conflicts.len();
+        ui.line(&ui.paint(
+            YELLOW,
+            &format!(
+                "  {n} conflict cop{} from sync: casebook check lists {}; merge each into its entry (casebook show PATH), then casebook rm PATH --yes",
+                if n == 1 { "y" } else { "ies" },
+                if n == 1 { "it" } else { "them" }
+            ),
+        ));
+        for c in conflicts.iter().take(10) {
+            ui.line(&format!("    {c}"));
+        }
     }
     ui.line("");
     if drafts.is_empty() {
