@@ -10,8 +10,11 @@
 //! - [`index`]: the tantivy search index, kept in step with git. The only
 //!   module that imports tantivy.
 //! - [`review`]: the evidence pack as plain data.
-//! - [`loops`]: what each practice-loop report shows, as plain data.
-//! - [`render`]: how data looks: terminal, Markdown, HTML, JSON.
+//! - [`loops`]: the practice loops' rules as plain data: what each report
+//!   shows, the proposal and QA-flag state machines, prediction expiry,
+//!   the analytics, metrics and triage exports. Writes are `WriteRequest`s.
+//! - [`render`]: how data looks: terminal, Markdown, HTML, JSON; one view
+//!   per practice-loop command in `render::loops` (its text and its JSON).
 //! - [`session`]: the library's front door: one open journal, its index,
 //!   and where its notices go. No clap, no printing.
 //! - [`write`]: the one write pipeline every command that writes uses:

@@ -4,10 +4,11 @@
 use super::args::FilterArgs;
 use super::context::Context;
 use super::error::{CliError, CliResult};
-use super::loops::{last_weeks, print_json, scope};
-use super::ui::{BOLD, DIM, GREEN, YELLOW};
+use super::loops::{last_weeks, scope};
 use crate::entry::Kind;
-use crate::review::figures::{Window, explore};
+use crate::loops::explore;
+use crate::render::loops::explore as view;
+use crate::review::figures::Window;
 use clap::{Args, Subcommand};
 
 #[derive(Debug, Args)]
@@ -45,77 +46,16 @@ pub fn run(args: ExploreArgs, ctx: &mut Context) -> CliResult {
     let today = ctx.today();
     let s = scope(ctx, &filter, &[Kind::Explore], last_weeks(today, 8))?;
     let target = ctx.journal()?.config.targets.explore_minutes_per_week;
-    let entries = s.entries();
-    let f = explore(&entries, Window::new(s.start, s.end, today), target);
-    let this_week = crate::dates::iso_week_label(today);
-    let done: u64 = f
-        .by_week
-        .iter()
-        .filter(|w| w.week == this_week)
-        .map(|w| w.n)
-        .sum();
+    let window = Window::new(s.start, s.end, today);
+    let r = explore::report(&s.entries(), window, today, target);
     if ctx.json() {
-        let weeks: Vec<_> = f
-            .by_week
-            .iter()
-            .map(|w| serde_json::json!({"week": w.week, "minutes": w.n, "target": target, "met": w.n >= u64::from(target)}))
-            .collect();
-        let areas: Vec<_> = f
-            .areas
-            .iter()
-            .map(|a| serde_json::json!({"area": a.name, "minutes": a.n}))
-            .collect();
-        let json = serde_json::json!({
-            "person": s.person,
-            "period": s.period_json(),
-            "target_per_week": target,
-            "this_week": {"week": this_week, "minutes": done, "target": target, "met": done >= u64::from(target)},
-            "sessions": f.sessions,
-            "minutes": f.minutes,
-            "per_week": (f.per_week * 10.0).round() / 10.0,
-            "weeks_at_target": f.weeks_at_target,
-            "weeks": weeks,
-            "areas": areas,
-        });
-        print_json(ctx, &json);
+        ctx.ui.write(&view::json(&r, &s.span()));
     } else {
-        let ui = &mut ctx.ui;
-        ui.hold();
-        ui.line(&ui.paint(BOLD, &format!("Exploration · {}", s.heading())));
-        ui.line(&format!("  this week ({this_week}): {done}/{target} min"));
-        ui.line("");
-        for w in &f.by_week {
-            let mark = if w.n >= u64::from(target) {
-                ui.paint(GREEN, "✓")
-            } else {
-                ui.paint(YELLOW, "·")
-            };
-            let bar = "█".repeat((w.n / 10).min(30) as usize);
-            ui.line(&format!(
-                "  {}  {:>4}/{target} min {mark} {bar}",
-                w.week, w.n
-            ));
-        }
-        ui.line(&ui.paint(
-            DIM,
-            &format!(
-                "  {} min in {} session(s), {:.0} min a week, {} of {} weeks at target",
-                f.minutes,
-                f.sessions,
-                f.per_week,
-                f.weeks_at_target,
-                f.by_week.len()
-            ),
-        ));
-        if !f.areas.is_empty() {
-            ui.line("");
-            ui.line(&ui.paint(BOLD, "Areas"));
-            for a in &f.areas {
-                ui.line(&format!("  {:<28} {:>5} min", a.name, a.n));
-            }
-        }
+        let style = super::loops::style(ctx, []);
+        ctx.ui.hold();
+        ctx.ui.write(&view::text(&r, &s.span(), &style));
     }
-    if f.sessions == 0 {
+    if r.figures.sessions == 0 {
         ctx.ui.discard();
         return Err(CliError::nothing(format!("no exploration in {}", s.label)));
     }

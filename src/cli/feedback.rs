@@ -6,9 +6,10 @@
 
 use super::context::Context;
 use super::error::{CliError, CliResult};
-use super::loops::{set_str, text};
+use super::loops::text;
 use super::new::write_entry;
-use crate::entry::{self, Entry, Kind};
+use crate::entry;
+use crate::loops::feedback;
 use crate::skills::Ladder;
 use clap::Args;
 use std::path::PathBuf;
@@ -106,55 +107,25 @@ pub fn run_feedback(args: FeedbackArgs, ctx: &mut Context) -> CliResult {
     })?;
     let me = ctx.person(None)?;
     let my_name = ctx.writer_name()?;
-    // A misspelt name would start a folder for nobody: someone new to the
-    // journal is said so.
-    if about != me && !args.new_person && !ctx.journal()?.abs(&format!("people/{about}")).is_dir() {
-        let people: Vec<String> = std::fs::read_dir(ctx.journal()?.abs("people"))
-            .map(|d| {
-                d.flatten()
-                    .filter(|e| e.path().is_dir())
-                    .map(|e| e.file_name().to_string_lossy().into_owned())
-                    .collect()
-            })
-            .unwrap_or_default();
-        let mut people = people;
-        people.sort();
-        return Err(CliError::usage(format!(
-            "nobody named '{about}' writes in this journal (people: {})",
-            if people.is_empty() {
-                "none yet".to_string()
-            } else {
-                people.join(", ")
-            }
-        ))
-        .with_hint(format!(
-            "if they are new here: {}",
-            ctx.command_line(&format!("feedback {about} --new-person -m \"...\""))
-        )));
+    if let Err(e) = feedback::check_subject(ctx.journal()?, &about, &me, args.new_person) {
+        let new = ctx.command_line(&format!("feedback {about} --new-person -m \"...\""));
+        return Err(CliError::from(e).with_hint(format!("if they are new here: {new}")));
     }
-    let known = ctx.journal()?.skill_ids();
-    for s in &args.skills {
-        if !known.is_empty() && !known.contains(s) {
-            return Err(CliError::usage(format!(
-                "--skill: unknown skill '{s}' (skills: {})",
-                known.join(", ")
-            )));
-        }
-    }
+    feedback::check_skills(&ctx.journal()?.skill_ids(), &args.skills)?;
     let created = match &args.date {
         Some(d) => crate::clock::at_day(super::loops::day_or_today(ctx, Some(d))?),
         None => crate::clock::now(),
     };
-    let from = args.from.clone().unwrap_or_else(|| my_name.clone());
-    let title = entry::truncate_chars(&super::ui::one_line(&body), 72);
-    let mut e = Entry::new(Kind::Feedback, &title, &about, created);
-    e.body = body;
-    e.case = args.case.clone();
-    e.skills = args.skills.clone();
-    set_str(&mut e, "subject", &about);
-    set_str(&mut e, "from", &from);
-    set_str(&mut e, "source", &args.source);
-    set_str(&mut e, "recorded_by", &me);
+    let said = feedback::Said {
+        about: &about,
+        me: &me,
+        from: args.from.as_deref().unwrap_or(&my_name),
+        source: &args.source,
+        case: args.case.clone(),
+        skills: args.skills.clone(),
+        created,
+    };
+    let e = feedback::feedback(&said, body);
     if about == me && args.from.is_none() && args.source != "self" {
         ctx.ui.warn(
             "feedback about yourself counts as what others said only with --from NAME (who said it)",
@@ -166,60 +137,15 @@ pub fn run_feedback(args: FeedbackArgs, ctx: &mut Context) -> CliResult {
 pub fn run_confirm(args: ConfirmArgs, ctx: &mut Context) -> CliResult {
     let ladder = Ladder::parse(&ctx.journal()?.ladder_text())
         .map_err(|e| CliError::failure(format!("ladder.toml: {e:#}")))?;
-    let found = ladder
-        .levels
-        .iter()
-        .flat_map(|l| l.criteria.iter().map(move |c| (l, c)))
-        .find(|(_, c)| c.id == args.criterion);
-    let Some((level, criterion)) = found else {
-        let close: Vec<&str> = ladder
-            .levels
-            .iter()
-            .flat_map(|l| l.criteria.iter().map(|c| c.id.as_str()))
-            .filter(|id| {
-                let stem = args.criterion.split('-').next().unwrap_or("");
-                !stem.is_empty() && id.starts_with(stem)
-            })
-            .take(12)
-            .collect();
-        let hint = if close.is_empty() {
-            "the criteria are the [[level.criteria]] ids of ladder.toml".to_string()
-        } else {
-            format!("criteria: {}", close.join(", "))
-        };
-        return Err(
-            CliError::usage(format!("no criterion '{}' in ladder.toml", args.criterion))
-                .with_hint(hint),
-        );
-    };
+    let found = feedback::criterion(&ladder, &args.criterion)?;
     let about = ctx.person(args.person.as_deref())?;
     let me = ctx.person(None)?;
-    if about == me {
-        return Err(CliError::usage(
-            "a confirmation is given by someone else (a lead): name whose criterion it is with --person",
-        )
-        .with_hint(format!(
-            "casebook confirm {} --person NAME --met -m NOTE",
-            criterion.id
-        )));
-    }
-    let by = ctx.writer_name()?;
-    let status = if args.met { "met" } else { "not-yet" };
-    let mut e = Entry::new(
-        Kind::Confirmation,
-        &format!(
-            "{}: {} ({})",
-            criterion.id,
-            if args.met { "met" } else { "not yet" },
-            level.name
-        ),
-        &about,
-        crate::clock::now(),
-    );
-    set_str(&mut e, "criterion", &criterion.id);
-    set_str(&mut e, "status", status);
-    set_str(&mut e, "by", &by);
-    set_str(&mut e, "recorded_by", &me);
+    let by = if about == me {
+        String::new()
+    } else {
+        ctx.writer_name()?
+    };
+    let mut e = feedback::confirmation(found, &about, &me, &by, args.met, crate::clock::now())?;
     e.body = text(&args.note, &args.note_file)?.unwrap_or_default();
     write_entry(ctx, e, Vec::new(), "confirm", &args.write)
 }

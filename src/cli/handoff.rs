@@ -6,12 +6,12 @@
 use super::args::FilterArgs;
 use super::context::Context;
 use super::error::{CliError, CliResult};
-use super::loops::{commit_update, load, print_json, scope, set_str, text};
+use super::loops::{commit_update, load, scope, text};
 use super::new::one_line_title;
-use super::ui::{BOLD, DIM};
-use crate::entry::{Entry, Kind};
+use crate::entry::Kind;
 use crate::filter::Filter;
-use crate::review::figures::handoffs;
+use crate::loops::handoff;
+use crate::render::loops::handoff as view;
 use clap::{Args, Subcommand};
 use std::path::PathBuf;
 
@@ -89,13 +89,7 @@ fn feedback(args: FeedbackArgs, ctx: &mut Context) -> CliResult {
         None => latest_without_feedback(ctx)?,
     };
     let (path, mut e) = load(ctx, &given, Kind::Handoff)?;
-    // Several receivers may answer: keep every answer.
-    let all = match e.field_str("feedback") {
-        Some(old) => format!("{old}; {said}"),
-        None => said,
-    };
-    set_str(&mut e, "feedback", &all);
-    let message = format!("handoff feedback: {}", one_line_title(&e.title));
+    let message = handoff::add_feedback(&mut e, &said);
     commit_update(ctx, &path, e, &message, &args.write)
 }
 
@@ -124,85 +118,17 @@ fn latest_without_feedback(ctx: &mut Context) -> CliResult<String> {
     Ok(latest.entry.id.to_string())
 }
 
-/// Items requested per function, at most this many shown.
-const TOP: usize = 5;
-
 fn report(filter: FilterArgs, ctx: &mut Context) -> CliResult {
     let s = scope(ctx, &filter, &[Kind::Handoff], None)?;
-    let entries = s.entries();
-    let f = handoffs(&entries);
-    let requested_of = |function: Option<&str>| {
-        crate::loops::requested_items(
-            entries
-                .iter()
-                .filter(|e| {
-                    function.is_none_or(|x| e.field_str("function").unwrap_or("other") == x)
-                })
-                .filter_map(|e: &&Entry| e.field_str("feedback")),
-        )
-    };
-    let items = |v: Vec<crate::review::NamedCount>, n: usize| -> Vec<serde_json::Value> {
-        v.into_iter()
-            .take(n)
-            .map(|c| serde_json::json!({"item": c.name, "n": c.n}))
-            .collect()
-    };
+    let r = handoff::report(&s.entries());
     if ctx.json() {
-        let by: Vec<_> = f
-            .by_function
-            .iter()
-            .map(|x| {
-                serde_json::json!({
-                    "function": x.function,
-                    "n": x.n,
-                    "with_feedback": x.with_feedback,
-                    "requested": items(requested_of(Some(&x.function)), TOP),
-                })
-            })
-            .collect();
-        let json = serde_json::json!({
-            "person": s.person,
-            "period": s.period_json(),
-            "total": f.total,
-            "with_feedback": f.with_feedback,
-            "by_function": by,
-            "requested": items(requested_of(None), 2 * TOP),
-        });
-        print_json(ctx, &json);
+        ctx.ui.write(&view::json(&r, &s.span()));
     } else {
+        let style = super::loops::style(ctx, []);
         ctx.ui.hold();
-        ctx.ui
-            .line(&ctx.ui.paint(BOLD, &format!("Hand-offs · {}", s.heading())));
-        for x in &f.by_function {
-            ctx.ui.line(&format!(
-                "  {:<17} {:>3} hand-off(s), {} with feedback",
-                x.function, x.n, x.with_feedback
-            ));
-            let req = requested_of(Some(&x.function));
-            if !req.is_empty() {
-                let list: Vec<String> = req
-                    .iter()
-                    .take(TOP)
-                    .map(|c| format!("{} ×{}", c.name, c.n))
-                    .collect();
-                ctx.ui.line(
-                    &ctx.ui
-                        .paint(DIM, &format!("      they asked for: {}", list.join(", "))),
-                );
-            }
-        }
-        if f.total > 0 && f.with_feedback < f.total {
-            ctx.ui.line("");
-            ctx.ui.line(&ctx.ui.paint(
-                DIM,
-                &format!(
-                    "{} hand-off(s) without feedback: ask what was missing, then casebook handoff feedback ID -m TEXT",
-                    f.total - f.with_feedback
-                ),
-            ));
-        }
+        ctx.ui.write(&view::text(&r, &s.span(), &style));
     }
-    if f.total == 0 {
+    if r.figures.total == 0 {
         ctx.ui.discard();
         return Err(CliError::nothing(format!("no hand-offs in {}", s.label)));
     }

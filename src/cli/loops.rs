@@ -28,26 +28,13 @@ impl Scope {
         self.items.iter().map(|i| &i.entry).collect()
     }
 
-    pub fn period_json(&self) -> serde_json::Value {
-        serde_json::json!({
-            "label": self.label,
-            "start": (self.start != NaiveDate::MIN).then(|| self.start.to_string()),
-            "end": (self.end != NaiveDate::MAX).then(|| self.end.to_string()),
-        })
-    }
-
-    /// "ana-lima · 2026-11 (2026-11-01 to 2026-11-30)"
-    pub fn heading(&self) -> String {
-        let who = self.person.as_deref().unwrap_or("team");
-        let range = crate::dates::Period {
+    /// What the report covers, for its view.
+    pub fn span(&self) -> crate::loops::span::Span {
+        crate::loops::span::Span {
             start: self.start,
             end: self.end,
-        }
-        .label();
-        if range == self.label || (self.start == NaiveDate::MIN && self.end == NaiveDate::MAX) {
-            format!("{who} · {range}")
-        } else {
-            format!("{who} · {} ({range})", self.label)
+            label: self.label.clone(),
+            person: self.person.clone(),
         }
     }
 }
@@ -239,11 +226,16 @@ pub(super) fn load(ctx: &mut Context, given: &str, kind: Kind) -> CliResult<(Str
         ))
         .with_hint(format!("`casebook list --kind {kind}` shows them")));
     }
-    let text = ctx.journal()?.read_file(&item.path)?;
-    let e = entry::parse(&text, &item.path)
-        .map_err(|p| CliError::failure(format!("{}:{p}", item.path)))?
-        .entry;
+    let e = read_entry(ctx, &item.path)?;
     Ok((item.path, e))
+}
+
+/// The entry in the file at `path`, parsed.
+pub(super) fn read_entry(ctx: &mut Context, path: &str) -> CliResult<Entry> {
+    let text = ctx.journal()?.read_file(path)?;
+    Ok(entry::parse(&text, path)
+        .map_err(|p| CliError::failure(format!("{path}:{p}")))?
+        .entry)
 }
 
 /// Writes a changed entry back to its file as one commit through the
@@ -324,11 +316,19 @@ pub(super) fn print_json(ctx: &mut Context, value: &serde_json::Value) {
         .line(&serde_json::to_string_pretty(value).unwrap_or_default());
 }
 
-/// A share as a percentage with one decimal, for people and scripts alike.
-pub(super) fn percent(part: usize, whole: usize) -> Option<f64> {
-    (whole > 0).then(|| (part as f64 * 1000.0 / whole as f64).round() / 10.0)
-}
-
-pub(super) fn pct_text(p: Option<f64>) -> String {
-    p.map_or_else(|| "–".to_string(), |p| format!("{p:.0} %"))
+/// How a loop view styles its text here: this terminal's colour, and the
+/// unique prefixes of the entries it names.
+pub(super) fn style<'a>(
+    ctx: &mut Context,
+    ids: impl IntoIterator<Item = &'a crate::entry::EntryId>,
+) -> crate::render::loops::Style {
+    let mut style = crate::render::loops::Style {
+        color: ctx.ui.color(),
+        ..Default::default()
+    };
+    for id in ids {
+        let shown = ctx.show_id(id);
+        style.ids.insert(id.to_string(), shown);
+    }
+    style
 }

@@ -5,9 +5,9 @@
 use super::args::FilterArgs;
 use super::context::Context;
 use super::error::{CliError, CliResult};
-use super::loops::{print_json, scope};
-use super::ui::{DIM, one_line};
+use super::loops::scope;
 use crate::entry::Kind;
+use crate::render::loops::postmortem as view;
 use clap::{Args, Subcommand};
 
 #[derive(Debug, Args)]
@@ -53,27 +53,10 @@ pub fn run_phrases(args: PhrasesArgs, ctx: &mut Context) -> CliResult {
         list.truncate(n);
     }
     if ctx.json() {
-        print_json(ctx, &serde_json::json!({ "phrases": list }));
+        ctx.ui.write(&view::json(&list));
     } else {
-        for p in &list {
-            ctx.ui.line(&format!("“{}”", one_line(&p.phrase)));
-            if let Some(c) = &p.context {
-                ctx.ui.line(&format!("    when: {}", one_line(c)));
-            }
-            let sentiment = match (p.sentiment_start, p.sentiment_end) {
-                (Some(a), Some(b)) => format!(" · sentiment {a}→{b}"),
-                _ => String::new(),
-            };
-            ctx.ui.line(&ctx.ui.paint(
-                DIM,
-                &format!(
-                    "    {}{} · {}{sentiment}",
-                    p.case.as_deref().map(|c| format!("{c} · ")).unwrap_or_default(),
-                    p.date,
-                    &p.id[..6.min(p.id.len())]
-                ),
-            ));
-        }
+        let style = super::loops::style(ctx, []);
+        ctx.ui.write(&view::text(&list, &style));
     }
     if list.is_empty() {
         return Err(CliError::nothing(if args.query.is_empty() {

@@ -8,19 +8,15 @@
 use super::args::FilterArgs;
 use super::context::Context;
 use super::error::{CliError, CliResult};
-use super::loops::{
-    commit_update, day_or_today, load, pattern_entries, print_json, scope, set_str, text,
-};
-use super::new::{one_line_title, write_entry};
-use super::ui::{BOLD, DIM, one_line};
+use super::loops::{commit_update, day_or_today, load, pattern_entries, scope, text};
+use super::new::write_entry;
 use crate::entry::kind::{HANDOFF_FUNCTIONS, PROPOSAL_TARGETS};
 use crate::entry::{Entry, Kind};
-use crate::loops::kb::append_to_section;
-use crate::review::figures::{PatternEffect, pattern_effect, proposals};
+use crate::loops::proposal;
+use crate::render::loops::proposal as view;
 use chrono::NaiveDate;
 use clap::builder::PossibleValuesParser;
 use clap::{Args, Subcommand};
-use serde::Serialize;
 use std::path::PathBuf;
 
 #[derive(Debug, Args)]
@@ -151,42 +147,12 @@ fn new(args: NewArgs, ctx: &mut Context) -> CliResult {
             ..args.entry.clone()
         },
     )?;
-    if let Some(t) = &args.target {
-        set_str(&mut e, "target", t);
-    }
-    if let Some(f) = &args.function {
-        set_str(&mut e, "function", f);
-    }
-    let target = e.field_str("target").unwrap_or("").to_string();
-    if target.is_empty() {
-        return Err(
-            CliError::usage("a proposal needs --target (what to change)")
-                .with_hint(format!("targets: {}", PROPOSAL_TARGETS.join(", "))),
-        );
-    }
-    match (target.as_str(), e.field_str("function")) {
-        ("handoff-template", None) => {
-            return Err(CliError::usage(
-                "--target handoff-template needs --function (whose template)",
-            ));
-        }
-        (t, Some(_)) if t != "handoff-template" => {
-            return Err(CliError::usage(
-                "--function is for --target handoff-template only",
-            ));
-        }
-        _ => {}
-    }
-    let pattern = args
-        .pattern
-        .clone()
-        .or_else(|| e.field_str("pattern").map(str::to_string))
-        .unwrap_or_default()
-        .trim()
-        .to_lowercase();
-    if pattern.is_empty() {
-        return Err(CliError::usage("--pattern needs a tag, e.g. refund-loop"));
-    }
+    proposal::aim(
+        &mut e,
+        args.target.as_deref(),
+        args.function.as_deref(),
+        args.pattern.as_deref(),
+    )?;
     let body = match super::new::body_from_args(&args.entry)? {
         Some(b) => b.trim().to_string(),
         None if args.entry.no_edit => String::new(),
@@ -202,261 +168,51 @@ fn new(args: NewArgs, ctx: &mut Context) -> CliResult {
         let item = ctx
             .resolve(given)
             .map_err(|e| CliError::usage(format!("--evidence: {}", e.message)))?;
-        let id = item.entry.id.to_string();
-        if !evidence.contains(&id) {
-            evidence.push(id);
-        }
+        evidence.push(item.entry.id.to_string());
     }
-    if e.title.trim().is_empty() {
-        e.title = crate::entry::truncate_chars(body.lines().next().unwrap_or("").trim(), 72);
-    }
-    e.body = body;
-    set_str(&mut e, "pattern", &pattern);
-    set_str(&mut e, "status", "proposed");
-    set_str(&mut e, "proposed", &day.to_string());
-    if !evidence.is_empty() {
-        e.fields.insert(
-            "evidence".into(),
-            toml::Value::Array(evidence.into_iter().map(toml::Value::String).collect()),
-        );
-    }
+    proposal::file(&mut e, body, &evidence, day);
     write_entry(ctx, e, Vec::new(), "new", &args.entry.write)
-}
-
-/// Where a proposal may go from where it is.
-fn allowed(from: &str, to: &str) -> bool {
-    matches!(
-        (from, to),
-        ("proposed", "accepted" | "shipped" | "rejected") | ("accepted", "shipped" | "rejected")
-    )
 }
 
 fn set(args: SetArgs, ctx: &mut Context) -> CliResult {
     let (path, mut e) = load(ctx, &args.id, Kind::Proposal)?;
-    let from = e.field_str("status").unwrap_or("proposed").to_string();
-    let to = args.status.as_str();
-    if !allowed(&from, to) {
-        let when = e
-            .field_date(&from)
-            .map(|d| format!(" on {d}"))
-            .unwrap_or_default();
-        return Err(CliError::usage(format!(
-            "{} ({}) cannot become {to}: it was {from}{when}",
-            e.id,
-            one_line_title(&e.title)
-        ))
-        .with_hint("steps go proposed → accepted → shipped, or to rejected; shipped and rejected are final"));
-    }
+    // The state machine refuses before a date or note is read.
+    proposal::check_step(&e, &args.status)?;
     let day = day_or_today(ctx, args.date.as_deref())?;
-    // A step cannot come before the one it follows.
-    for earlier in ["proposed", "accepted"] {
-        if let Some(d) = e.field_date(earlier)
-            && day < d
-        {
-            return Err(CliError::usage(format!(
-                "--date {day} is before the proposal was {earlier} ({d})"
-            )));
-        }
-    }
-    set_str(&mut e, "status", to);
-    set_str(&mut e, to, &day.to_string());
-    let change_ref = args
-        .change_ref
-        .as_deref()
-        .map(str::trim)
-        .filter(|r| !r.is_empty());
-    if let Some(r) = change_ref {
-        set_str(&mut e, "change_ref", r);
-    }
     let note = text(&args.note, &args.note_file)?;
-    let line = format!(
-        "- {day}: {to}{}{}",
-        change_ref.map(|r| format!(" ({r})")).unwrap_or_default(),
-        note.as_deref()
-            .map(|n| format!(": {}", one_line(n)))
-            .unwrap_or_default()
-    );
-    e.body = append_to_section(&e.body, "History", &line);
-    let message = format!(
-        "proposal {to}: {}{}",
-        one_line_title(&e.title),
-        change_ref.map(|r| format!(" ({r})")).unwrap_or_default()
-    );
+    let message = proposal::step(&mut e, &step_of(&args, day, note.as_deref()))?;
     commit_update(ctx, &path, e, &message, &args.write)
 }
 
-#[derive(Debug, Serialize)]
-struct Row {
-    id: String,
-    title: String,
-    path: String,
-    status: String,
-    target: Option<String>,
-    function: Option<String>,
-    pattern: Option<String>,
-    evidence: Vec<String>,
-    proposed: NaiveDate,
-    accepted: Option<NaiveDate>,
-    shipped: Option<NaiveDate>,
-    rejected: Option<NaiveDate>,
-    change_ref: Option<String>,
-    /// Proposed to shipped, for shipped proposals.
-    days_to_ship: Option<i64>,
-    /// Shipped proposals: entries with the pattern team-wide, 8 weeks
-    /// before and after (shorter while 8 weeks have not passed).
-    effect: Option<PatternEffect>,
-}
-
-fn row(e: &Entry, path: &str, pool: &[&Entry], today: NaiveDate) -> Row {
-    let proposed = e.field_date("proposed").unwrap_or(e.created.date_naive());
-    let status = e.field_str("status").unwrap_or("proposed").to_string();
-    let shipped = (status == "shipped")
-        .then(|| e.field_date("shipped"))
-        .flatten();
-    let pattern = e.field_str("pattern").map(str::to_string);
-    Row {
-        id: e.id.to_string(),
-        title: e.title.clone(),
-        path: path.to_string(),
-        target: e.field_str("target").map(str::to_string),
-        function: e.field_str("function").map(str::to_string),
-        evidence: e.field_list("evidence"),
-        proposed,
-        accepted: e.field_date("accepted"),
-        shipped,
-        rejected: e.field_date("rejected"),
-        change_ref: e.field_str("change_ref").map(str::to_string),
-        days_to_ship: shipped.map(|s| (s - proposed).num_days()),
-        effect: pattern
-            .as_deref()
-            .zip(shipped)
-            .and_then(|(p, s)| pattern_effect(pool, p, s, today)),
-        pattern,
-        status,
+fn step_of<'a>(args: &'a SetArgs, day: NaiveDate, note: Option<&'a str>) -> proposal::Step<'a> {
+    proposal::Step {
+        to: &args.status,
+        day,
+        change_ref: args.change_ref.as_deref(),
+        note,
     }
-}
-
-fn median(mut xs: Vec<i64>) -> Option<f64> {
-    crate::review::figures::median(&mut xs)
 }
 
 fn report(filter: FilterArgs, ctx: &mut Context) -> CliResult {
     let s = scope(ctx, &filter, &[Kind::Proposal], None)?;
-    let today = ctx.today();
-    let pool_entries = pattern_entries(ctx, s.person.as_deref())?;
-    let pool: Vec<&Entry> = pool_entries.iter().collect();
-    let entries = s.entries();
-    let counts = proposals(&entries);
-    let rows: Vec<Row> = s
+    let pool = pattern_entries(ctx, s.person.as_deref())?;
+    let items: Vec<(&Entry, &str)> = s
         .items
         .iter()
-        .map(|i| row(&i.entry, &i.path, &pool, today))
+        .map(|i| (&i.entry, i.path.as_str()))
         .collect();
-    let days: Vec<i64> = rows.iter().filter_map(|r| r.days_to_ship).collect();
-    let days_n = days.len();
-    let median_days = median(days);
-    let shipped: Vec<&Row> = rows.iter().filter(|r| r.shipped.is_some()).collect();
+    let r = proposal::report(&items, &pool.iter().collect::<Vec<_>>(), ctx.today());
     if ctx.json() {
-        let json = serde_json::json!({
-            "person": s.person,
-            "period": s.period_json(),
-            "counts": counts,
-            "median_days_to_ship": median_days,
-            "days_to_ship_n": days_n,
-            "shipped": shipped,
-            "proposals": rows,
-        });
-        print_json(ctx, &json);
+        ctx.ui.write(&view::json(&r, &s.span()));
     } else {
+        let style = super::loops::style(ctx, s.items.iter().map(|i| &i.entry.id));
         ctx.ui.hold();
-        ctx.ui
-            .line(&ctx.ui.paint(BOLD, &format!("Proposals · {}", s.heading())));
-        ctx.ui.line(&format!(
-            "  {} raised: {} open, {} accepted, {} shipped, {} rejected{}",
-            counts.raised,
-            counts.proposed,
-            counts.accepted,
-            counts.shipped,
-            counts.rejected,
-            median_days
-                .map(|d| format!(" · median {d} day(s) proposed → shipped (n={days_n})"))
-                .unwrap_or_default()
-        ));
-        if !shipped.is_empty() {
-            ctx.ui.line("");
-            ctx.ui.line(&ctx.ui.paint(
-                BOLD,
-                "Shipped, and the pattern since (entries team-wide, equal windows each side)",
-            ));
-            for r in &shipped {
-                let id = ctx.show_id(&entry_id(&r.id));
-                ctx.ui.line(&format!(
-                    "  {id}  {}  {}{}",
-                    r.shipped.map(|d| d.to_string()).unwrap_or_default(),
-                    one_line(&r.title),
-                    r.change_ref
-                        .as_deref()
-                        .map(|c| format!("  [{c}]"))
-                        .unwrap_or_default()
-                ));
-                let effect = match (&r.pattern, &r.effect) {
-                    (Some(p), Some(e)) => format!(
-                        "{p}: {} before → {} after ({} days each side, n={})",
-                        e.before, e.after, e.window_days, e.n
-                    ),
-                    (Some(p), None) => format!("{p}: too soon to tell (under a week since)"),
-                    (None, _) => "no pattern recorded".into(),
-                };
-                ctx.ui.line(&ctx.ui.paint(DIM, &format!("      {effect}")));
-            }
-        }
-        let open: Vec<&Row> = rows
-            .iter()
-            .filter(|r| r.status == "proposed" || r.status == "accepted")
-            .collect();
-        if !open.is_empty() {
-            ctx.ui.line("");
-            ctx.ui.line(&ctx.ui.paint(BOLD, "Open"));
-            for r in open {
-                let id = ctx.show_id(&entry_id(&r.id));
-                ctx.ui.line(&format!(
-                    "  {id}  {:<8}  {}  {}",
-                    r.status,
-                    r.target.as_deref().unwrap_or("–"),
-                    one_line(&r.title)
-                ));
-            }
-        }
+        ctx.ui.write(&view::text(&r, &s.span(), &style));
     }
-    if counts.raised == 0 {
+    if r.counts.raised == 0 {
         ctx.ui.discard();
         return Err(CliError::nothing(format!("no proposals in {}", s.label))
             .with_hint("`casebook escalation report` suggests proposals for repeated patterns"));
     }
     Ok(())
-}
-
-fn entry_id(s: &str) -> crate::entry::EntryId {
-    crate::entry::EntryId::parse_lenient(s).unwrap_or_else(crate::entry::EntryId::generate)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn shipped_and_rejected_are_final() {
-        assert!(allowed("proposed", "shipped"));
-        assert!(allowed("accepted", "rejected"));
-        assert!(!allowed("rejected", "shipped"));
-        assert!(!allowed("shipped", "rejected"));
-        assert!(!allowed("accepted", "accepted"));
-    }
-
-    #[test]
-    fn the_median_of_an_even_count_is_the_mean_of_the_middle_two() {
-        assert_eq!(median(vec![30, 10, 20, 40]), Some(25.0));
-        assert_eq!(median(vec![7]), Some(7.0));
-        assert_eq!(median(vec![]), None);
-    }
 }

@@ -6,11 +6,11 @@
 use super::args::FilterArgs;
 use super::context::Context;
 use super::error::{CliError, CliResult};
-use super::loops::{last_weeks, print_json, scope};
-use super::ui::{BOLD, DIM, GREEN, YELLOW};
+use super::loops::{commit_update, day_or_today, last_weeks, load, scope, text};
 use crate::entry::Kind;
-use crate::loops::sample::{self, SampleError};
-use crate::review::figures::{Window, qa};
+use crate::loops::qa;
+use crate::render::loops::qa as view;
+use crate::review::figures::Window;
 use clap::{Args, Subcommand};
 use std::io::Read;
 use std::path::PathBuf;
@@ -134,30 +134,7 @@ fn run_sample(args: SampleArgs, ctx: &mut Context) -> CliResult {
             .map_err(|e| CliError::usage(format!("{name}: cannot read it ({e})")))?;
     }
     let text = String::from_utf8_lossy(&bytes);
-    let pop = sample::population(&text, &args.wheres).map_err(|e| sample_error(&name, e))?;
-    // Each risky condition narrows the same rows; a row risky by any counts.
-    let mut risky: Vec<String> = Vec::new();
-    for r in &args.risky {
-        let mut conds = args.wheres.clone();
-        conds.push(r.clone());
-        let p = sample::population(&text, &conds).map_err(|e| {
-            let mut err = sample_error(&name, e);
-            err.message = err.message.replace("--where", "--risky");
-            err
-        })?;
-        for id in p.ids {
-            if !risky.contains(&id) {
-                risky.push(id);
-            }
-        }
-    }
-    // In export order, as every sample reads.
-    let risky: Vec<String> = pop
-        .ids
-        .iter()
-        .filter(|id| risky.contains(id))
-        .cloned()
-        .collect();
+    let (pop, risky) = qa::population(&text, &name, &args.wheres, &args.risky)?;
     if pop.ids.is_empty() {
         return Err(CliError::nothing(format!("{name} has no ticket ids")));
     }
@@ -172,78 +149,24 @@ fn run_sample(args: SampleArgs, ctx: &mut Context) -> CliResult {
     }
     let week = crate::dates::iso_week_label(ctx.today());
     let seed = args.seed.clone().unwrap_or_else(|| week.clone());
-    let (picked, risky_n) = if args.risky.is_empty() {
-        (sample::sample(&pop.ids, n, sample::seed_of(&seed)), 0)
-    } else {
-        // Risky tickets first, then the rest, both seeded: the same file,
-        // N and seed draw the same sample.
-        let mut picked = sample::sample(&risky, n, sample::seed_of(&seed));
-        let rest: Vec<String> = pop
-            .ids
-            .iter()
-            .filter(|id| !risky.contains(id))
-            .cloned()
-            .collect();
-        let risky_n = picked.len();
-        picked.extend(sample::sample(&rest, n - risky_n, sample::seed_of(&seed)));
-        (picked, risky_n)
-    };
-    finish_sample(ctx, &args, &name, &pop, picked, risky_n, n, seed, week)
-}
-
-fn sample_error(name: &str, e: SampleError) -> CliError {
-    match e {
-        SampleError::NoIdColumn(headers) => {
-            CliError::usage(format!("{name} has no ticket id column")).with_hint(format!(
-                "its columns are {}; name one id, ticket, ticket_id or case",
-                headers.join(", ")
-            ))
-        }
-        SampleError::NoSuchColumn(col, headers) => CliError::usage(format!(
-            "--where: {name} has no column '{col}' (columns: {})",
-            headers.join(", ")
-        )),
-        SampleError::WhereOnPlainList => CliError::usage(format!(
-            "--where needs a CSV with a header; {name} is a plain list of ids"
-        )),
-        SampleError::BadWhere(w) => CliError::usage(format!(
-            "--where '{w}' must look like COLUMN:VALUE (e.g. channel:chat)"
-        )),
-    }
-}
-
-#[allow(clippy::too_many_arguments)]
-fn finish_sample(
-    ctx: &mut Context,
-    args: &SampleArgs,
-    name: &str,
-    pop: &sample::Population,
-    picked: Vec<String>,
-    risky_n: usize,
-    n: usize,
-    seed: String,
-    week: String,
-) -> CliResult {
+    let (picked, risky_n) = qa::draw(&pop, &risky, !args.risky.is_empty(), n, &seed);
     if n > pop.ids.len() {
         ctx.ui.warn(&format!(
             "{name} has only {} ticket id(s); all of them are in the sample",
             pop.ids.len()
         ));
     }
+    let drawn = view::Drawn {
+        picked: &picked,
+        pop: &pop,
+        risky: risky_n,
+        seed: &seed,
+        week: &week,
+    };
     let out = if ctx.json() {
-        serde_json::to_string_pretty(&serde_json::json!({
-            "tickets": picked,
-            "n": picked.len(),
-            "population": pop.ids.len(),
-            "column": pop.column,
-            "risky": risky_n,
-            "seed": seed,
-            "week": week,
-        }))
-        .unwrap_or_default()
-            + "\n"
+        view::sample_json(&drawn)
     } else {
-        picked.iter().map(|t| format!("{t}\n")).collect()
+        view::sample_text(&drawn)
     };
     match &args.out {
         Some(path) => {
@@ -253,70 +176,15 @@ fn finish_sample(
         }
         None => ctx.ui.write(&out),
     }
-    ctx.ui.status(&format!(
-        "{} of {} ticket(s){}, seed {seed}: the same seed draws the same sample",
-        picked.len(),
-        pop.ids.len(),
-        pop.column
-            .as_deref()
-            .map(|c| format!(" from column '{c}'"))
-            .unwrap_or_default()
-    ));
+    ctx.ui.status(&view::sample_status(&drawn));
     Ok(())
 }
 
 fn flag(args: FlagArgs, ctx: &mut Context) -> CliResult {
-    use super::loops::{commit_update, day_or_today, load, set_str, text};
     let (path, mut e) = load(ctx, &args.id, Kind::Qa)?;
     let day = day_or_today(ctx, args.date.as_deref())?;
-    let flagged = e.field_bool("flagged");
-    let status = e.field_str("flag_status").unwrap_or("open").to_string();
-    let (new_status, verb) = match args.state.as_str() {
-        "open" => ("open", "flagged"),
-        "retrained" => ("closed", "retrained"),
-        _ => ("dismissed", "won't fix"),
-    };
-    let id = e.id.clone();
-    let refuse = |why: String| Err(CliError::usage(format!("{id}: {why}")));
-    match (flagged, status.as_str(), new_status) {
-        (true, "open", "open") => return refuse("the flag is already open".into()),
-        (false, _, "closed" | "dismissed") => {
-            return refuse("the sample is not flagged".into()).map_err(|e: CliError| {
-                e.with_hint(format!(
-                    "`casebook qa flag {} open` raises the flag",
-                    &id.as_str()[..6]
-                ))
-            });
-        }
-        (true, "closed" | "dismissed", s) if s != "open" => {
-            return refuse(format!("the flag is already {status}"));
-        }
-        _ => {}
-    }
-    e.fields
-        .insert("flagged".into(), toml::Value::Boolean(true));
-    set_str(&mut e, "flag_status", new_status);
-    if new_status == "open" {
-        e.fields.remove("flag_closed");
-    } else {
-        set_str(&mut e, "flag_closed", &day.to_string());
-    }
     let note = text(&args.note, &args.note_file)?;
-    e.body = crate::loops::kb::append_to_section(
-        &e.body,
-        "Flag",
-        &format!(
-            "- {day}: {verb}{}",
-            note.as_deref()
-                .map(|n| format!(": {}", super::ui::one_line(n)))
-                .unwrap_or_default()
-        ),
-    );
-    let message = format!(
-        "qa flag {}: {}",
-        args.state,
-        super::new::one_line_title(&e.title)
-    );
+    let message = qa::flag(&mut e, &args.state, day, note.as_deref())?;
     commit_update(ctx, &path, e, &message, &args.write)
 }
 
@@ -324,90 +192,16 @@ fn report(filter: FilterArgs, ctx: &mut Context) -> CliResult {
     let today = ctx.today();
     let s = scope(ctx, &filter, &[Kind::Qa], last_weeks(today, 8))?;
     let target = ctx.journal()?.config.targets.qa_samples_per_week;
-    let entries = s.entries();
-    let f = qa(&entries, Window::new(s.start, s.end, today), target);
-    let this_week = crate::dates::iso_week_label(today);
-    let done_this_week = entries
-        .iter()
-        .filter(|e| crate::dates::iso_week_label(e.created.date_naive()) == this_week)
-        .count();
+    let window = Window::new(s.start, s.end, today);
+    let r = qa::report(&s.entries(), window, today, target);
     if ctx.json() {
-        let weeks: Vec<_> = f
-            .by_week
-            .iter()
-            .map(|w| serde_json::json!({"week": w.week, "samples": w.n, "target": target, "met": w.n >= u64::from(target)}))
-            .collect();
-        let json = serde_json::json!({
-            "person": s.person,
-            "period": s.period_json(),
-            "target_per_week": target,
-            "this_week": {"week": this_week, "samples": done_this_week, "target": target, "met": done_this_week >= target as usize},
-            "samples": f.samples,
-            "per_week": (f.per_week * 100.0).round() / 100.0,
-            "weeks_at_target": f.weeks_at_target,
-            "weeks": weeks,
-            "dimensions": f.dimensions,
-            "critical_fails": f.critical_fails,
-            "missed_escalations": f.missed_escalations,
-            "flags": {
-                "raised": f.flags_raised,
-                "open": f.flags_open,
-                "closed": f.flags_closed,
-                "dismissed": f.flags_dismissed,
-            },
-        });
-        print_json(ctx, &json);
+        ctx.ui.write(&view::report_json(&r, &s.span()));
     } else {
-        let ui = &mut ctx.ui;
-        ui.hold();
-        ui.line(&ui.paint(BOLD, &format!("QA sampling · {}", s.heading())));
-        ui.line(&format!(
-            "  this week ({this_week}): {done_this_week}/{target} samples"
-        ));
-        ui.line("");
-        for w in &f.by_week {
-            let bar = "█".repeat(w.n.min(30) as usize);
-            let mark = if w.n >= u64::from(target) {
-                ui.paint(GREEN, "✓")
-            } else {
-                ui.paint(YELLOW, "·")
-            };
-            ui.line(&format!("  {}  {:>3}/{target} {mark} {bar}", w.week, w.n));
-        }
-        ui.line(&ui.paint(
-            DIM,
-            &format!(
-                "  {} samples, {:.1} a week, {} of {} weeks at target",
-                f.samples,
-                f.per_week,
-                f.weeks_at_target,
-                f.by_week.len()
-            ),
-        ));
-        ui.line("");
-        ui.line(&ui.paint(BOLD, "Pass rate per dimension (score 4 or 5)"));
-        for d in &f.dimensions {
-            ui.line(&format!(
-                "  {:<11} {:>6}  ({}/{})",
-                d.dimension,
-                d.pass_rate
-                    .map_or("–".to_string(), |r| format!("{:.0} %", r * 100.0)),
-                d.passed,
-                d.n
-            ));
-        }
-        ui.line("");
-        ui.line(&format!(
-            "  critical fails {} · missed escalations {} · flags raised {}, open {}, closed (retrained) {}, dismissed (won't fix) {}",
-            f.critical_fails,
-            f.missed_escalations,
-            f.flags_raised,
-            f.flags_open,
-            f.flags_closed,
-            f.flags_dismissed
-        ));
+        let style = super::loops::style(ctx, []);
+        ctx.ui.hold();
+        ctx.ui.write(&view::report_text(&r, &s.span(), &style));
     }
-    if f.samples == 0 {
+    if r.figures.samples == 0 {
         ctx.ui.discard();
         return Err(CliError::nothing(format!("no QA samples in {}", s.label)));
     }

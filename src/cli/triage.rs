@@ -8,11 +8,10 @@ use super::context::Context;
 use super::error::{CliError, CliResult};
 use super::loops::{all_of_kind, day_or_today};
 use super::ui::one_line;
-use crate::entry::{Entry, Kind};
-use crate::journal::entry_path;
-use crate::loops::triage::{Answer, Columns, TableError, Ticket, answer, tickets};
+use crate::entry::Kind;
+use crate::loops::triage::{self, Answer, Columns, Summary, Ticket, Written, answer};
+use crate::render::loops::triage as view;
 use clap::Args;
-use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
 
 #[derive(Debug, Args)]
@@ -58,52 +57,32 @@ pub struct TriageArgs {
     pub write: super::guard::WriteArgs,
 }
 
-const TRIGGERS: &[&str] = &[
-    "complexity",
-    "sentiment",
-    "rule",
-    "stakes",
-    "customer-asked",
-];
-
-pub fn run(args: TriageArgs, ctx: &mut Context) -> CliResult {
-    let name = args.file.display().to_string();
-    let text = std::fs::read(&args.file)
-        .map_err(|e| CliError::usage(format!("{name}: cannot read it ({e})")))?;
-    let text = String::from_utf8_lossy(&text);
+/// The columns: flags first, then casebook.toml's [triage].
+fn columns(args: &TriageArgs, ctx: &mut Context) -> CliResult<Columns> {
     let conf = ctx.journal()?.config.triage.clone();
-    let cols = Columns {
+    Ok(Columns {
         id: args.id_column.clone().or(conf.id_column),
         subject: args.subject_column.clone().or(conf.subject_column),
         category: args.category_column.clone().or(conf.category_column),
         trigger: args.trigger_column.clone().or(conf.trigger_column),
         pattern: args.pattern_column.clone().or(conf.pattern_column),
-    };
-    let (all, id_col) = tickets(&text, &cols).map_err(|e| match e {
-        TableError::NotCsv => CliError::usage(format!(
-            "{name} is not a CSV export: its first line has no header with commas, semicolons or tabs"
-        )),
-        TableError::NoIdColumn(headers) => CliError::usage(format!(
-            "{name} has no ticket id column"
-        ))
-        .with_hint(format!(
-            "its columns are {}; name one with --id-column or [triage] id_column in casebook.toml",
-            headers.join(", ")
-        )),
-        TableError::NoSuchColumn(which, col, headers) => CliError::usage(format!(
-            "--{which}-column: {name} has no column '{col}' (columns: {})",
-            headers.join(", ")
-        )),
-    })?;
-    // A ticket already triaged keeps its entry; the export may overlap last month's.
-    let done: HashSet<String> = all_of_kind(ctx, Kind::Escalation)?
-        .into_iter()
-        .filter_map(|i| i.entry.case)
-        .map(|c| c.to_lowercase())
+    })
+}
+
+/// The export's tickets not triaged yet, and how many were.
+fn todo(
+    ctx: &mut Context,
+    name: &str,
+    text: &str,
+    cols: &Columns,
+) -> CliResult<(Vec<Ticket>, usize)> {
+    let (all, id_col) = triage::read_tickets(text, cols, name)?;
+    let done = all_of_kind(ctx, Kind::Escalation)?;
+    let done: Vec<&str> = done
+        .iter()
+        .filter_map(|i| i.entry.case.as_deref())
         .collect();
-    let (todo, already): (Vec<Ticket>, Vec<Ticket>) = all
-        .into_iter()
-        .partition(|t| !done.contains(&t.id.to_lowercase()));
+    let (todo, already) = triage::not_triaged(all, &done);
     if todo.is_empty() {
         return Err(CliError::nothing(if already.is_empty() {
             format!("{name} has no tickets (column '{id_col}' is empty)")
@@ -114,6 +93,16 @@ pub fn run(args: TriageArgs, ctx: &mut Context) -> CliResult {
             )
         }));
     }
+    Ok((todo, already.len()))
+}
+
+pub fn run(args: TriageArgs, ctx: &mut Context) -> CliResult {
+    let name = args.file.display().to_string();
+    let text = std::fs::read(&args.file)
+        .map_err(|e| CliError::usage(format!("{name}: cannot read it ({e})")))?;
+    let text = String::from_utf8_lossy(&text);
+    let cols = columns(&args, ctx)?;
+    let (todo, already) = todo(ctx, &name, &text, &cols)?;
     let prepared = cols.category.is_some();
     if !prepared && !ctx.interactive() {
         return Err(CliError::usage(format!(
@@ -123,46 +112,12 @@ pub fn run(args: TriageArgs, ctx: &mut Context) -> CliResult {
             "prepare a column with s/c/l and pass --category-column NAME, or run it on a terminal",
         ));
     }
-    // Triggers are checked before anyone answers a single question.
-    for t in &todo {
-        if let Some(tr) = &t.trigger {
-            let norm = tr.trim().to_lowercase().replace([' ', '_'], "-");
-            if !TRIGGERS.contains(&norm.as_str()) {
-                return Err(CliError::usage(format!(
-                    "{name}:{}: trigger '{tr}' is not one of {}",
-                    t.line,
-                    TRIGGERS.join(", ")
-                )));
-            }
-        }
-    }
-    let mut chosen: Vec<(&Ticket, &'static str)> = Vec::new();
-    let mut skipped = 0;
-    let total = todo.len();
-    for (n, t) in todo.iter().enumerate() {
-        let a = if prepared {
-            let cell = t.category.as_deref().unwrap_or("");
-            match answer(cell) {
-                Some(Answer::Quit) | None => {
-                    return Err(CliError::usage(format!(
-                        "{name}:{}: category '{cell}' is not s, c, l (should-have-handled, correctly-escalated, escalated-late) or empty",
-                        t.line
-                    )));
-                }
-                Some(a) => a,
-            }
-        } else {
-            ask(ctx, t, n + 1, total)
-        };
-        match a {
-            Answer::Category(c) => chosen.push((t, c)),
-            Answer::Skip => skipped += 1,
-            Answer::Quit => {
-                skipped += total - n;
-                break;
-            }
-        }
-    }
+    triage::check_triggers(&todo, &name)?;
+    let mut summary = Summary {
+        already,
+        ..Summary::default()
+    };
+    let chosen = answers(ctx, &todo, prepared, &name, &mut summary)?;
     if chosen.is_empty() {
         return Err(CliError::nothing(format!(
             "no ticket of {name} was categorised; nothing written"
@@ -179,100 +134,74 @@ pub fn run(args: TriageArgs, ctx: &mut Context) -> CliResult {
         .file_name()
         .map(|f| f.to_string_lossy().into_owned())
         .unwrap_or_else(|| name.clone());
-    let mut entries = Vec::new();
-    let mut split: BTreeMap<&str, usize> = BTreeMap::new();
-    for (t, c) in &chosen {
-        let title = t
-            .subject
-            .as_deref()
-            .map(|s| crate::entry::truncate_chars(&one_line(s), 72))
-            .unwrap_or_else(|| format!("Escalation {}", t.id));
-        let mut e = Entry::new(Kind::Escalation, &title, &person, created);
-        e.case = Some(t.id.clone());
-        let mut set = |k: &str, v: &str| {
-            e.fields
-                .insert(k.into(), toml::Value::String(v.to_string()));
-        };
-        set("category", c);
-        if let Some(tr) = &t.trigger {
-            set(
-                "trigger",
-                &tr.trim().to_lowercase().replace([' ', '_'], "-"),
-            );
-        }
-        if let Some(p) = &t.pattern {
-            set("pattern", &p.trim().to_lowercase());
-        }
-        e.body = format!("Triaged from {file_name} (line {}).", t.line);
-        *split.entry(c).or_default() += 1;
-        entries.push(e);
-    }
-    let written: Vec<(String, String, String, String)> = entries
+    let entries: Vec<_> = chosen
         .iter()
-        .map(|e| {
-            (
-                e.id.to_string(),
-                entry_path(e),
-                e.case.clone().unwrap_or_default(),
-                e.field_str("category").unwrap_or("").to_string(),
-            )
-        })
+        .map(|(t, c)| triage::entry_of(t, c, &person, created, &file_name))
         .collect();
-    let n = entries.len();
-    let summary = format!(
-        "{n} triaged ({} should have handled, {} correctly escalated, {} escalated late), {skipped} skipped, {} already triaged",
-        split.get("should-have-handled").unwrap_or(&0),
-        split.get("correctly-escalated").unwrap_or(&0),
-        split.get("escalated-late").unwrap_or(&0),
-        already.len()
-    );
+    let written: Vec<Written> = entries.iter().map(Written::of).collect();
     if args.write.dry_run {
-        for (id, path, case, cat) in &written {
-            ctx.ui.line(&format!("{id} {path}  {case} {cat}"));
-        }
-        ctx.ui
-            .status(&format!("(dry run: {summary}; nothing written)"));
+        ctx.ui.write(&view::dry_run_text(&written));
+        ctx.ui.status(&format!(
+            "(dry run: {}; nothing written)",
+            view::summary(&summary)
+        ));
         return Ok(());
     }
     let commit = super::import::commit_entries(
         ctx,
         entries,
-        &format!("escalation triage: {n} tickets from {file_name}"),
+        &format!(
+            "escalation triage: {} tickets from {file_name}",
+            written.len()
+        ),
         &args.write.pii,
     )?;
     if ctx.json() {
-        let json = serde_json::json!({
-            "triaged": n,
-            "skipped": skipped,
-            "already_triaged": already.len(),
-            "split": {
-                "should_have_handled": split.get("should-have-handled").unwrap_or(&0),
-                "correctly_escalated": split.get("correctly-escalated").unwrap_or(&0),
-                "escalated_late": split.get("escalated-late").unwrap_or(&0),
-            },
-            "commit": commit,
-            "entries": written.iter().map(|(id, path, case, cat)| serde_json::json!({
-                "id": id, "path": path, "case": case, "category": cat
-            })).collect::<Vec<_>>(),
-        });
-        super::loops::print_json(ctx, &json);
+        ctx.ui.write(&view::json(&summary, &commit, &written));
     } else {
-        for (id, path, _, _) in &written {
-            ctx.ui.line(&format!("{id} {path}"));
+        ctx.ui.write(&view::text(&written));
+    }
+    ctx.ui
+        .status(&format!("{} (commit {commit})", view::summary(&summary)));
+    Ok(())
+}
+
+/// Each ticket's category, from its prepared cell or asked on a terminal,
+/// until the person quits; skips and what was left are counted.
+fn answers<'a>(
+    ctx: &mut Context,
+    todo: &'a [Ticket],
+    prepared: bool,
+    name: &str,
+    summary: &mut Summary,
+) -> CliResult<Vec<(&'a Ticket, &'static str)>> {
+    let mut chosen = Vec::new();
+    let total = todo.len();
+    for (n, t) in todo.iter().enumerate() {
+        let a = if prepared {
+            triage::prepared(t, name)?
+        } else {
+            ask(ctx, t, n + 1, total)
+        };
+        match a {
+            Answer::Category(c) => {
+                summary.count(c);
+                chosen.push((t, c));
+            }
+            Answer::Skip => summary.skipped += 1,
+            Answer::Quit => {
+                summary.skipped += total - n;
+                break;
+            }
         }
     }
-    ctx.ui.status(&format!("{summary} (commit {commit})"));
-    Ok(())
+    Ok(chosen)
 }
 
 /// One ticket, one key: asked again until the answer means something;
 /// the end of input stops the walk.
 fn ask(ctx: &mut Context, t: &Ticket, n: usize, total: usize) -> Answer {
-    let question = format!(
-        "[{n}/{total}] {}  {}\n  s should have handled · c correctly escalated · l late · Enter skip · q quit?",
-        one_line(&t.id),
-        t.subject.as_deref().map(one_line).unwrap_or_default()
-    );
+    let question = view::question(t, n, total);
     loop {
         let Some(reply) = ctx.ui.ask(&question) else {
             return Answer::Quit;

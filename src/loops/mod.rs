@@ -5,8 +5,19 @@
 //! per week, the escalation months) come from `review::figures`, so a
 //! report and the evidence pack never disagree.
 
+pub mod approval;
+pub mod diagnosis;
+pub mod escalation;
+pub mod explore;
+pub mod feedback;
+pub mod handoff;
 pub mod kb;
+pub mod metrics;
+pub mod oneonone;
+pub mod proposal;
+pub mod qa;
 pub mod sample;
+pub mod span;
 pub mod triage;
 
 use crate::entry::{Entry, Kind};
@@ -16,6 +27,11 @@ use crate::skills::SkillsTree;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::BTreeMap;
+
+/// A share as a percentage with one decimal, for people and scripts alike.
+pub fn percent(part: usize, whole: usize) -> Option<f64> {
+    (whole > 0).then(|| (part as f64 * 1000.0 / whole as f64).round() / 10.0)
+}
 
 // ----------------------------------------------------------------- phrases
 

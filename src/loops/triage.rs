@@ -120,6 +120,159 @@ pub fn answer(text: &str) -> Option<Answer> {
     })
 }
 
+/// What may trigger an escalation.
+pub const TRIGGERS: &[&str] = &[
+    "complexity",
+    "sentiment",
+    "rule",
+    "stakes",
+    "customer-asked",
+];
+
+/// The categories, in the order summaries give them.
+pub const CATEGORIES: [&str; 3] = [
+    "should-have-handled",
+    "correctly-escalated",
+    "escalated-late",
+];
+
+/// A trigger as written in an entry: lower case, words joined by dashes.
+pub fn norm_trigger(t: &str) -> String {
+    t.trim().to_lowercase().replace([' ', '_'], "-")
+}
+
+/// The tickets of an export file named `name`, as `tickets` reads them,
+/// with the export's problems as errors that name it.
+pub fn read_tickets(
+    text: &str,
+    cols: &Columns,
+    name: &str,
+) -> crate::Result<(Vec<Ticket>, String)> {
+    tickets(text, cols).map_err(|e| match e {
+        TableError::NotCsv => crate::Error::invalid(format!(
+            "{name} is not a CSV export: its first line has no header with commas, semicolons or tabs"
+        )),
+        TableError::NoIdColumn(headers) => {
+            crate::Error::invalid(format!("{name} has no ticket id column")).with_hint(format!(
+                "its columns are {}; name one with --id-column or [triage] id_column in casebook.toml",
+                headers.join(", ")
+            ))
+        }
+        TableError::NoSuchColumn(which, col, headers) => crate::Error::invalid(format!(
+            "--{which}-column: {name} has no column '{col}' (columns: {})",
+            headers.join(", ")
+        )),
+    })
+}
+
+/// Tickets not triaged yet, and those that already have an escalation
+/// entry (`done` holds their case ids; case is ignored): an export may
+/// overlap last month's.
+pub fn not_triaged(all: Vec<Ticket>, done: &[&str]) -> (Vec<Ticket>, Vec<Ticket>) {
+    let done: std::collections::HashSet<String> = done.iter().map(|c| c.to_lowercase()).collect();
+    all.into_iter()
+        .partition(|t| !done.contains(&t.id.to_lowercase()))
+}
+
+/// Every trigger of the tickets is a known one: checked before anyone
+/// answers a single question.
+pub fn check_triggers(todo: &[Ticket], name: &str) -> crate::Result<()> {
+    for t in todo {
+        if let Some(tr) = &t.trigger
+            && !TRIGGERS.contains(&norm_trigger(tr).as_str())
+        {
+            return Err(crate::Error::invalid(format!(
+                "trigger '{tr}' is not one of {}",
+                TRIGGERS.join(", ")
+            ))
+            .at(crate::error::Location::file(name).line(t.line)));
+        }
+    }
+    Ok(())
+}
+
+/// A prepared category cell's answer; quitting is not an answer a cell gives.
+pub fn prepared(t: &Ticket, name: &str) -> crate::Result<Answer> {
+    let cell = t.category.as_deref().unwrap_or("");
+    match answer(cell) {
+        Some(Answer::Quit) | None => Err(crate::Error::invalid(format!(
+            "category '{cell}' is not s, c, l (should-have-handled, correctly-escalated, escalated-late) or empty"
+        ))
+        .at(crate::error::Location::file(name).line(t.line))),
+        Some(a) => Ok(a),
+    }
+}
+
+/// The escalation entry one categorised ticket becomes.
+pub fn entry_of(
+    t: &Ticket,
+    category: &str,
+    person: &str,
+    created: chrono::DateTime<chrono::FixedOffset>,
+    file_name: &str,
+) -> crate::entry::Entry {
+    use crate::entry::{Entry, Kind, one_line, truncate_chars};
+    let title = t
+        .subject
+        .as_deref()
+        .map(|s| truncate_chars(&one_line(s), 72))
+        .unwrap_or_else(|| format!("Escalation {}", t.id));
+    let mut e = Entry::new(Kind::Escalation, &title, person, created);
+    e.case = Some(t.id.clone());
+    let mut set = |k: &str, v: &str| {
+        e.fields
+            .insert(k.into(), toml::Value::String(v.to_string()));
+    };
+    set("category", category);
+    if let Some(tr) = &t.trigger {
+        set("trigger", &norm_trigger(tr));
+    }
+    if let Some(p) = &t.pattern {
+        set("pattern", &p.trim().to_lowercase());
+    }
+    e.body = format!("Triaged from {file_name} (line {}).", t.line);
+    e
+}
+
+/// What a triage did, for its summary and JSON.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Summary {
+    pub triaged: usize,
+    pub skipped: usize,
+    pub already: usize,
+    /// Triaged tickets per category, in `CATEGORIES` order.
+    pub split: [usize; 3],
+}
+
+impl Summary {
+    pub fn count(&mut self, category: &str) {
+        if let Some(i) = CATEGORIES.iter().position(|c| *c == category) {
+            self.split[i] += 1;
+        }
+        self.triaged += 1;
+    }
+}
+
+/// One entry a triage writes, as its output lists it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Written {
+    pub id: String,
+    pub path: String,
+    pub case: String,
+    pub category: String,
+}
+
+impl Written {
+    pub fn of(e: &crate::entry::Entry) -> Written {
+        Written {
+            id: e.id.to_string(),
+            path: crate::journal::entry_path(e),
+            case: e.case.clone().unwrap_or_default(),
+            category: e.field_str("category").unwrap_or("").to_string(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -171,5 +324,34 @@ mod tests {
         assert_eq!(answer(""), Some(Answer::Skip));
         assert_eq!(answer("q"), Some(Answer::Quit));
         assert_eq!(answer("maybe"), None);
+    }
+
+    #[test]
+    fn triggers_are_checked_and_tickets_become_entries() {
+        let csv = "id,subject,trigger,pattern\nZD-1,Refund,Customer asked,Billing \nZD-2,SSO,gut feeling,\n";
+        let cols = Columns {
+            trigger: Some("trigger".into()),
+            pattern: Some("pattern".into()),
+            ..Default::default()
+        };
+        let (all, _) = read_tickets(csv, &cols, "x.csv").unwrap();
+        let (todo, already) = not_triaged(all, &["zd-2"]);
+        assert_eq!((todo.len(), already.len()), (1, 1));
+        assert!(check_triggers(&todo, "x.csv").is_ok());
+        let (all, _) = read_tickets(csv, &cols, "x.csv").unwrap();
+        let err = check_triggers(&all, "x.csv").unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("x.csv:3: trigger 'gut feeling'"),
+            "{err}"
+        );
+        let at = chrono::DateTime::parse_from_rfc3339("2026-11-02T09:00:00+00:00").unwrap();
+        let e = entry_of(&todo[0], "escalated-late", "ana-lima", at, "x.csv");
+        assert_eq!(e.field_str("trigger"), Some("customer-asked"));
+        assert_eq!(e.field_str("pattern"), Some("billing"));
+        assert_eq!(e.body, "Triaged from x.csv (line 2).");
+        let mut s = Summary::default();
+        s.count("escalated-late");
+        assert_eq!((s.triaged, s.split), (1, [0, 0, 1]));
     }
 }

@@ -13,6 +13,7 @@
 //! each format (`markdown::md`, `html::escape`), never trusted.
 
 pub mod html;
+pub mod loops;
 mod markdown;
 
 use crate::review::{EvidencePack, RatingRow, SkillFigures, Status, TargetSource};
