@@ -14,6 +14,7 @@
 
 pub mod html;
 mod markdown;
+pub mod team;
 
 use crate::review::{EvidencePack, RatingRow, SkillFigures, Status, TargetSource};
 
