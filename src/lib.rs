@@ -16,6 +16,7 @@
 //!   and where its notices go. No clap, no printing.
 //! - [`write`]: the one write pipeline every command that writes uses:
 //!   validate, kind rules, screen, redact, keep a draft, commit, index.
+//! - [`check`]: what `check` finds in entry files, their links and history.
 //! - [`drafts`]: texts kept when a write was refused or interrupted.
 //! - [`error`]: the library's typed error (a kind, a message, where, a
 //!   hint), mapped to exit codes once, in `cli::error`.
@@ -26,6 +27,7 @@
 //! and starting its writeback, are in `journal::splice`, each with the reason
 //! it is sound.
 
+pub mod check;
 pub mod cli;
 pub mod clock;
 pub mod dates;

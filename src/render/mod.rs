@@ -12,6 +12,7 @@
 //! or filter anything, nor read files or the clock. User text is escaped by
 //! each format (`markdown::md`, `html::escape`), never trusted.
 
+pub mod check;
 pub mod html;
 mod markdown;
 pub mod team;
