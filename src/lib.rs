@@ -12,6 +12,7 @@
 //! - [`review`]: the evidence pack as plain data.
 //! - [`loops`]: what each practice-loop report shows, as plain data.
 //! - [`render`]: how data looks: terminal, Markdown, HTML, JSON.
+//! - [`search`]: the search verb: query, typo fixes, ranked hits, snippets.
 //! - [`session`]: the library's front door: one open journal, its index,
 //!   and where its notices go. No clap, no printing.
 //! - [`write`]: the one write pipeline every command that writes uses:
@@ -42,6 +43,7 @@ pub mod loops;
 pub mod pii;
 pub mod render;
 pub mod review;
+pub mod search;
 pub mod session;
 pub mod skills;
 pub mod write;

@@ -15,7 +15,9 @@
 pub mod check;
 pub mod html;
 mod markdown;
+pub mod search;
 pub mod team;
+pub mod term;
 
 use crate::review::{EvidencePack, RatingRow, SkillFigures, Status, TargetSource};
 
