@@ -15,6 +15,7 @@
 //! - [`search`]: the search verb: query, typo fixes, ranked hits, snippets.
 //! - [`session`]: the library's front door: one open journal, its index,
 //!   and where its notices go. No clap, no printing.
+//! - [`status`]: the figures of `status`: the week, drafts, pending predictions.
 //! - [`write`]: the one write pipeline every command that writes uses:
 //!   validate, kind rules, screen, redact, keep a draft, commit, index.
 //! - [`check`]: what `check` finds in entry files, their links and history.
@@ -46,6 +47,7 @@ pub mod review;
 pub mod search;
 pub mod session;
 pub mod skills;
+pub mod status;
 pub mod write;
 
 pub use error::{Error, ErrorKind, Location, Result};

@@ -16,6 +16,7 @@ pub mod check;
 pub mod html;
 mod markdown;
 pub mod search;
+pub mod status;
 pub mod team;
 pub mod term;
 
