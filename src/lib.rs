@@ -11,6 +11,7 @@
 //!   module that imports tantivy.
 //! - [`review`]: the evidence pack as plain data.
 //! - [`loops`]: what each practice-loop report shows, as plain data.
+//! - [`refs`]: entry references as typed (id, prefix, path, `@~N`), resolved.
 //! - [`render`]: how data looks: terminal, Markdown, HTML, JSON.
 //! - [`search`]: the search verb: query, typo fixes, ranked hits, snippets.
 //! - [`session`]: the library's front door: one open journal, its index,
@@ -42,6 +43,7 @@ pub mod index;
 pub mod journal;
 pub mod loops;
 pub mod pii;
+pub mod refs;
 pub mod render;
 pub mod review;
 pub mod search;
