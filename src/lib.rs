@@ -11,6 +11,7 @@
 //!   module that imports tantivy.
 //! - [`review`]: the evidence pack as plain data.
 //! - [`loops`]: what each practice-loop report shows, as plain data.
+//! - [`purge`]: what an erasure or the retention setting removes from history.
 //! - [`refs`]: entry references as typed (id, prefix, path, `@~N`), resolved.
 //! - [`render`]: how data looks: terminal, Markdown, HTML, JSON.
 //! - [`search`]: the search verb: query, typo fixes, ranked hits, snippets.
@@ -43,6 +44,7 @@ pub mod index;
 pub mod journal;
 pub mod loops;
 pub mod pii;
+pub mod purge;
 pub mod refs;
 pub mod render;
 pub mod review;

@@ -15,6 +15,7 @@
 pub mod check;
 pub mod html;
 mod markdown;
+pub mod purge;
 pub mod search;
 pub mod status;
 pub mod team;
