@@ -22,6 +22,7 @@
 //!   validate, kind rules, screen, redact, keep a draft, commit, index.
 //! - [`check`]: what `check` finds in entry files, their links and history.
 //! - [`drafts`]: texts kept when a write was refused or interrupted.
+//! - [`edit`]: what an edit may change about an entry (a draft's kind).
 //! - [`error`]: the library's typed error (a kind, a message, where, a
 //!   hint), mapped to exit codes once, in `cli::error`.
 //! - [`demo`]: the built-in demo journal.
@@ -37,6 +38,7 @@ pub mod clock;
 pub mod dates;
 pub mod demo;
 pub mod drafts;
+pub mod edit;
 pub mod entry;
 pub mod error;
 pub mod filter;
