@@ -17,6 +17,7 @@ pub mod html;
 mod markdown;
 pub mod purge;
 pub mod search;
+pub mod show;
 pub mod status;
 pub mod team;
 pub mod term;
