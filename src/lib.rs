@@ -17,6 +17,7 @@
 //! - [`search`]: the search verb: query, typo fixes, ranked hits, snippets.
 //! - [`session`]: the library's front door: one open journal, its index,
 //!   and where its notices go. No clap, no printing.
+//! - [`settings`]: the three layers of settings and what may be set.
 //! - [`status`]: the figures of `status`: the week, drafts, pending predictions.
 //! - [`write`]: the one write pipeline every command that writes uses:
 //!   validate, kind rules, screen, redact, keep a draft, commit, index.
@@ -52,6 +53,7 @@ pub mod render;
 pub mod review;
 pub mod search;
 pub mod session;
+pub mod settings;
 pub mod skills;
 pub mod status;
 pub mod write;
