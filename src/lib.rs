@@ -11,6 +11,7 @@
 //!   module that imports tantivy.
 //! - [`review`]: the evidence pack as plain data.
 //! - [`loops`]: what each practice-loop report shows, as plain data.
+//! - [`profile`]: where a person stands on the ladder, each change a new entry.
 //! - [`purge`]: what an erasure or the retention setting removes from history.
 //! - [`refs`]: entry references as typed (id, prefix, path, `@~N`), resolved.
 //! - [`render`]: how data looks: terminal, Markdown, HTML, JSON.
@@ -47,6 +48,7 @@ pub mod index;
 pub mod journal;
 pub mod loops;
 pub mod pii;
+pub mod profile;
 pub mod purge;
 pub mod refs;
 pub mod render;
