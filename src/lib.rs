@@ -3,6 +3,7 @@
 //! The module map, from the pure core outwards:
 //!
 //! - [`entry`]: the entry model, front matter, validation. No I/O.
+//! - [`compose`]: composing an entry before it is written: defaults, flags, the editor's text.
 //! - [`dates`]: dates, relative dates and named periods.
 //! - [`journal`]: the journal on disk and in git: layout, config, atomic
 //!   writes, commits, history, locking. The only module that imports git2.
@@ -37,6 +38,7 @@
 pub mod check;
 pub mod cli;
 pub mod clock;
+pub mod compose;
 pub mod dates;
 pub mod demo;
 pub mod drafts;
