@@ -60,29 +60,7 @@ pub fn run(args: NewArgs, ctx: &mut Context) -> CliResult {
     compose::defaults(&mut entry);
     let mut removed = Vec::new();
     if let Some(draft) = &args.from_draft {
-        let item = ctx.resolve(draft)?;
-        if item.entry.kind != Kind::Draft {
-            return Err(CliError::usage(format!(
-                "--from-draft: {} ({}) is a {} entry, not a draft; nothing was changed",
-                item.entry.id,
-                one_line_title(&item.entry.title),
-                item.entry.kind
-            ))
-            .with_hint(format!(
-                "`casebook drafts` lists drafts; to change this entry: {}",
-                ctx.command_line(&format!(
-                    "edit {}",
-                    &item.entry.id.as_str()[..6.min(item.entry.id.as_str().len())]
-                ))
-            )));
-        }
-        let journal = ctx.journal()?;
-        let text = journal.read_file(&item.path)?;
-        let old = entry::parse(&text, &item.path)
-            .map_err(|p| CliError::failure(format!("{}:{p}", item.path)))?
-            .entry;
-        compose::take_over(&mut entry, old);
-        removed.push(item.path);
+        removed.push(take_over_jot(ctx, draft, &mut entry)?);
     }
     apply_entry_args(ctx, &mut entry, &args.entry)?;
     // A proposal backdated with --date was proposed that day.
@@ -140,6 +118,35 @@ pub fn run(args: NewArgs, ctx: &mut Context) -> CliResult {
         remind_open_prediction(ctx, &case)?;
     }
     Ok(())
+}
+
+/// `new KIND --from-draft ID`: the jot's text, case, tags, products and
+/// title go into the new entry; returns the jot's path, removed with the
+/// same commit.
+fn take_over_jot(ctx: &mut Context, draft: &str, entry: &mut Entry) -> CliResult<String> {
+    let item = ctx.resolve(draft)?;
+    if item.entry.kind != Kind::Draft {
+        return Err(CliError::usage(format!(
+            "--from-draft: {} ({}) is a {} entry, not a draft; nothing was changed",
+            item.entry.id,
+            one_line_title(&item.entry.title),
+            item.entry.kind
+        ))
+        .with_hint(format!(
+            "`casebook drafts` lists drafts; to change this entry: {}",
+            ctx.command_line(&format!(
+                "edit {}",
+                &item.entry.id.as_str()[..6.min(item.entry.id.as_str().len())]
+            ))
+        )));
+    }
+    let journal = ctx.journal()?;
+    let text = journal.read_file(&item.path)?;
+    let old = entry::parse(&text, &item.path)
+        .map_err(|p| CliError::failure(format!("{}:{p}", item.path)))?
+        .entry;
+    compose::take_over(entry, old);
+    Ok(item.path)
 }
 
 /// A prediction about this case is still open: the case turning up again
