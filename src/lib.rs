@@ -20,6 +20,7 @@
 //! - [`session`]: the library's front door: one open journal, its index,
 //!   and where its notices go. No clap, no printing.
 //! - [`settings`]: the three layers of settings and what may be set.
+//! - [`skill`]: the skills loop's rules: own trees, ratings, the month's focus.
 //! - [`status`]: the figures of `status`: the week, drafts, pending predictions.
 //! - [`write`]: the one write pipeline every command that writes uses:
 //!   validate, kind rules, screen, redact, keep a draft, commit, index.
@@ -58,6 +59,7 @@ pub mod review;
 pub mod search;
 pub mod session;
 pub mod settings;
+pub mod skill;
 pub mod skills;
 pub mod status;
 pub mod write;

@@ -18,6 +18,7 @@ mod markdown;
 pub mod purge;
 pub mod search;
 pub mod show;
+pub mod skill;
 pub mod status;
 pub mod team;
 pub mod term;
