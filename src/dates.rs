@@ -170,6 +170,28 @@ pub fn parse_day(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError> 
     })
 }
 
+/// A due day, as goals take it: a relative duration counts forward from
+/// today (`6w` is six weeks from now, not six weeks ago), a named period
+/// means its last day (`2026-Q4` is 31 December), and any day
+/// [`parse_day`] accepts is itself.
+pub fn parse_due(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError> {
+    let s = normalise(input);
+    let found = match attempt(relative(&s)) {
+        Some(found) => found.and_then(|(count, unit)| forward(today, count, unit)),
+        None => day_of(&s, today).or_else(|miss| match miss {
+            Miss::Unknown => period_of(&s, today).map(|p| p.end),
+            too_far => Err(too_far),
+        }),
+    };
+    found.map_err(|miss| {
+        let problem = match miss {
+            Miss::Unknown => Problem::NotADay,
+            Miss::TooFar => Problem::OutOfRange,
+        };
+        DateError::new(input, problem)
+    })
+}
+
 /// A named period: `2026` (the year), `2026-H1`/`H2`, `2026-Q1`..`Q4`,
 /// `2026-11` (a month), `2026-W47` (an ISO week, Monday to Sunday), `this-week`,
 /// `last-week`, `this-month`, `last-month`, `this-quarter`, `last-quarter`,
@@ -381,6 +403,23 @@ fn number(s: &str) -> Found<u64> {
 
 /// `count` units before `today`. Months and years are calendar steps that
 /// clamp to the last day of a shorter month.
+fn forward(today: NaiveDate, count: u64, unit: Unit) -> Found<NaiveDate> {
+    let months = |m: u64| {
+        u32::try_from(m)
+            .ok()
+            .and_then(|m| today.checked_add_months(Months::new(m)))
+    };
+    match unit {
+        Unit::Day => today.checked_add_days(Days::new(count)),
+        Unit::Week => count
+            .checked_mul(7)
+            .and_then(|d| today.checked_add_days(Days::new(d))),
+        Unit::Month => months(count),
+        Unit::Year => count.checked_mul(12).and_then(months),
+    }
+    .ok_or(Miss::TooFar)
+}
+
 fn back(today: NaiveDate, count: u64, unit: Unit) -> Found<NaiveDate> {
     let months = |m: u64| {
         u32::try_from(m)
@@ -546,6 +585,18 @@ mod tests {
 
     fn day(s: &str) -> NaiveDate {
         parse_day(s, today()).unwrap_or_else(|e| panic!("{s:?} should parse: {e}"))
+    }
+
+    #[test]
+    fn a_due_day_counts_forward_and_a_period_means_its_last_day() {
+        let due = |s: &str| parse_due(s, today()).unwrap();
+        assert_eq!(due("6w"), d(2027, 1, 5));
+        assert_eq!(due("30d"), d(2026, 12, 24));
+        assert_eq!(due("6mo"), d(2027, 5, 24));
+        assert_eq!(due("2026-Q4"), d(2026, 12, 31));
+        assert_eq!(due("2026-12-31"), d(2026, 12, 31));
+        assert_eq!(due("tomorrow"), d(2026, 11, 25));
+        assert!(parse_due("someday", today()).is_err());
     }
 
     fn period(s: &str) -> Period {

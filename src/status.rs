@@ -43,6 +43,8 @@ pub struct Status {
     pub pending: Vec<IndexedEntry>,
     /// Entry files changed by hand and not committed.
     pub uncommitted: Vec<String>,
+    /// Conflict copies `sync` kept, to merge by hand.
+    pub conflict_copies: Vec<String>,
     /// The first ten letters of HEAD.
     pub head: Option<String>,
     pub root: String,
@@ -123,6 +125,7 @@ pub fn status(session: &mut Session, person: &str, today: NaiveDate) -> crate::R
         kb_overdue,
         pending,
         uncommitted: journal.uncommitted_entry_files(),
+        conflict_copies: journal.conflict_copies(),
         head: journal.head().map(|h| h.to_string()[..10].to_string()),
         root: journal.root().display().to_string(),
     })

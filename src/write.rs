@@ -330,19 +330,23 @@ impl Session {
         mut request: WriteRequest,
         ask: &mut dyn FnMut(&[Found]) -> Decision,
     ) -> Result<Outcome, WriteError> {
-        let journal = self.journal();
         // 1 and 2: validate and apply the kind rules, keeping what was typed.
-        let now = crate::clock::now();
+        let now = whole_second(crate::clock::now());
+        let single = request.items.len() == 1;
         for item in &mut request.items {
             if let Item::Entry { entry, path } = item {
                 if path.is_some() && request.touch_updated {
                     entry.updated = Some(now);
+                }
+                if path.is_none() && single {
+                    entry.created = self.after_my_latest(entry)?;
                 }
                 if entry.title.trim().is_empty() {
                     entry.title = derive_title(entry);
                 }
             }
         }
+        let journal = self.journal();
         // 3: render once, validate what was rendered, screen everything
         // that leaves; a bulk write does each on every core.
         let rules = Rules::of(journal);
@@ -486,6 +490,53 @@ impl Session {
         };
         outcome.commit = Some(info);
         Ok(outcome)
+    }
+
+    /// When a new entry is created: in the second it was given, after any
+    /// entry of the same person already in that second. Files hold whole
+    /// seconds; only a second shared with an earlier write gets
+    /// milliseconds, so `@`, `@~1` and `list` follow the write order
+    /// without any history (one index query of the person's day, and only
+    /// when HEAD was committed this very second).
+    fn after_my_latest(
+        &mut self,
+        entry: &Entry,
+    ) -> Result<chrono::DateTime<chrono::FixedOffset>, WriteError> {
+        let created = whole_second(entry.created);
+        // A second can be shared only with a write of this second (a date
+        // given with --date takes the time of day from the clock): when
+        // HEAD is older, no query, and no index opened before the commit.
+        let now = whole_second(crate::clock::now()).timestamp();
+        if self.journal().head_time().is_none_or(|t| t < now) {
+            return Ok(created);
+        }
+        let day = created.date_naive();
+        let mut filter = crate::filter::Filter {
+            include_private: true,
+            include_drafts: true,
+            since: Some(day),
+            until: Some(day),
+            ..Default::default()
+        };
+        filter.require("person", &entry.person);
+        let same_second = self.query(|i| {
+            let (hits, _) = i.search(
+                &Default::default(),
+                &filter,
+                crate::index::Sort::Newest,
+                None,
+            )?;
+            Ok(hits
+                .into_iter()
+                .map(|h| h.item.entry)
+                .filter(|e| e.id != entry.id && whole_second(e.created) == created)
+                .map(|e| e.created)
+                .max())
+        })?;
+        Ok(match same_second {
+            Some(latest) => latest + chrono::Duration::milliseconds(1),
+            None => created,
+        })
     }
 
     /// Finishes the write a kept draft stands for, with everything that was
@@ -921,7 +972,22 @@ fn subject_of(request: &WriteRequest) -> String {
         Some(t) => request.subject.replace("{title}", &entry::one_line(t)),
         None => request.subject.clone(),
     };
-    entry::one_line(&subject)
+    kind_once(&entry::one_line(&subject))
+}
+
+/// `profile: specialist-2 since ...`, not `profile: Profile: specialist-2
+/// since ...`: a title that starts with the subject's last word (the kind)
+/// continues it instead of repeating it.
+fn kind_once(subject: &str) -> String {
+    let Some((head, rest)) = subject.split_once(": ") else {
+        return subject.to_string();
+    };
+    let kind = head.rsplit(' ').next().unwrap_or(head);
+    let first = rest.split([' ', ':']).next().unwrap_or("");
+    if kind.is_empty() || !first.eq_ignore_ascii_case(kind) {
+        return subject.to_string();
+    }
+    format!("{head}{}", &rest[first.len()..])
 }
 
 fn redact_text(guard: &Guard, text: &str) -> String {
@@ -987,4 +1053,11 @@ fn redact_value(value: &mut toml::Value, fix: &dyn Fn(&str) -> String) {
 /// The id a write gave its first entry, for front ends that print it.
 pub fn first_id(outcome: &Outcome) -> Option<&EntryId> {
     outcome.written.first().map(|w| &w.entry.id)
+}
+
+/// A time without its fraction of a second: what the clock gives is
+/// written as whole seconds.
+fn whole_second(t: chrono::DateTime<chrono::FixedOffset>) -> chrono::DateTime<chrono::FixedOffset> {
+    use chrono::Timelike;
+    t.with_nanosecond(0).unwrap_or(t)
 }

@@ -1,5 +1,5 @@
 //! The interface in review: every command's `--help` works and teaches with
-//! examples, the README's command reference names every command, and the
+//! examples, the command reference (docs/commands.md) names every command, and the
 //! top-level help is a snapshot, so any change to it shows up in a diff.
 
 mod common;
@@ -80,12 +80,12 @@ fn each_command_opens_its_help_with_its_own_about() {
 }
 
 #[test]
-fn the_readme_names_every_command() {
-    let readme = include_str!("../README.md");
+fn the_command_reference_names_every_command() {
+    let readme = include_str!("../docs/commands.md");
     for name in subcommands() {
         assert!(
             readme.contains(&format!("casebook {name}")) || readme.contains(&format!("$cb {name}")),
-            "README.md never shows `casebook {name}`"
+            "docs/commands.md never shows `casebook {name}`"
         );
     }
 }

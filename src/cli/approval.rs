@@ -25,8 +25,10 @@ use std::path::PathBuf;
 #[command(
     args_conflicts_with_subcommands = true,
     after_help = "Examples:
-  casebook approval                            decisions by gate, amend and reject rates, reversals
-  casebook new approval --field gate=refund --field decision=amended --field why=\"over the 30-day window\" --no-edit -m \"...\"
+  # decisions by gate, amend and reject rates, reversals
+  casebook approval
+  casebook new approval --field gate=refund --field decision=amended \\
+      --field why=\"over the 30-day window\" --no-edit -m \"...\"
   casebook approval outcome kqzv reversed -m \"finance refunded in full\""
 )]
 pub struct ApprovalArgs {

@@ -13,8 +13,10 @@ use std::path::PathBuf;
 #[command(after_help = "Examples:
   casebook check
   casebook check people/ana-lima/2026 --json
-  casebook check --pii               personal data in the entries as they are now
-  casebook check --pii --history     ... and in every version ever committed")]
+  # personal data in the entries as they are now
+  casebook check --pii
+  # ... and in every version ever committed
+  casebook check --pii --history")]
 pub struct CheckArgs {
     /// Files or folders to check (default: the whole journal)
     pub paths: Vec<PathBuf>,
@@ -30,6 +32,12 @@ pub fn run(args: CheckArgs, ctx: &mut Context) -> CliResult {
     let journal = ctx.journal()?;
     let mut paths = Vec::new();
     for p in &args.paths {
+        if !p.exists() && !journal.root().join(p).exists() {
+            return Err(CliError::usage(format!(
+                "{}: no such file or folder",
+                p.display()
+            )));
+        }
         let rel = journal
             .relative_path(p)
             .ok_or_else(|| CliError::usage(format!("{} is not inside the journal", p.display())))?;

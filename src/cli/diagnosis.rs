@@ -15,7 +15,8 @@ use clap::{Args, Subcommand};
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
   casebook diagnosis pending
-  casebook diagnosis resolve kqzv --actual \"expired SAML signing cert\" --verdict hit")]
+  casebook diagnosis resolve kqzv --actual \"expired SAML signing cert\" \\
+      --verdict hit")]
 pub struct DiagnosisArgs {
     #[command(subcommand)]
     pub command: Option<DiagnosisCommand>,
@@ -54,7 +55,8 @@ pub struct PendingArgs {
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
   casebook resolve kqzv --actual \"expired SAML signing cert\" --verdict hit
-  casebook resolve @ --actual \"a proxy stripped the header\"     (verdict asked, or left for later)")]
+  # (verdict asked, or left for later)
+  casebook resolve @ --actual \"a proxy stripped the header\"")]
 pub struct ResolveArgs {
     /// The diagnosis entry (a picker of pending ones on a terminal)
     #[arg(add = super::complete::id_completer())]

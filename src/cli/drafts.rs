@@ -11,10 +11,14 @@ use clap::{Args, Subcommand};
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
-  casebook drafts                                  kept texts and open jots
-  casebook drafts resume postmortem-kqzvmnop       finish a refused or interrupted write
-  casebook drafts resume kqzv --redact             ... replacing personal data with labels
-  casebook drafts drop postmortem-kqzvmnop         throw a kept text away")]
+  # kept texts and open jots
+  casebook drafts
+  # finish a refused or interrupted write
+  casebook drafts resume postmortem-kqzvmnop
+  # ... replacing personal data with labels
+  casebook drafts resume kqzv --redact
+  # throw a kept text away
+  casebook drafts drop postmortem-kqzvmnop")]
 pub struct DraftsArgs {
     #[command(subcommand)]
     pub command: Option<DraftsCommand>,

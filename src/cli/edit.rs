@@ -13,10 +13,12 @@ use clap::Args;
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
-  casebook edit kqzv                                 open it in the editor
+  # open it in the editor
+  casebook edit kqzv
   casebook edit @ --field verdict=hit --field actual=\"expired SAML cert\"
   casebook edit kqzv --tag refunds -m \"new body text\"
-  casebook edit @ --kind postmortem --title \"Policy near-loss\"    a jot becomes a post-mortem")]
+  # a jot becomes a post-mortem
+  casebook edit @ --kind postmortem --title \"Policy near-loss\"")]
 pub struct EditArgs {
     /// The entry: id, unique prefix, path, @ or @~N
     #[arg(add = super::complete::id_completer())]

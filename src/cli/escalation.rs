@@ -20,9 +20,11 @@ use clap::{Args, Subcommand};
 #[command(
     args_conflicts_with_subcommands = true,
     after_help = "Examples:
-  casebook escalation                       this month's report
+  # this month's report
+  casebook escalation
   casebook escalation report --period 2026-10
-  casebook escalation triage export.csv      categorise a month's escalations, one key each
+  # categorise a month's escalations, one key each
+  casebook escalation triage export.csv
   casebook escalations --month 2026-10 --json"
 )]
 pub struct EscalationArgs {

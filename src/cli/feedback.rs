@@ -26,8 +26,11 @@ const SOURCES: [&str; 8] = [
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
-  casebook feedback ana-lima -m \"Her hand-off had the HAR file and the repro; fixed in a day\" --source engineering --skill hand-off-documentation
-  casebook feedback ana-lima -m \"Thanks for staying with me\" --source customer --from \"a customer\" --case ZD-4821
+  casebook feedback ana-lima \\
+      -m \"Her hand-off had the HAR file and the repro; fixed in a day\" \\
+      --source engineering --skill hand-off-documentation
+  casebook feedback ana-lima -m \"Thanks for staying with me\" --source customer \\
+      --from \"a customer\" --case ZD-4821
 Written from your clone into their journal folder; after `casebook sync` it is
 in their evidence pack, and git shows you as its author.")]
 pub struct FeedbackArgs {
@@ -63,8 +66,10 @@ pub struct FeedbackArgs {
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
-  casebook confirm s2-csat --person ana-lima --met -m \"CSAT 94% over 212 responses, H1 helpdesk report\"
-  casebook confirm s2-mentoring --person ana-lima --not-yet -m \"one pairing so far; let's plan two more\"
+  casebook confirm s2-gate-judgment --person ana-lima --met \\
+      -m \"no reversed gate decision in H1; every amend explained\"
+  casebook confirm s2-hard-conversations --person ana-lima --not-yet \\
+      -m \"two calmer endings so far; let's review three more\"
 A lead's confirmation settles a ladder criterion in the pack, shown with who
 confirmed it and when, beside what the journal computed.")]
 pub struct ConfirmArgs {

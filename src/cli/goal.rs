@@ -17,9 +17,12 @@ use std::path::PathBuf;
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
-  casebook goal new --title \"Publish the missing SSO articles\" --query \"kind:kb status:published product:sso\" --target 3 --due 2026-12-31
+  casebook goal new --title \"Publish the missing SSO articles\" \\
+      --query \"kind:kb status:published product:sso\" --target 3 \\
+      --due 2026-12-31
   casebook goal report
-  casebook goal close kqzv met -m \"three published; the third needed engineering review\"")]
+  casebook goal close kqzv met \\
+      -m \"three published; the third needed engineering review\"")]
 pub struct GoalArgs {
     #[command(subcommand)]
     pub command: Option<GoalCommand>,
@@ -29,12 +32,12 @@ pub struct GoalArgs {
 pub enum GoalCommand {
     /// A goal measured by a saved query
     #[command(
-        after_help = "Example:\n  casebook goal new --title \"Three SSO articles\" --query \"kind:kb status:published product:sso\" --target 3 --due 2026-12-31"
+        after_help = "Example:\n  casebook goal new --title \"Three SSO articles\" \\\n      --query \"kind:kb status:published product:sso\" --target 3 \\\n      --due 2026-12-31"
     )]
     New(NewArgs),
     /// Close a goal as met, missed or dropped, with a retro
     #[command(
-        after_help = "Example:\n  casebook goal close kqzv missed -m \"one article; the second waits on engineering\""
+        after_help = "Example:\n  casebook goal close kqzv missed \\\n      -m \"one article; the second waits on engineering\""
     )]
     Close(CloseArgs),
     /// Each goal's progress against its target and due date
@@ -46,29 +49,21 @@ pub enum GoalCommand {
 
 #[derive(Debug, Args)]
 pub struct NewArgs {
-    /// What the goal is, in a line
-    #[arg(long, value_name = "TEXT")]
-    pub title: String,
-    /// The query that measures it (`casebook help query`), counted over your entries
+    /// The query that measures it (`casebook help query`), counted over your
+    /// entries (or --field query=...)
     #[arg(long, value_name = "QUERY")]
-    pub query: String,
-    /// How many matching entries make it met
+    pub query: Option<String>,
+    /// How many matching entries make it met (or --field target=N)
     #[arg(long, value_name = "N")]
-    pub target: u32,
-    /// Due date (2026-12-31, 6w, end of a period...)
+    pub target: Option<u32>,
+    /// Due date: 2026-12-31, 6w (six weeks from today), 2026-Q4 (its last
+    /// day), ...; or --field due=...
     #[arg(long, value_name = "DATE")]
-    pub due: String,
-    /// Why this goal
-    #[arg(short = 'm', long = "body", visible_aliases = ["why", "text"], value_name = "TEXT")]
-    pub body: Option<String>,
-    /// Read it from a file (`-` is stdin)
-    #[arg(short = 'F', long = "body-file", value_name = "FILE")]
-    pub body_file: Option<PathBuf>,
-    /// Whose goal (default: yours)
-    #[arg(long, value_name = "NAME")]
-    pub person: Option<String>,
+    pub due: Option<String>,
+    /// The entry flags every `new` takes (--title, --tag, --field, -m, -F,
+    /// --date, --person, --no-edit, --dry-run, --redact, ...)
     #[command(flatten)]
-    pub write: super::guard::WriteArgs,
+    pub entry: super::args::EntryArgs,
 }
 
 #[derive(Debug, Args)]
@@ -111,32 +106,58 @@ pub fn run(args: GoalArgs, ctx: &mut Context) -> CliResult {
 
 fn run_new(args: NewArgs, ctx: &mut Context) -> CliResult {
     let today = ctx.today();
-    let parsed = query::parse(&args.query, today);
-    if let Some(e) = parsed.errors.first() {
-        return Err(CliError::usage(format!("--query: {e}")).with_hint("see `casebook help query`"));
+    let person = ctx.person(args.entry.person.as_deref())?;
+    let mut e = Entry::new(Kind::Goal, "", &person, crate::clock::now());
+    // The entry flags first: --field query=..., target=... and due=...
+    // stand for --query, --target and --due, as in `casebook new goal`.
+    super::new::apply_entry_args(ctx, &mut e, &args.entry)?;
+    let query = args
+        .query
+        .clone()
+        .or_else(|| e.field_str("query").map(str::to_string))
+        .unwrap_or_default();
+    let parsed = query::parse(&query, today);
+    if let Some(err) = parsed.errors.first() {
+        return Err(
+            CliError::usage(format!("--query: {err}")).with_hint("see `casebook help query`")
+        );
     }
     if parsed.is_empty() {
         return Err(CliError::usage(
-            "--query: the query selects nothing to count",
+            "a goal needs --query: what to count (e.g. \"kind:kb status:published\")",
         ));
     }
-    if args.target == 0 {
+    let target = match args.target {
+        Some(t) => i64::from(t),
+        None => e.field_int("target").unwrap_or(0),
+    };
+    if target < 1 {
         return Err(CliError::usage("--target must be at least 1"));
     }
-    let due = crate::dates::parse_day(&args.due, today)
-        .map_err(|e| CliError::usage(format!("--due: {e}")))?;
+    let due = args
+        .due
+        .clone()
+        .or_else(|| e.field_str("due").map(str::to_string))
+        .ok_or_else(|| CliError::usage("a goal needs --due (2026-12-31, 6w, ...)"))?;
+    let due =
+        crate::dates::parse_due(&due, today).map_err(|e| CliError::usage(format!("--due: {e}")))?;
     if due < today {
         return Err(CliError::usage(format!("--due {due} is in the past")));
     }
-    let person = ctx.person(args.person.as_deref())?;
-    let mut e = Entry::new(Kind::Goal, args.title.trim(), &person, crate::clock::now());
-    set_str(&mut e, "query", args.query.trim());
+    if e.title.trim().is_empty() {
+        return Err(CliError::usage(
+            "a goal needs --title: what the goal is, in a line",
+        ));
+    }
+    set_str(&mut e, "query", query.trim());
     e.fields
-        .insert("target".into(), toml::Value::Integer(args.target.into()));
+        .insert("target".into(), toml::Value::Integer(target));
     set_str(&mut e, "due", &due.to_string());
     set_str(&mut e, "status", "open");
-    e.body = text(&args.body, &args.body_file)?.unwrap_or_default();
-    write_entry(ctx, e, Vec::new(), "goal", &args.write)
+    if let Some(body) = super::new::body_from_args(&args.entry)? {
+        e.body = body;
+    }
+    write_entry(ctx, e, Vec::new(), "goal", &args.entry.write)
 }
 
 fn run_close(args: CloseArgs, ctx: &mut Context) -> CliResult {

@@ -42,7 +42,8 @@ pub enum HandoffCommand {
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
   casebook handoff feedback kqzv -m \"steps to reproduce, the account id\"
-  casebook handoff feedback -m \"logs\"       your latest hand-off without feedback")]
+  # your latest hand-off without feedback
+  casebook handoff feedback -m \"logs\"")]
 pub struct FeedbackArgs {
     /// The hand-off (default: your latest one without feedback)
     #[arg(add = super::complete::id_completer())]

@@ -10,7 +10,8 @@ use std::path::PathBuf;
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
   casebook init ~/journal --person \"Ana Lima\"
-  casebook init ~/team-journal --person \"Ana Lima\" --remote git@github.com:acme/support-journal.git")]
+  casebook init ~/team-journal --person \"Ana Lima\" \\
+      --remote git@github.com:acme/support-journal.git")]
 pub struct InitArgs {
     /// Where to create the journal (default: the current directory)
     pub dir: Option<PathBuf>,
@@ -24,7 +25,8 @@ pub struct InitArgs {
 
 #[derive(Debug, Args)]
 #[command(after_help = "Example:
-  casebook clone git@github.com:acme/support-journal.git ~/journal --person \"Bo Chen\"")]
+  casebook clone git@github.com:acme/support-journal.git ~/journal \\
+      --person \"Bo Chen\"")]
 pub struct CloneArgs {
     /// The team journal's git URL (anything your git can clone)
     pub url: String,

@@ -18,13 +18,18 @@ use clap::{Args, Subcommand};
 #[command(
     args_conflicts_with_subcommands = true,
     after_help = "Examples:
-  casebook kb                                  your articles and totals
-  casebook kb deflect kqzv --case ZD-4821      the article answered a case
-  casebook kb verify kqzv --ok                 checked: still right
+  # your articles and totals
+  casebook kb
+  # the article answered a case
+  casebook kb deflect kqzv --case ZD-4821
+  # checked: still right
+  casebook kb verify kqzv --ok
   casebook kb verify kqzv --fixed \"new refund window is 30 days\"
   casebook kb verify kqzv --findability \"charged twice, double charge\"
-  casebook kb stale                            published articles past their review date
-  casebook kb deflections import analytics.csv deflection estimates per article"
+  # published articles past their review date
+  casebook kb stale
+  # deflection estimates per article
+  casebook kb deflections import analytics.csv"
 )]
 pub struct KbArgs {
     #[command(subcommand)]
@@ -63,7 +68,8 @@ pub enum DeflectionsCommand {
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
   casebook kb deflections import analytics.csv
-  casebook kb deflections import export.csv --id-column \"Article\" --count-column \"Self-service resolutions\"
+  casebook kb deflections import export.csv --id-column \"Article\" \\
+      --count-column \"Self-service resolutions\"
 
 Columns are found by header (article id, article, kb id, id; deflections,
 count, estimate) unless named. An id is an article's article_id or its entry

@@ -19,7 +19,8 @@ pub const MIN_RESPONSES: i64 = 30;
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
   casebook metrics import helpdesk-h1.csv --period 2026-H1
-  casebook metrics import export.csv --map \"Satisfaction=csat\" --map \"Surveys=csat_n\"
+  casebook metrics import export.csv --map \"Satisfaction=csat\" \\
+      --map \"Surveys=csat_n\"
   casebook metrics report
 Typed in by hand instead: casebook new metric --field period=2026-H1 --field csat=94 --field csat_n=212")]
 pub struct MetricsArgs {
@@ -31,7 +32,7 @@ pub struct MetricsArgs {
 pub enum MetricsCommand {
     /// Read a helpdesk export (CSV): one metric entry per row, one commit
     #[command(
-        after_help = "Examples:\n  casebook metrics import helpdesk-h1.csv --period 2026-H1\n  casebook metrics import team.csv --map \"Satisfaction=csat\" --map \"Surveys=csat_n\" --source \"Zendesk Explore\""
+        after_help = "Examples:\n  casebook metrics import helpdesk-h1.csv --period 2026-H1\n  casebook metrics import team.csv --map \"Satisfaction=csat\" \\\n      --map \"Surveys=csat_n\" --source \"Zendesk Explore\""
     )]
     Import(ImportArgs),
     /// The recorded figures, period by period, with their n and source

@@ -53,7 +53,8 @@ use std::process::ExitCode;
 
 const AFTER_HELP: &str = "\
 Examples:
-  casebook demo ~/casebook-demo            a journal with a year of practice, to try things
+  # a journal with a year of practice, to try things
+  casebook demo ~/casebook-demo
   casebook init ~/journal --person \"Ana Lima\"
   casebook jot ZD-4821 \"nearly lost her at 'policy'\"
   casebook new postmortem --case ZD-4821 --title \"Refund loop\"

@@ -19,10 +19,13 @@ use std::io::Read;
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
-  casebook new diagnosis --case ZD-4821 --field prediction=\"SSO cert expired\" --field confidence=70 --no-edit
-  casebook new postmortem --title \"Refund loop\" --tag billing -m \"Naming the refund date calmed the call.\"
+  casebook new diagnosis --case ZD-4821 --field prediction=\"SSO cert expired\" \\
+      --field confidence=70 --no-edit
+  casebook new postmortem --title \"Refund loop\" --tag billing \\
+      -m \"Naming the refund date calmed the call.\"
   echo \"text\" | casebook new note --title \"From a pipe\"
-  casebook new postmortem --from-draft @      turn my latest jot into a post-mortem")]
+  # turn my latest jot into a post-mortem
+  casebook new postmortem --from-draft @")]
 pub struct NewArgs {
     /// The kind: diagnosis, postmortem, kb, escalation, qa, handoff, explore,
     /// proposal, approval, teach, note (and rating, focus, goal, feedback,

@@ -18,7 +18,9 @@ use std::path::PathBuf;
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
   casebook 1on1 prep ana-lima
-  casebook 1on1 note ana-lima -m \"talked about the SSO escalations\" --action \"ana: draft the SAML article\" --action \"sam: ask engineering for the error list\"
+  casebook 1on1 note ana-lima -m \"talked about the SSO escalations\" \\
+      --action \"ana: draft the SAML article\" \\
+      --action \"sam: ask engineering for the error list\"
 Notes are private: they stay in this clone's private area and are never synced.")]
 pub struct OneOnOneArgs {
     #[command(subcommand)]
@@ -34,7 +36,7 @@ pub enum OneOnOneCommand {
     Prep(PrepArgs),
     /// Record the 1:1: what was said, and actions with their owners
     #[command(
-        after_help = "Example:\n  casebook 1on1 note ana-lima -m \"talked about SSO\" --action \"ana: draft the SAML article\""
+        after_help = "Example:\n  casebook 1on1 note ana-lima -m \"talked about SSO\" \\\n      --action \"ana: draft the SAML article\""
     )]
     Note(NoteArgs),
 }

@@ -15,8 +15,9 @@ use clap::Args;
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
-  casebook profile                                     where you stand, and your level history
-  casebook profile --level specialist-2 --since 2025-09-01 --track specialist
+  # where you stand, and your level history
+  casebook profile
+  casebook profile --level specialist-2 --since 2025-09-01 --track ic
   casebook profile --target \"Senior Specialist\" -m \"towards complex escalations\"
 Tenure criteria of ladder.toml count the months since --since.")]
 pub struct ProfileArgs {

@@ -27,9 +27,12 @@ use std::path::PathBuf;
 #[command(
     args_conflicts_with_subcommands = true,
     after_help = "Examples:
-  casebook proposal                          the report: raised, shipped, and their effect
-  casebook proposal new --target playbook --pattern refund-loop --evidence kqzv --evidence mnpq \\
-      --title \"Agent closes refund loops\" -m \"Customer asks twice for a refund that is pending...\"
+  # the report: raised, shipped, and their effect
+  casebook proposal
+  casebook proposal new --target playbook --pattern refund-loop \\
+      --evidence kqzv --evidence mnpq \\
+      --title \"Agent closes refund loops\" \\
+      -m \"Customer asks twice for a refund that is pending...\"
   casebook proposal set rstu accepted
   casebook proposal set rstu shipped --ref PB-112 --date 2026-10-02"
 )]
@@ -52,9 +55,11 @@ pub enum ProposalCommand {
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
-  casebook proposal new --target escalation-rule --pattern sso-lockout --evidence kqzv \\
+  casebook proposal new --target escalation-rule --pattern sso-lockout \\
+      --evidence kqzv \\
       --title \"Escalate SSO lockouts at once\" -F case.md
-  casebook proposal new --target handoff-template --function engineering --pattern missing-har \\
+  casebook proposal new --target handoff-template --function engineering \\
+      --pattern missing-har \\
       --evidence mnpq --title \"Ask for the HAR file\" -m \"...\"
 
 The body is the case the agent should handle next time, sanitised: no
@@ -82,7 +87,8 @@ pub struct NewArgs {
 #[command(after_help = "Examples:
   casebook proposal set rstu accepted
   casebook proposal set rstu shipped --ref PB-112
-  casebook proposal set rstu rejected --date 2026-10-02 -m \"covered by the new refund policy\"
+  casebook proposal set rstu rejected --date 2026-10-02 \\
+      -m \"covered by the new refund policy\"
 
 Steps go proposed → accepted → shipped, or to rejected; a shipped or
 rejected proposal is final.")]

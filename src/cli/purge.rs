@@ -9,9 +9,11 @@ use clap::Args;
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
-  casebook purge ZD-4821 --yes              entries about the case are deleted, mentions elsewhere redacted
+  # entries about the case are deleted, mentions elsewhere redacted
+  casebook purge ZD-4821 --yes
   casebook purge \"Acme Corp\" --dry-run
-  casebook purge --expired --yes            apply casebook.toml's retention.case_text_days
+  # apply casebook.toml's retention.case_text_days
+  casebook purge --expired --yes
 
 History is rewritten: afterwards push with `git push --force`, and every other
 clone must be cloned again (their copies still hold the old history).")]

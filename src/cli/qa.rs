@@ -19,7 +19,8 @@ use std::path::PathBuf;
 #[command(
     args_conflicts_with_subcommands = true,
     after_help = "Examples:
-  casebook qa sample tickets.csv -n 5          this week's sample (seeded by the ISO week)
+  # this week's sample (seeded by the ISO week)
+  casebook qa sample tickets.csv -n 5
   casebook qa sample - -n 5 --seed 42 < ids.txt
   casebook qa report"
 )]
@@ -42,9 +43,12 @@ pub enum QaCommand {
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
-  casebook qa flag kqzv open -m \"cold tone on refunds\"     flag the sample for retraining
-  casebook qa flag kqzv retrained                          closed: the agent was retrained
-  casebook qa flag kqzv wontfix -m \"policy changed\"        dismissed")]
+  # flag the sample for retraining
+  casebook qa flag kqzv open -m \"cold tone on refunds\"
+  # closed: the agent was retrained
+  casebook qa flag kqzv retrained
+  # dismissed
+  casebook qa flag kqzv wontfix -m \"policy changed\"")]
 pub struct FlagArgs {
     /// The qa entry: id, unique prefix, path, @ or @~N
     #[arg(add = super::complete::id_completer())]
@@ -68,9 +72,11 @@ pub struct FlagArgs {
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
   casebook qa sample export.csv -n 5
-  casebook qa sample export.csv -n 5 --seed 2026-W47      last week's sample again
+  # last week's sample again
+  casebook qa sample export.csv -n 5 --seed 2026-W47
   casebook qa sample export.csv -n 5 --where channel:chat -o sample.txt
-  casebook qa sample export.csv -n 5 --risky csat:1 --risky tier:enterprise   risky tickets first
+  # risky tickets first
+  casebook qa sample export.csv -n 5 --risky csat:1 --risky tier:enterprise
 
 A CSV's ticket column is found by its header (id, ticket, ticket_id, ticket id,
 case, ...). The same file, N and seed always give the same sample; the default

@@ -14,7 +14,8 @@ use std::path::PathBuf;
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
   casebook review --period 2026-H1
-  casebook review --period last-quarter --target senior --format html -o pack.html
+  casebook review --period last-quarter --target senior --format html \\
+      -o pack.html
   casebook review --person bo-chen --format json
 
 The pack opens with a summary, then outcomes and changes to the system, then

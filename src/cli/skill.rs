@@ -17,8 +17,10 @@ use std::path::PathBuf;
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
   casebook skill list
-  casebook skill rate empathic-communication pro -m \"3 post-mortems where the tone turned\"
-  casebook skill focus empathic-communication --case ZD-4821 -m \"lost her at 'policy'\"
+  casebook skill rate empathic-communication pro \\
+      -m \"3 post-mortems where the tone turned\"
+  casebook skill focus empathic-communication --case ZD-4821 \\
+      -m \"lost her at 'policy'\"
   casebook skill close-focus -m \"naming the date first works; keep doing it\"")]
 pub struct SkillArgs {
     #[command(subcommand)]
@@ -43,9 +45,12 @@ pub enum SkillCommand {
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
-  casebook skill seed --tree trainer                   every skill of the Trainer tree
-  casebook skill seed curriculum-design --tree trainer one skill of it
-  casebook skill seed --list                           the trees there are
+  # every skill of the Trainer tree
+  casebook skill seed --tree trainer
+  # one skill of it
+  casebook skill seed curriculum-design --tree trainer
+  # the trees there are
+  casebook skill seed --list
 Seeded skills go to people/<you>/skills.toml, beside your entries; rate them
 like any other skill. Trees: trainer, qa, support-ops, agent-supervisor,
 specification-owner, customer-success (the journal's trees/ folder may add more).")]
@@ -67,7 +72,8 @@ pub struct SeedArgs {
 
 #[derive(Debug, Args)]
 #[command(after_help = "Example:
-  casebook skill add sql-for-support --name \"SQL for support\" -m \"Reading the data behind a billing case myself\" --kind diagnosis")]
+  casebook skill add sql-for-support --name \"SQL for support\" \\
+      -m \"Reading the data behind a billing case myself\" --kind diagnosis")]
 pub struct AddArgs {
     /// The skill id (letters, digits and dashes)
     pub id: String,
@@ -100,7 +106,8 @@ pub struct ListArgs {
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
   casebook rate complex-case-diagnosis pro -m \"hit rate 0.7 over 30 predictions\"
-  casebook skill rate hand-off-documentation rookie --person bo-chen --by lead --evidence kqzv")]
+  casebook skill rate hand-off-documentation rookie --person bo-chen --by lead \\
+      --evidence kqzv")]
 pub struct RateArgs {
     /// The skill id (`casebook skills` lists them)
     #[arg(add = super::complete::skill_completer())]
@@ -128,8 +135,10 @@ pub struct RateArgs {
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
-  casebook focus                         the current focus and this month's practice of it
-  casebook focus empathic-communication --case ZD-4821 -m \"nearly lost her at 'policy'\"")]
+  # the current focus and this month's practice of it
+  casebook focus
+  casebook focus empathic-communication --case ZD-4821 \\
+      -m \"nearly lost her at 'policy'\"")]
 pub struct FocusArgs {
     /// The skill to practise this month (omit to show the current focus)
     #[arg(add = super::complete::skill_completer())]
@@ -155,7 +164,7 @@ pub struct FocusArgs {
 
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Example:\n  casebook skill close-focus -m \"naming the refund date first calmed 4 of 5 calls\""
+    after_help = "Example:\n  casebook skill close-focus \\\n      -m \"naming the refund date first calmed 4 of 5 calls\""
 )]
 pub struct CloseFocusArgs {
     /// The short retro: what changed, what to keep

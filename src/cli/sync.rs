@@ -13,8 +13,10 @@ use clap::Args;
   casebook sync --dry-run          what would come in and go out
 
 Two clones that wrote at the same time merge cleanly: new entries never
-collide, and if both edited one entry, yours stays and theirs is kept beside
-it as a conflict copy (`casebook check` lists them until merged).")]
+collide; edits of different parts of one entry (a tag, a field, the body)
+are both kept; if both changed one part, yours stays and theirs is kept
+beside it as a conflict copy (`casebook status` and `casebook check` list
+them until merged).")]
 pub struct SyncArgs {
     /// The remote (default: origin, or the only remote)
     pub remote: Option<String>,
@@ -60,7 +62,8 @@ pub fn run(args: SyncArgs, ctx: &mut Context) -> CliResult {
         let json = serde_json::json!({
             "remote": report.remote, "pulled": report.pulled, "merged": report.merged,
             "fast_forward": report.fast_forward, "pushed": report.pushed,
-            "conflict_copies": report.conflict_copies, "kept_ours": report.kept_ours,
+            "conflict_copies": report.conflict_copies, "merged_entries": report.merged_entries,
+            "kept_ours": report.kept_ours,
         });
         ctx.ui.line(&json.to_string());
         if let Some(e) = &report.tags_not_pushed {
@@ -76,8 +79,13 @@ pub fn run(args: SyncArgs, ctx: &mut Context) -> CliResult {
         };
         ctx.ui
             .status(&format!("synced with {remote}: {what}; pushed"));
+        for path in &report.merged_entries {
+            ctx.ui.status(&format!(
+                "both sides edited {path} in different parts; both changes are kept"
+            ));
+        }
         for copy in &report.conflict_copies {
-            ctx.ui.warn(&format!("both sides edited one entry; theirs is kept in {copy}: merge it into the original, then delete it"));
+            ctx.ui.warn(&format!("both sides edited one entry; theirs is kept in {copy}: merge it into the original, then casebook rm {copy} --yes"));
         }
         if let Some(e) = &report.tags_not_pushed {
             ctx.ui.warn(&format!(

@@ -17,9 +17,12 @@ use std::path::PathBuf;
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
-  casebook escalation triage escalations-2026-11.csv                 one key per ticket on a terminal
-  casebook escalation triage export.csv --category-column Triage     categories prepared in a column
-  casebook escalation triage export.csv --id-column \"Case #\" --subject-column Title
+  # one key per ticket on a terminal
+  casebook escalation triage escalations-2026-11.csv
+  # categories prepared in a column
+  casebook escalation triage export.csv --category-column Triage
+  casebook escalation triage export.csv --id-column \"Case #\" \\
+      --subject-column Title
 
 On a terminal: s should have handled, c correctly escalated, l escalated late,
 Enter to skip, q to stop (what was answered is still written). A prepared

@@ -504,7 +504,12 @@ pub fn render(entry: &Entry) -> String {
 }
 
 pub fn format_datetime(dt: &DateTime<FixedOffset>) -> String {
-    dt.format("%Y-%m-%dT%H:%M:%S%:z").to_string()
+    // Milliseconds only when there are some: a second two writes share.
+    if dt.timestamp_subsec_millis() == 0 {
+        dt.format("%Y-%m-%dT%H:%M:%S%:z").to_string()
+    } else {
+        dt.format("%Y-%m-%dT%H:%M:%S%.3f%:z").to_string()
+    }
 }
 
 #[cfg(test)]

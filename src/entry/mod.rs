@@ -7,6 +7,7 @@
 mod frontmatter;
 mod id;
 pub mod kind;
+mod merge;
 mod simple_toml;
 mod template;
 mod value;
@@ -17,6 +18,7 @@ pub use frontmatter::{
 };
 pub use id::{ALPHABET, EntryId, ID_LEN, MIN_PREFIX, is_id_like, path_hash};
 pub use kind::{FieldSpec, FieldType, Kind, UnknownKind, canonical_value};
+pub use merge::merge3;
 pub use template::{has_template_fields, is_template_only};
 pub use value::{coerce_field, json_to_field, json_to_toml, toml_to_json};
 

@@ -19,7 +19,7 @@ use tantivy::tokenizer::{
 };
 use tantivy::{IndexWriter, TantivyDocument};
 
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 const ANALYZER: &str = "casebook_en";
 
 #[derive(Debug, Clone, Copy)]
@@ -510,7 +510,10 @@ pub fn document(fields: &Fields, path: &str, blob: &str, entry: &Entry) -> Tanti
         .map(|d| d.and_utc().timestamp())
         .unwrap_or(0);
     doc.add_date(fields.created, tantivy::DateTime::from_timestamp_secs(secs));
-    doc.add_u64(fields.order, sort_key(entry.created.timestamp(), path));
+    doc.add_u64(
+        fields.order,
+        sort_key(entry.created.timestamp_millis(), path),
+    );
     doc.add_text(fields.meta, meta_json(entry));
     doc
 }
@@ -518,15 +521,16 @@ pub fn document(fields: &Fields, path: &str, blob: &str, entry: &Entry) -> Tanti
 /// The fast field that orders entries by date.
 pub const ORDER: &str = "order";
 
-/// Orders entries by the second they were created, then by a hash of the
-/// path: entries of the same second (an import of dates without times)
+/// Orders entries by the millisecond they were created (a second two
+/// writes share carries milliseconds in the file), then by a hash of the
+/// path: entries of the same instant (an import of dates without times)
 /// come in the same order whichever way the index was built, rather than
 /// in the order its documents happen to lie.
-fn sort_key(secs: i64, path: &str) -> u64 {
+fn sort_key(millis: i64, path: &str) -> u64 {
     let hash = crate::entry::path_hash(path);
-    // Seconds within ±2^40 (35,000 years) keep their order in 41 bits.
-    let secs = (secs.clamp(-(1 << 40), (1 << 40) - 1) + (1 << 40)) as u64;
-    secs << 20 | hash & 0xf_ffff
+    // Milliseconds within ±2^50 (35,000 years) keep their order in 51 bits.
+    let millis = (millis.clamp(-(1 << 50), (1 << 50) - 1) + (1 << 50)) as u64;
+    millis << 13 | hash & 0x1fff
 }
 
 /// `Entry::to_json` without the body, serialised straight from the entry:
@@ -656,15 +660,19 @@ mod tests {
     use tantivy::tokenizer::SimpleTokenizer;
 
     #[test]
-    fn the_sort_key_orders_by_second_then_by_path() {
+    fn the_sort_key_orders_by_millisecond_then_by_path() {
         let a = "people/ana/2025/01/a.md";
         let b = "people/ana/2025/01/b.md";
         // Time decides first, before 1970 too.
-        for (earlier, later) in [(-86_400, 0), (0, 1), (1_700_000_000, 1_700_000_001)] {
+        for (earlier, later) in [
+            (-86_400_000, 0),
+            (0, 1),
+            (1_700_000_000_000, 1_700_000_000_001),
+        ] {
             assert!(sort_key(earlier, a) < sort_key(later, b));
             assert!(sort_key(earlier, b) < sort_key(later, a));
         }
-        // Within one second, the path decides, the same way every time.
+        // Within one millisecond, the path decides, the same way every time.
         assert_ne!(sort_key(5, a), sort_key(5, b));
         assert_eq!(sort_key(5, a), sort_key(5, a));
     }

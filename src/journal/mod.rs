@@ -411,6 +411,20 @@ impl Journal {
         info.context("nothing to commit")
     }
 
+    /// The conflict copies `sync` kept and nobody has merged and removed
+    /// yet, from git's index (the list `status` already reads for its
+    /// uncommitted files): no file is opened.
+    pub fn conflict_copies(&self) -> Vec<String> {
+        let Ok(index) = self.repo.index() else {
+            return Vec::new();
+        };
+        index
+            .iter()
+            .filter_map(|e| String::from_utf8(e.path).ok())
+            .filter(|p| is_conflict_copy(p))
+            .collect()
+    }
+
     /// Files under `people/` and `private/` that differ from HEAD or are
     /// not committed at all (hand edits, files copied in).
     pub fn uncommitted_entry_files(&self) -> Vec<String> {
@@ -431,6 +445,12 @@ impl Journal {
 
     pub fn head(&self) -> Option<git2::Oid> {
         self.repo.head().ok().and_then(|h| h.target())
+    }
+
+    /// When HEAD was committed, in seconds since the epoch.
+    pub fn head_time(&self) -> Option<i64> {
+        let commit = self.repo.head().ok()?.peel_to_commit().ok()?;
+        Some(commit.time().seconds())
     }
 
     /// libgit2 never packs or prunes, so loose objects pile up with every

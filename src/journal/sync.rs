@@ -1,9 +1,11 @@
 //! Sharing through any git remote. Network work runs the user's own `git`
 //! (so their credentials, ssh config and helpers apply); merging is done
 //! here with libgit2, because casebook knows how to merge entries without
-//! losing any: new files never collide (the id is in the name), and when
-//! two clones edited the same entry, ours stays in place and theirs is kept
-//! beside it as a conflict copy that `check` lists until someone merges it.
+//! losing any: new files never collide (the id is in the name); when two
+//! clones edited different parts of the same entry (a tag, a field, the
+//! body), both changes are kept in one file; when they changed the same
+//! part differently, ours stays in place and theirs is kept beside it as a
+//! conflict copy that `check` and `status` list until someone merges it.
 
 use super::{Change, Journal};
 use anyhow::{Context, Result, anyhow, bail};
@@ -20,6 +22,8 @@ pub struct SyncReport {
     /// not: a tag moved here that the remote has at another commit.
     pub tags_not_pushed: Option<String>,
     pub conflict_copies: Vec<String>,
+    /// Entries both sides edited in different parts, merged part by part.
+    pub merged_entries: Vec<String>,
     pub kept_ours: Vec<String>,
 }
 
@@ -238,8 +242,22 @@ impl Journal {
                     .map(|e| String::from_utf8_lossy(&e.path).to_string())
                     .ok_or_else(|| anyhow!("a conflict without a path"))?;
                 match (&c.our, &c.their) {
+                    (Some(our), Some(their))
+                        if let Some(merged) =
+                            merged_entry(repo, &path, c.ancestor.as_ref(), our, their) =>
+                    {
+                        // Different parts of one entry: both sides' changes.
+                        let oid = repo.blob(merged.as_bytes())?;
+                        let mut entry = index_entry(&path, oid, merged.len());
+                        entry.mode = our.mode;
+                        entry.flags = (path.len().min(0xfff)) as u16;
+                        index.remove_path(std::path::Path::new(&path))?;
+                        index.add(&entry)?;
+                        report.merged_entries.push(path);
+                    }
                     (Some(our), Some(their)) => {
-                        // Keep ours in place, theirs beside it.
+                        // The same part changed twice (or a file casebook
+                        // cannot read): keep ours in place, theirs beside it.
                         let copy = conflict_copy_path(&path, &their.id.to_string()[..7]);
                         copies.push(Change::Write {
                             path: copy.clone(),
@@ -320,6 +338,29 @@ impl Journal {
         }
         self.begin_op("sync", paths.iter().map(|p| p.path.as_str()))
     }
+}
+
+/// The text of an entry both sides edited, merged part by part (see
+/// `entry::merge3`), when every side reads cleanly and no part was
+/// changed differently on each side.
+fn merged_entry(
+    repo: &git2::Repository,
+    path: &str,
+    ancestor: Option<&git2::IndexEntry>,
+    our: &git2::IndexEntry,
+    their: &git2::IndexEntry,
+) -> Option<String> {
+    if !super::is_entry_path(path) {
+        return None;
+    }
+    let read = |side: &git2::IndexEntry| -> Option<crate::entry::Entry> {
+        let blob = repo.find_blob(side.id).ok()?;
+        let text = std::str::from_utf8(blob.content()).ok()?;
+        let parsed = crate::entry::parse(text, path).ok()?;
+        parsed.problems.is_empty().then_some(parsed.entry)
+    };
+    let merged = crate::entry::merge3(&read(ancestor?)?, &read(our)?, &read(their)?)?;
+    Some(merged.to_markdown())
 }
 
 /// A conflict side as a plain (stage 0) index entry.

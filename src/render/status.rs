@@ -19,6 +19,7 @@ pub fn json(s: &Status) -> String {
         "kb_overdue": s.kb_overdue.iter().map(|a| json!({"id": a.id, "title": a.title, "review_due": a.review_due.map(|d| d.to_string()), "days_overdue": a.days_overdue})).collect::<Vec<_>>(),
         "pending_predictions": s.pending.iter().map(|d| json!({"id": d.entry.id, "title": d.entry.title, "created": d.entry.created.to_rfc3339()})).collect::<Vec<_>>(),
         "uncommitted": s.uncommitted,
+        "conflict_copies": s.conflict_copies,
         "head": s.head,
     });
     serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
@@ -54,6 +55,20 @@ pub fn text(s: &Status, style: &Style) -> String {
                 s.kb_overdue.len()
             ),
         ));
+    }
+    if !s.conflict_copies.is_empty() {
+        let n = s.conflict_copies.len();
+        out.push(style.paint(
+            YELLOW,
+            &format!(
+                "  {n} conflict cop{} from sync: casebook check lists {}; merge each into its entry (casebook show PATH), then casebook rm PATH --yes",
+                if n == 1 { "y" } else { "ies" },
+                if n == 1 { "it" } else { "them" }
+            ),
+        ));
+        for c in s.conflict_copies.iter().take(10) {
+            out.push(format!("    {c}"));
+        }
     }
     out.push(String::new());
     drafts(s, style, &mut out);

@@ -28,10 +28,13 @@ use std::path::{Path, PathBuf};
   casebook import entries.jsonl
   casebook export --format jsonl | casebook -C ../other import -
   jrnl --export json > jrnl.json && casebook import jrnl.json
-  casebook import ~/Obsidian/Support --kind note          # a folder of Markdown notes
+  # a folder of Markdown notes
+  casebook import ~/Obsidian/Support --kind note
   casebook import escalations.csv --kind escalation \\
-      --map \"Ticket ID=case\" --map Subject=title --map Created=date --map Reason=reason
-  casebook import notes/ --dry-run                        # what would be imported
+      --map \"Ticket ID=case\" --map Subject=title --map Created=date \\
+      --map Reason=reason
+  # what would be imported
+  casebook import notes/ --dry-run
 
 Formats (--from, else guessed from the name and the first bytes):
   jsonl     one JSON object per line: kind, title, body, date (or created),
