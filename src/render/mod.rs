@@ -13,6 +13,7 @@
 //! each format (`markdown::md`, `html::escape`), never trusted.
 
 pub mod check;
+pub mod entries;
 pub mod html;
 mod markdown;
 pub mod purge;
