@@ -30,13 +30,13 @@ mod loops;
 mod metrics;
 mod new;
 mod oneonone;
+mod pack;
 mod postmortem;
 mod profile;
 mod proposal;
 mod purge;
 mod qa;
 mod reindex;
-mod review;
 mod search;
 mod show;
 mod skill;
@@ -138,9 +138,9 @@ enum Command {
     /// This week at a glance: drafts, pending predictions, journal state
     Status(status::StatusArgs),
     /// Build the evidence pack for a review
-    Review(review::ReviewArgs),
+    Review(pack::ReviewArgs),
     /// Export entries (json, jsonl, csv, md)
-    Export(review::ExportArgs),
+    Export(pack::ExportArgs),
     /// The prediction loop: pending predictions, resolving them
     Diagnosis(diagnosis::DiagnosisArgs),
     /// Predictions waiting for their actual cause (diagnosis pending)
@@ -397,8 +397,8 @@ fn run(command: Command, ctx: &mut Context) -> CliResult {
         Command::Log(a) => log::run(a, ctx),
         Command::Tags(a) => list::run_tags(a, ctx),
         Command::Status(a) => status::run(a, ctx),
-        Command::Review(a) => review::run(a, ctx),
-        Command::Export(a) => review::run_export(a, ctx),
+        Command::Review(a) => pack::run(a, ctx),
+        Command::Export(a) => pack::run_export(a, ctx),
         Command::Diagnosis(a) => diagnosis::run(a, ctx),
         Command::Pending(a) => diagnosis::run_pending(a, ctx),
         Command::Resolve(a) => diagnosis::run_resolve(a, ctx),

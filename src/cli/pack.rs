@@ -1,4 +1,5 @@
-//! `casebook review` (the evidence pack) and `casebook export`.
+//! `casebook review` (the evidence pack) and `casebook export`. Named
+//! `pack` so that it does not read as the library's `review`.
 //! The pack is assembled as data by `review`, drawn by `render`; this file
 //! only gathers the entries and writes the result where it was asked.
 
