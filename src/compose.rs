@@ -207,7 +207,7 @@ pub fn template_questions(template: &str) -> Vec<(String, String)> {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Edited {
     /// A valid entry.
-    Entry(Entry),
+    Entry(Box<Entry>),
     /// The text as it was opened (`:q!`, an editor that returned at once).
     Unchanged,
     /// Only blank lines added or headings left, no field touched.
@@ -253,7 +253,7 @@ pub fn judge_edited(text: &str, start: &str, rel: &str, skills: &[String]) -> Ed
     {
         return Edited::Blank;
     }
-    Edited::Entry(parsed.entry)
+    Edited::Entry(Box::new(parsed.entry))
 }
 
 #[cfg(test)]

@@ -287,7 +287,7 @@ fn edit_until_valid(
         let problems = match compose::judge_edited(&edited, &start, &rel, skills) {
             // The draft goes once the entry is committed (or kept again by
             // the pipeline if it is refused).
-            Edited::Entry(entry) => return Ok(entry),
+            Edited::Entry(entry) => return Ok(*entry),
             Edited::Unchanged => {
                 let e = CliError::failure("the text was not changed in the editor; no entry saved");
                 return Err(abandon(ctx, &name, &path, false, e));
