@@ -6,6 +6,7 @@
 use super::context::Context;
 use super::error::{CliError, CliResult};
 use crate::journal::{LocalConfig, user_config_path};
+use crate::settings;
 use clap::{Args, Subcommand};
 
 #[derive(Debug, Args)]
@@ -55,8 +56,6 @@ pub enum ConfigCommand {
     Path,
 }
 
-const LOCAL_KEYS: &[&str] = &["person", "name", "editor", "color", "pager"];
-
 pub fn run(args: ConfigArgs, ctx: &mut Context) -> CliResult {
     let user_path = user_config_path();
     let clone_path = ctx.journal().ok().map(|j| j.clone_config_path());
@@ -75,49 +74,29 @@ pub fn run(args: ConfigArgs, ctx: &mut Context) -> CliResult {
             Ok(())
         }
         ConfigCommand::List => {
-            for (k, v, layer) in all_values(ctx)? {
+            for (k, v, layer) in settings::all(ctx.journal().ok())? {
                 ctx.ui.line(&format!("{k} = {v}  # {layer}"));
             }
             Ok(())
         }
-        ConfigCommand::Get { key } => {
-            let found = all_values(ctx)?
-                .into_iter()
-                .rev()
-                .find(|(k, _, _)| *k == key);
-            match found {
-                Some((_, v, _)) => {
-                    ctx.ui.line(&v);
-                    Ok(())
-                }
-                None => Err(CliError::nothing(format!("{key} is not set"))),
+        ConfigCommand::Get { key } => match settings::get(ctx.journal().ok(), &key)? {
+            Some(v) => {
+                ctx.ui.line(&v);
+                Ok(())
             }
-        }
+            None => Err(CliError::nothing(format!("{key} is not set"))),
+        },
         ConfigCommand::Unset { key, user } => {
-            let alias = key.strip_prefix("alias.");
-            if alias.is_none() && !LOCAL_KEYS.contains(&key.as_str()) {
-                return Err(CliError::usage(format!(
-                    "'{key}' cannot be unset here (settable: {}, alias.NAME)",
-                    LOCAL_KEYS.join(", ")
-                )));
-            }
+            settings::check_unset(&key)?;
             // Aliases live in the user's config only.
-            let path = if user || alias.is_some() {
+            let path = if user || key.starts_with("alias.") {
                 user_path
             } else {
                 clone_path.or(user_path)
             }
             .ok_or_else(|| CliError::failure("no config to change (no journal and no HOME)"))?;
             let mut cfg = LocalConfig::load(&path)?;
-            let had = match (alias, key.as_str()) {
-                (Some(name), _) => cfg.alias.remove(name).is_some(),
-                (None, "person") => cfg.person.take().is_some(),
-                (None, "name") => cfg.name.take().is_some(),
-                (None, "editor") => cfg.editor.take().is_some(),
-                (None, "color") => cfg.color.take().is_some(),
-                (None, _) => cfg.pager.take().is_some(),
-            };
-            if !had {
+            if !settings::unset(&mut cfg, &key) {
                 return Err(CliError::nothing(format!(
                     "{key} is not set in {}",
                     path.display()
@@ -131,13 +110,7 @@ pub fn run(args: ConfigArgs, ctx: &mut Context) -> CliResult {
             if let Some(name) = key.strip_prefix("alias.") {
                 return set_alias(ctx, name, &value, user_path);
             }
-            if !LOCAL_KEYS.contains(&key.as_str()) {
-                return Err(CliError::usage(format!(
-                    "'{key}' cannot be set here (settable: {})",
-                    LOCAL_KEYS.join(", ")
-                ))
-                .with_hint("team rules live in casebook.toml: edit it and commit"));
-            }
+            settings::check_settable(&key)?;
             let path = if user {
                 user_path
             } else {
@@ -147,17 +120,7 @@ pub fn run(args: ConfigArgs, ctx: &mut Context) -> CliResult {
                 CliError::failure("no place to keep the setting (no journal and no HOME)")
             })?;
             let mut cfg = LocalConfig::load(&path)?;
-            match key.as_str() {
-                "person" => {
-                    let slug = crate::entry::person_slug(&value).map_err(CliError::usage)?;
-                    cfg.person = Some(slug);
-                    cfg.name = Some(value.trim().to_string());
-                }
-                "name" => cfg.name = Some(value),
-                "editor" => cfg.editor = Some(value),
-                "color" => cfg.color = Some(value),
-                _ => cfg.pager = Some(value),
-            }
+            settings::set(&mut cfg, &key, &value)?;
             cfg.save(&path)?;
             ctx.ui.status(&format!("set {key} in {}", path.display()));
             Ok(())
@@ -181,63 +144,13 @@ fn set_alias(
             "alias.{name}: '{name}' is a casebook command; aliases cannot replace commands"
         )));
     }
-    if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
-        return Err(CliError::usage(format!(
-            "alias.{name}: an alias name is letters, digits and dashes"
-        )));
-    }
-    if shlex::split(value).is_none_or(|w| w.is_empty()) {
-        return Err(CliError::usage(format!(
-            "alias.{name}: '{value}' is not a command line"
-        )));
-    }
+    let mut probe = LocalConfig::default();
+    settings::set_alias(&mut probe, name, value)?;
     let path = user_path.ok_or_else(|| CliError::failure("no user config (HOME is not set)"))?;
     let mut cfg = LocalConfig::load(&path)?;
-    cfg.alias.insert(name.to_string(), value.to_string());
+    settings::set_alias(&mut cfg, name, value)?;
     cfg.save(&path)?;
     ctx.ui
         .status(&format!("set alias.{name} in {}", path.display()));
     Ok(())
-}
-
-/// `(key, value, layer)` from the lowest layer to the highest.
-fn all_values(ctx: &mut Context) -> CliResult<Vec<(String, String, &'static str)>> {
-    let mut out = Vec::new();
-    if let Ok(j) = ctx.journal() {
-        let text = std::fs::read_to_string(j.root().join("casebook.toml")).unwrap_or_default();
-        if let Ok(table) = toml::from_str::<toml::Table>(&text) {
-            flatten("", &toml::Value::Table(table), &mut |k, v| {
-                out.push((k, v, "journal"))
-            });
-        }
-    }
-    let mut layer = |path: Option<std::path::PathBuf>, name: &'static str| -> CliResult {
-        if let Some(p) = path {
-            let cfg = LocalConfig::load(&p)?;
-            let v = toml::Value::try_from(&cfg).map_err(|e| CliError::failure(e.to_string()))?;
-            flatten("", &v, &mut |k, v| out.push((k, v, name)));
-        }
-        Ok(())
-    };
-    layer(user_config_path(), "user")?;
-    let clone = ctx.journal().ok().map(|j| j.clone_config_path());
-    layer(clone, "clone")?;
-    Ok(out)
-}
-
-fn flatten(prefix: &str, v: &toml::Value, out: &mut dyn FnMut(String, String)) {
-    match v {
-        toml::Value::Table(t) => {
-            for (k, v) in t {
-                let key = if prefix.is_empty() {
-                    k.clone()
-                } else {
-                    format!("{prefix}.{k}")
-                };
-                flatten(&key, v, out);
-            }
-        }
-        toml::Value::String(s) => out(prefix.to_string(), s.clone()),
-        other => out(prefix.to_string(), other.to_string()),
-    }
 }

@@ -289,105 +289,17 @@ impl Context {
         Ok(filter)
     }
 
-    /// Resolves what the user typed to name an entry: a full id, a unique
-    /// prefix of 4 or more letters, a file path, `@` (my latest entry) or
-    /// `@~N` (the one N before it).
+    /// Resolves what the user typed to name an entry (see `crate::refs`).
     pub fn resolve(&mut self, given: &str) -> CliResult<IndexedEntry> {
-        let given = given.trim();
-        if let Some(rest) = given.strip_prefix('@') {
-            let back: usize = match rest.strip_prefix('~') {
-                Some("") => 1,
-                Some(n) => n
-                    .parse()
-                    .map_err(|_| CliError::usage(format!("'{given}' is not @ or @~N")))?,
-                None if rest.is_empty() => 0,
-                None => return Err(CliError::usage(format!("'{given}' is not @ or @~N"))),
-            };
-            let me = self.person(None)?;
-            let mut filter = Filter {
-                include_private: true,
-                include_drafts: true,
-                ..Filter::default()
-            };
-            filter.require("person", &me);
-            let (hits, _) = self.query(|i| {
-                i.search(
-                    &Default::default(),
-                    &filter,
-                    crate::index::Sort::Newest,
-                    Some(back + 1),
-                )
-            })?;
-            return hits.into_iter().nth(back).map(|h| h.item).ok_or_else(|| {
-                CliError::usage(format!("{given}: you have fewer than {} entries", back + 1))
-            });
-        }
-        if entry::is_id_like(given) {
-            if given.len() < MIN_PREFIX {
-                return Err(CliError::usage(format!(
-                    "'{given}' is too short to name an entry: give at least {MIN_PREFIX} letters of its id"
-                )));
-            }
-            let mut found = self.query(|i| i.ids_with_prefix(given, 10))?;
-            return match found.len() {
-                0 => Err(
-                    CliError::usage(format!("no entry has an id starting with '{given}'"))
-                        .with_hint(
-                            "`casebook list` shows ids; `casebook search WORDS` finds entries",
-                        ),
-                ),
-                1 => Ok(found.remove(0)),
-                _ => {
-                    let lines: Vec<String> = found
-                        .iter()
-                        .map(|f| {
-                            format!(
-                                "  {}  {}  {}",
-                                f.entry.id,
-                                f.entry.created.format("%Y-%m-%d"),
-                                f.entry.title
-                            )
-                        })
-                        .collect();
-                    Err(CliError::usage(format!(
-                        "'{given}' matches several entries:\n{}",
-                        lines.join("\n")
-                    ))
-                    .with_hint("type more letters of the id"))
-                }
-            };
-        }
-        // A path, relative to the current directory or to the journal.
-        let rel = self.journal()?.relative_path(std::path::Path::new(given));
-        if let Some(rel) = rel {
-            if let Some(item) = self.query(|i| i.by_path(&rel))? {
-                return Ok(item);
-            }
-            // A conflict copy `sync` kept is not indexed (it is not an entry
-            // of its own), but it can be shown, merged by hand and removed.
-            if crate::journal::is_conflict_copy(&rel)
-                && let Some(text) = self.journal()?.committed_text(&rel)
-                && let Ok(parsed) = entry::parse(&text, &rel)
-            {
-                return Ok(IndexedEntry {
-                    path: rel,
-                    blob: String::new(),
-                    entry: parsed.entry,
-                });
-            }
-            return Err(
-                CliError::usage(format!("{rel} is not a committed entry of this journal"))
-                    .with_hint("`casebook check` lists files casebook cannot read"),
-            );
-        }
-        if let Some(id) = EntryId::parse_lenient(given)
-            && let Some(item) = self.index()?.by_id(id.as_str())?
-        {
-            return Ok(item);
-        }
-        Err(CliError::usage(format!(
-            "'{given}' is neither an entry id, an id prefix nor a path in the journal"
-        )))
+        // Who `@` counts back from, asked only for `@` and `@~N`.
+        let me = match crate::refs::back_of(given) {
+            Some(Ok(_)) => Some(self.person(None)?),
+            _ => None,
+        };
+        let session = self.session()?;
+        Ok(crate::refs::resolve(session, given, || {
+            Ok(me.unwrap_or_default())
+        })?)
     }
 
     /// The id with its shortest unique prefix highlighted.

@@ -6,7 +6,7 @@ use super::context::Context;
 use super::editor;
 use super::error::{CliError, CliResult};
 use super::new::{apply_entry_args, body_from_args, check_skills, one_line_title};
-use crate::entry;
+use crate::entry::{self, Kind};
 use crate::journal::Change;
 use crate::write::{Item, WriteRequest};
 use clap::Args;
@@ -68,24 +68,10 @@ pub fn run(args: EditArgs, ctx: &mut Context) -> CliResult {
     let mut entry = parsed.entry;
     let before = entry.clone();
     if let Some(kind) = &args.kind {
-        let kind: crate::entry::Kind = kind
+        let kind: Kind = kind
             .parse()
-            .map_err(|e: crate::entry::UnknownKind| CliError::usage(format!("--kind: {e}")))?;
-        if entry.kind != crate::entry::Kind::Draft && entry.kind != kind {
-            return Err(CliError::usage(format!(
-                "--kind: only a draft changes kind; {} is a {} entry",
-                entry.id, entry.kind
-            )));
-        }
-        // A draft becomes a full entry: it takes the kind's default skills.
-        if entry.kind != kind {
-            entry.kind = kind;
-            entry.skills = kind
-                .default_skills()
-                .iter()
-                .map(|s| s.to_string())
-                .collect();
-        }
+            .map_err(|e: entry::UnknownKind| CliError::usage(format!("--kind: {e}")))?;
+        crate::edit::change_kind(&mut entry, kind)?;
     }
     apply_entry_args(ctx, &mut entry, &args.entry)?;
     if args
@@ -102,65 +88,9 @@ pub fn run(args: EditArgs, ctx: &mut Context) -> CliResult {
         entry.body = b;
     }
     if !has_flags || args.entry.edit {
-        let cfg = ctx.local_config()?.editor;
-        let Some(ed) = editor::configured(cfg.as_deref()) else {
-            return Err(
-                CliError::usage("no editor is set and no field was given to change").with_hint(
-                    "set $EDITOR, or give fields: casebook edit ID --field KEY=VALUE -m TEXT",
-                ),
-            );
-        };
-        let name = crate::drafts::name_of(&entry, true);
-        let meta = crate::drafts::DraftMeta {
-            op: "edit".into(),
-            path: Some(item.path.clone()),
-            reason: "the edited text was not a valid entry".into(),
-            ..Default::default()
-        };
-        let start = entry.to_markdown();
-        let kept = crate::drafts::keep_text(ctx.journal()?, &name, &start, &meta)?;
-        let path = kept.file.clone();
-        let resume = ctx.command_line(&format!("drafts resume {name}"));
-        let drop_buffer = || crate::drafts::discard(&kept);
-        if let Err(e) = editor::edit_file(&ed, &path) {
-            let edited = std::fs::read_to_string(&path).unwrap_or_default();
-            if edited == start {
-                drop_buffer();
-                return Err(e);
-            }
-            return Err(e.with_hint(format!("what you typed is kept; finish it with: {resume}")));
-        }
-        let edited = std::fs::read_to_string(&path)?;
-        if edited == start {
-            drop_buffer();
-            ctx.ui
-                .status("nothing changed in the editor; the entry is as it was");
-            return Ok(());
-        }
-        let kept_hint = format!(
-            "your text is kept in {}; fix it there and run: {resume}",
-            super::guard::quote(&path.display().to_string())
-        );
-        match entry::parse(&edited, &item.path) {
-            Ok(p) if p.problems.is_empty() => {
-                entry = p.entry;
-                entry.body = editor::strip_guidance(&entry.body);
-                drop_buffer();
-            }
-            Ok(p) => {
-                let list: Vec<String> = p.problems.iter().map(|x| x.to_string()).collect();
-                return Err(CliError::usage(format!(
-                    "the edited entry is not valid: {}",
-                    list.join("; ")
-                ))
-                .with_hint(kept_hint));
-            }
-            Err(p) => {
-                return Err(
-                    CliError::usage(format!("the edited entry is not valid: {p}"))
-                        .with_hint(kept_hint),
-                );
-            }
+        match in_editor(ctx, &item.path, &entry)? {
+            Some(edited) => entry = edited,
+            None => return Ok(()),
         }
     }
     let skills = ctx.journal()?.skill_ids();
@@ -178,6 +108,70 @@ pub fn run(args: EditArgs, ctx: &mut Context) -> CliResult {
     );
     let outcome = super::guard::run(ctx, request, &args.entry.write)?;
     super::guard::report(ctx, &outcome)
+}
+
+/// The entry edited in the editor, from a buffer kept as a draft until it
+/// parses; `None` when nothing changed there. What was typed is never lost:
+/// an editor that fails or a text that is not valid leaves the draft.
+fn in_editor(
+    ctx: &mut Context,
+    path: &str,
+    entry: &entry::Entry,
+) -> CliResult<Option<entry::Entry>> {
+    let cfg = ctx.local_config()?.editor;
+    let Some(ed) = editor::configured(cfg.as_deref()) else {
+        return Err(
+            CliError::usage("no editor is set and no field was given to change").with_hint(
+                "set $EDITOR, or give fields: casebook edit ID --field KEY=VALUE -m TEXT",
+            ),
+        );
+    };
+    let name = crate::drafts::name_of(entry, true);
+    let meta = crate::drafts::DraftMeta {
+        op: "edit".into(),
+        path: Some(path.to_string()),
+        reason: "the edited text was not a valid entry".into(),
+        ..Default::default()
+    };
+    let start = entry.to_markdown();
+    let kept = crate::drafts::keep_text(ctx.journal()?, &name, &start, &meta)?;
+    let file = kept.file.clone();
+    let resume = ctx.command_line(&format!("drafts resume {name}"));
+    if let Err(e) = editor::edit_file(&ed, &file) {
+        let edited = std::fs::read_to_string(&file).unwrap_or_default();
+        if edited == start {
+            crate::drafts::discard(&kept);
+            return Err(e);
+        }
+        return Err(e.with_hint(format!("what you typed is kept; finish it with: {resume}")));
+    }
+    let edited = std::fs::read_to_string(&file)?;
+    if edited == start {
+        crate::drafts::discard(&kept);
+        ctx.ui
+            .status("nothing changed in the editor; the entry is as it was");
+        return Ok(None);
+    }
+    let kept_hint = format!(
+        "your text is kept in {}; fix it there and run: {resume}",
+        super::guard::quote(&file.display().to_string())
+    );
+    let problems = match entry::parse(&edited, path) {
+        Ok(p) if p.problems.is_empty() => {
+            let mut entry = p.entry;
+            entry.body = editor::strip_guidance(&entry.body);
+            crate::drafts::discard(&kept);
+            return Ok(Some(entry));
+        }
+        Ok(p) => p
+            .problems
+            .iter()
+            .map(|x| x.to_string())
+            .collect::<Vec<_>>()
+            .join("; "),
+        Err(p) => p.to_string(),
+    };
+    Err(CliError::usage(format!("the edited entry is not valid: {problems}")).with_hint(kept_hint))
 }
 
 /// The kind the edited entry has now (a draft may have become another).

@@ -44,11 +44,12 @@ pub fn edit_file(editor: &str, path: &Path) -> CliResult {
     Ok(())
 }
 
-pub use crate::entry::{is_blank_template, strip_guidance};
+pub use crate::entry::strip_guidance;
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::entry::is_blank_template;
 
     #[test]
     fn guidance_comments_are_stripped() {

@@ -116,14 +116,16 @@ impl From<anyhow::Error> for CliError {
     }
 }
 
+// I/O and date errors take their kind from the library's conversions, so
+// the kind is decided once, in `crate::error`.
 impl From<std::io::Error> for CliError {
     fn from(e: std::io::Error) -> CliError {
-        CliError::failure(e.to_string())
+        CliError::from(crate::Error::from(e))
     }
 }
 
 impl From<crate::dates::DateError> for CliError {
     fn from(e: crate::dates::DateError) -> CliError {
-        CliError::usage(e.to_string()).with_hint("see `casebook help dates`")
+        CliError::from(crate::Error::from(e))
     }
 }

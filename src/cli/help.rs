@@ -102,7 +102,7 @@ fn kinds_page(ctx: &mut Context) -> String {
             .and_then(|t| {
                 t.iter()
                     .find(|(k, _)| k == kind)
-                    .map(|(_, t)| super::new::template_questions(t))
+                    .map(|(_, t)| crate::compose::template_questions(t))
             })
             .unwrap_or_default();
         for f in kind.fields() {

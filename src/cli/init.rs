@@ -200,6 +200,6 @@ pub fn run_demo(args: DemoArgs, ctx: &mut Context) -> CliResult {
     }
     ctx.ui.status("");
     // The main job, on the demo: the evidence pack for the last twelve months.
-    super::review::print_pack(ctx, &slug, "12mo", super::context::OutputFormat::Md, None)?;
+    super::pack::print_pack(ctx, &slug, "12mo", super::context::OutputFormat::Md, None)?;
     Ok(())
 }

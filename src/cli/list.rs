@@ -4,8 +4,9 @@
 use super::args::FilterArgs;
 use super::context::{Context, OutputFormat};
 use super::error::{CliError, CliResult};
-use super::ui::{CYAN, DIM, MAGENTA, one_line};
+use super::ui::one_line;
 use crate::index::{IndexedEntry, Sort};
+use crate::render::entries;
 use clap::Args;
 use std::collections::BTreeMap;
 
@@ -105,103 +106,29 @@ pub(super) fn print_entries(
     items: &[IndexedEntry],
     format: OutputFormat,
 ) -> CliResult {
-    match format {
-        OutputFormat::Json => {
-            let list: Vec<_> = items.iter().map(entry_json).collect();
-            ctx.ui.line(
-                &serde_json::to_string_pretty(&serde_json::json!({ "entries": list }))
-                    .unwrap_or_default(),
-            );
-        }
-        OutputFormat::Jsonl => {
-            for item in items {
-                ctx.ui.line(&entry_json(item).to_string());
-            }
-        }
-        OutputFormat::Csv => {
-            ctx.ui.line(&format!("{CSV_HEADER},path"));
-            for i in items {
-                let row = csv_row(&i.entry, &i.path);
-                ctx.ui.line(&row);
-            }
-        }
+    let out = match format {
+        OutputFormat::Json => entries::json(items),
+        OutputFormat::Jsonl => entries::jsonl(items),
+        OutputFormat::Csv => entries::csv(items),
         _ => {
             if items.len() > 40 {
                 ctx.page();
             }
+            let style = ctx.ui.style();
+            let mut out = String::new();
             for item in items {
-                let line = entry_line(ctx, item);
-                ctx.ui.line(&line);
+                let id = ctx.show_id(&item.entry.id);
+                out.push_str(&entries::entry_line(item, &id, &style));
+                out.push('\n');
             }
+            out
         }
-    }
+    };
+    ctx.ui.write(&out);
     Ok(())
 }
 
-pub(super) fn entry_json(item: &IndexedEntry) -> serde_json::Value {
-    let mut json = item.entry.to_json();
-    if let Some(obj) = json.as_object_mut() {
-        obj.remove("body");
-        obj.insert("path".into(), item.path.clone().into());
-    }
-    json
-}
-
-/// The common columns of an entry as CSV, without the last one.
-pub(super) const CSV_HEADER: &str = "id,created,kind,person,title,case,tags,skills,products";
-
-/// One CSV row: the common columns, then `last` (a path or a body).
-pub(super) fn csv_row(e: &crate::entry::Entry, last: &str) -> String {
-    let row = [
-        e.id.to_string(),
-        e.created.to_rfc3339(),
-        e.kind.to_string(),
-        e.person.clone(),
-        e.title.clone(),
-        e.case.clone().unwrap_or_default(),
-        e.tags.join(";"),
-        e.skills.join(";"),
-        e.products.join(";"),
-        last.to_string(),
-    ];
-    row.iter()
-        .map(|c| csv_cell(c))
-        .collect::<Vec<_>>()
-        .join(",")
-}
-
-pub(super) fn csv_cell(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_string()
-    }
-}
-
-/// `ID  DATE  KIND  PERSON  TITLE  #tags` for one entry.
-pub(super) fn entry_line(ctx: &mut Context, item: &IndexedEntry) -> String {
-    let e = &item.entry;
-    let id = ctx.show_id(&e.id);
-    let ui = &ctx.ui;
-    let mut line = format!(
-        "{id}  {}  {:<12} {:<14} {}",
-        e.created.format("%Y-%m-%d"),
-        ui.paint(CYAN, e.kind.as_str()),
-        ui.paint(MAGENTA, &e.person),
-        one_line(&e.title)
-    );
-    if let Some(case) = &e.case {
-        line.push_str(&format!("  {}", ui.paint(DIM, &one_line(case))));
-    }
-    if !e.tags.is_empty() {
-        let tags: Vec<String> = e.tags.iter().map(|t| format!("#{}", one_line(t))).collect();
-        line.push_str(&format!("  {}", ui.paint(DIM, &tags.join(" "))));
-    }
-    if e.private {
-        line.push_str(&format!("  {}", ui.paint(DIM, "(private)")));
-    }
-    line
-}
+pub(super) use crate::render::entries::entry_json;
 
 pub fn run_case(args: CaseArgs, ctx: &mut Context) -> CliResult {
     let format = super::format_or(

@@ -31,13 +31,13 @@ mod loops;
 mod metrics;
 mod new;
 mod oneonone;
+mod pack;
 mod postmortem;
 mod profile;
 mod proposal;
 mod purge;
 mod qa;
 mod reindex;
-mod review;
 mod search;
 mod show;
 mod skill;
@@ -139,7 +139,7 @@ enum Command {
     /// This week at a glance: drafts, pending predictions, journal state
     Status(status::StatusArgs),
     /// Build the evidence pack for a review
-    Review(review::ReviewArgs),
+    Review(pack::ReviewArgs),
     /// Export entries (json, jsonl, csv, md)
     Export(export::ExportArgs),
     /// The prediction loop: pending predictions, resolving them
@@ -252,46 +252,51 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Some(command) => run(command, &mut ctx),
         None => {
-            ctx.ui.line(
-                "casebook: a practice journal for customer-support specialists, kept in git.",
-            );
-            ctx.ui.line("");
-            ctx.ui
-                .line("  casebook demo DIR     try it on a journal with a year of practice");
-            ctx.ui
-                .line("  casebook init DIR     start your own journal");
-            ctx.ui
-                .line("  casebook --help       every command, with examples");
+            ctx.ui.write(WELCOME);
             Ok(())
         }
     };
     ctx.ui.finish();
-    let code = match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            // A refused write says why on stdout too, for scripts.
-            if ctx.json()
-                && let Some(json) = &e.json
-            {
-                ctx.ui.line(&json.to_string());
-                ctx.ui.finish();
-            }
-            match e.kind {
-                ErrorKind::NothingFound => ctx.ui.status(&e.message),
-                _ => ctx.ui.error(&e.message),
-            }
-            if let Some(hint) = &e.hint {
-                ctx.ui.hint(hint);
-            }
-            ExitCode::from(e.exit_code())
-        }
-    };
+    let code = report(&mut ctx, result);
     // Everything is written and no lock is held any more: leave the index's
     // maps and the repository to the OS rather than unmapping and freeing
     // them one by one on the way out.
     ctx.ui.finish();
     std::mem::forget(ctx);
     code
+}
+
+/// What `casebook` alone prints.
+const WELCOME: &str = "\
+casebook: a practice journal for customer-support specialists, kept in git.
+
+  casebook demo DIR     try it on a journal with a year of practice
+  casebook init DIR     start your own journal
+  casebook --help       every command, with examples
+";
+
+/// The outcome as the user sees it: an error (or a quiet "nothing found")
+/// on stderr with its hint, a refused write's record on stdout under
+/// `--json`, and the exit code.
+fn report(ctx: &mut Context, result: CliResult) -> ExitCode {
+    let Err(e) = result else {
+        return ExitCode::SUCCESS;
+    };
+    // A refused write says why on stdout too, for scripts.
+    if ctx.json()
+        && let Some(json) = &e.json
+    {
+        ctx.ui.line(&json.to_string());
+        ctx.ui.finish();
+    }
+    match e.kind {
+        ErrorKind::NothingFound => ctx.ui.status(&e.message),
+        _ => ctx.ui.error(&e.message),
+    }
+    if let Some(hint) = &e.hint {
+        ctx.ui.hint(hint);
+    }
+    ExitCode::from(e.exit_code())
 }
 
 /// A panic is a bug: say so in one sentence and ask for a report. The
@@ -393,7 +398,7 @@ fn run(command: Command, ctx: &mut Context) -> CliResult {
         Command::Log(a) => log::run(a, ctx),
         Command::Tags(a) => list::run_tags(a, ctx),
         Command::Status(a) => status::run(a, ctx),
-        Command::Review(a) => review::run(a, ctx),
+        Command::Review(a) => pack::run(a, ctx),
         Command::Export(a) => export::run(a, ctx),
         Command::Diagnosis(a) => diagnosis::run(a, ctx),
         Command::Pending(a) => diagnosis::run_pending(a, ctx),

@@ -10,8 +10,9 @@ use super::context::Context;
 use super::editor;
 use super::error::{CliError, CliResult};
 use super::guard;
+use crate::compose::{self, Edited};
 use crate::entry::{self, Entry, Kind};
-use crate::journal::{Journal, entry_path};
+use crate::journal::entry_path;
 use crate::write::WriteRequest;
 use clap::Args;
 use std::io::Read;
@@ -59,36 +60,10 @@ pub fn run(args: NewArgs, ctx: &mut Context) -> CliResult {
     })?;
     let person = ctx.person(args.entry.person.as_deref())?;
     let mut entry = Entry::new(kind, "", &person, crate::clock::now());
-    default_status(&mut entry);
+    compose::defaults(&mut entry);
     let mut removed = Vec::new();
     if let Some(draft) = &args.from_draft {
-        let item = ctx.resolve(draft)?;
-        if item.entry.kind != Kind::Draft {
-            return Err(CliError::usage(format!(
-                "--from-draft: {} ({}) is a {} entry, not a draft; nothing was changed",
-                item.entry.id,
-                one_line_title(&item.entry.title),
-                item.entry.kind
-            ))
-            .with_hint(format!(
-                "`casebook drafts` lists drafts; to change this entry: {}",
-                ctx.command_line(&format!(
-                    "edit {}",
-                    &item.entry.id.as_str()[..6.min(item.entry.id.as_str().len())]
-                ))
-            )));
-        }
-        let journal = ctx.journal()?;
-        let text = journal.read_file(&item.path)?;
-        let old = entry::parse(&text, &item.path)
-            .map_err(|p| CliError::failure(format!("{}:{p}", item.path)))?
-            .entry;
-        entry.body = old.body;
-        entry.case = old.case;
-        entry.tags = old.tags;
-        entry.products = old.products;
-        entry.title = old.title;
-        removed.push(item.path);
+        removed.push(take_over_jot(ctx, draft, &mut entry)?);
     }
     apply_entry_args(ctx, &mut entry, &args.entry)?;
     // A proposal backdated with --date was proposed that day.
@@ -148,6 +123,35 @@ pub fn run(args: NewArgs, ctx: &mut Context) -> CliResult {
     Ok(())
 }
 
+/// `new KIND --from-draft ID`: the jot's text, case, tags, products and
+/// title go into the new entry; returns the jot's path, removed with the
+/// same commit.
+fn take_over_jot(ctx: &mut Context, draft: &str, entry: &mut Entry) -> CliResult<String> {
+    let item = ctx.resolve(draft)?;
+    if item.entry.kind != Kind::Draft {
+        return Err(CliError::usage(format!(
+            "--from-draft: {} ({}) is a {} entry, not a draft; nothing was changed",
+            item.entry.id,
+            one_line_title(&item.entry.title),
+            item.entry.kind
+        ))
+        .with_hint(format!(
+            "`casebook drafts` lists drafts; to change this entry: {}",
+            ctx.command_line(&format!(
+                "edit {}",
+                &item.entry.id.as_str()[..6.min(item.entry.id.as_str().len())]
+            ))
+        )));
+    }
+    let journal = ctx.journal()?;
+    let text = journal.read_file(&item.path)?;
+    let old = entry::parse(&text, &item.path)
+        .map_err(|p| CliError::failure(format!("{}:{p}", item.path)))?
+        .entry;
+    compose::take_over(entry, old);
+    Ok(item.path)
+}
+
 /// A prediction about this case is still open: the case turning up again
 /// is the moment to record what it really was.
 fn remind_open_prediction(ctx: &mut Context, case: &str) -> CliResult {
@@ -170,45 +174,11 @@ fn remind_open_prediction(ctx: &mut Context, case: &str) -> CliResult {
     Ok(())
 }
 
-/// Sets status fields that always start the same way.
-fn default_status(entry: &mut Entry) {
-    let status = match entry.kind {
-        Kind::Kb => Some("draft"),
-        Kind::Proposal => Some("proposed"),
-        Kind::Focus | Kind::Goal => Some("open"),
-        _ => None,
-    };
-    if let Some(s) = status {
-        entry
-            .fields
-            .insert("status".into(), toml::Value::String(s.into()));
-    }
-    if entry.kind == Kind::Proposal {
-        entry.fields.insert(
-            "proposed".into(),
-            toml::Value::String(crate::clock::today().to_string()),
-        );
-    }
-    if entry.kind == Kind::Rating {
-        entry
-            .fields
-            .insert("rater".into(), toml::Value::String("self".into()));
-    }
-}
-
 pub(super) fn apply_entry_args(ctx: &mut Context, entry: &mut Entry, a: &EntryArgs) -> CliResult {
     if let Some(t) = &a.title {
         entry.title = t.trim().to_string();
     }
-    if !a.skills.is_empty() {
-        entry.skills = dedup(a.skills.iter().flat_map(|s| split_list(s)).collect());
-    }
-    entry.tags.extend(a.tags.iter().flat_map(|s| split_list(s)));
-    entry.tags = dedup(std::mem::take(&mut entry.tags));
-    entry
-        .products
-        .extend(a.products.iter().flat_map(|s| split_list(s)));
-    entry.products = dedup(std::mem::take(&mut entry.products));
+    compose::add_lists(entry, &a.skills, &a.tags, &a.products);
     if let Some(c) = &a.case {
         entry.case = Some(c.trim().to_string()).filter(|c| !c.is_empty());
     }
@@ -219,7 +189,7 @@ pub(super) fn apply_entry_args(ctx: &mut Context, entry: &mut Entry, a: &EntryAr
         let item = ctx.resolve(link)?;
         entry.links.push(item.entry.id.to_string());
     }
-    entry.links = dedup(std::mem::take(&mut entry.links));
+    entry.links = compose::dedup(std::mem::take(&mut entry.links));
     if a.private {
         entry.private = true;
     }
@@ -227,31 +197,7 @@ pub(super) fn apply_entry_args(ctx: &mut Context, entry: &mut Entry, a: &EntryAr
         entry.created = crate::clock::at_day(super::loops::day_or_today(ctx, Some(d))?);
     }
     for kv in &a.fields {
-        let (key, value) = kv.split_once('=').ok_or_else(|| {
-            CliError::usage(format!(
-                "--field '{kv}' must look like KEY=VALUE (e.g. confidence=70)"
-            ))
-        })?;
-        let key = key.trim();
-        let spec = entry.kind.field(key).ok_or_else(|| {
-            let known: Vec<_> = entry.kind.fields().iter().map(|f| f.name).collect();
-            CliError::usage(format!(
-                "--field: a {} entry has no field '{key}'{}",
-                entry.kind,
-                if known.is_empty() {
-                    String::new()
-                } else {
-                    format!(" (fields: {})", known.join(", "))
-                }
-            ))
-            .with_hint("`casebook help kinds` lists every kind's fields")
-        })?;
-        match entry::coerce_field(spec, value)
-            .map_err(|e| CliError::usage(format!("--field: {e}")))?
-        {
-            Some(v) => entry.fields.insert(key.to_string(), v),
-            None => entry.fields.remove(key),
-        };
+        compose::set_field(entry, kv)?;
     }
     if let Some(p) = &a.person {
         entry.person =
@@ -260,35 +206,8 @@ pub(super) fn apply_entry_args(ctx: &mut Context, entry: &mut Entry, a: &EntryAr
     Ok(())
 }
 
-fn split_list(s: &str) -> Vec<String> {
-    s.split(',')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
-        .collect()
-}
-
-fn dedup(items: Vec<String>) -> Vec<String> {
-    let mut out: Vec<String> = Vec::with_capacity(items.len());
-    for i in items {
-        if !out.iter().any(|o| o.eq_ignore_ascii_case(&i)) {
-            out.push(i);
-        }
-    }
-    out
-}
-
 pub(super) fn check_skills(entry: &Entry, known: &[String]) -> CliResult {
-    if known.is_empty() {
-        return Ok(());
-    }
-    for s in &entry.skills {
-        if !known.iter().any(|k| k == s) {
-            return Err(CliError::usage(format!("unknown skill '{s}'"))
-                .with_hint(format!("skills in this journal: {}", known.join(", "))));
-        }
-    }
-    Ok(())
+    Ok(compose::check_skills(entry, known)?)
 }
 
 pub(super) fn body_from_args(a: &EntryArgs) -> CliResult<Option<String>> {
@@ -336,64 +255,6 @@ pub(super) fn read_body_file(f: &std::path::Path) -> CliResult<String> {
     }
 }
 
-/// The text the editor opens: the entry's front matter, the template's
-/// kind fields (their comments are the questions), the template's body.
-fn editor_text(journal: &Journal, entry: &Entry, errors: &[String]) -> String {
-    let template = journal.template(entry.kind);
-    let (tpl_front, tpl_body) = match entry::split_front_matter(&template) {
-        Ok(s) => (s.front.to_string(), s.body.to_string()),
-        Err(_) => (String::new(), template.clone()),
-    };
-    let rendered = entry.to_markdown();
-    let split = entry::split_front_matter(&rendered).ok();
-    let mut out = String::new();
-    for e in errors {
-        out.push_str(&format!("<!-- error: {e} -->\n"));
-    }
-    out.push_str("+++\n");
-    let common: String = split
-        .as_ref()
-        .map(|s| {
-            s.front
-                .lines()
-                .take_while(|l| !l.trim().is_empty())
-                .map(|l| format!("{l}\n"))
-                .collect()
-        })
-        .unwrap_or_default();
-    out.push_str(&common);
-    out.push('\n');
-    let mut set: Vec<&str> = Vec::new();
-    for line in tpl_front.lines() {
-        let key = line.split('=').next().unwrap_or("").trim();
-        if !line.trim_start().starts_with('#') && entry.fields.contains_key(key) {
-            set.push(entry.kind.field(key).map(|f| f.name).unwrap_or(""));
-            out.push_str(&format!("{key} = {}\n", entry.fields[key]));
-        } else {
-            out.push_str(line);
-            out.push('\n');
-        }
-    }
-    for (k, v) in &entry.fields {
-        if !set.contains(&k.as_str())
-            && !tpl_front
-                .lines()
-                .any(|l| l.split('=').next().unwrap_or("").trim() == k)
-        {
-            out.push_str(&format!("{k} = {v}\n"));
-        }
-    }
-    out.push_str("+++\n");
-    if entry.body.trim().is_empty() {
-        out.push_str(&tpl_body);
-    } else {
-        out.push('\n');
-        out.push_str(&entry.body);
-        out.push('\n');
-    }
-    out
-}
-
 fn edit_until_valid(
     ctx: &mut Context,
     entry: Entry,
@@ -410,7 +271,8 @@ fn edit_until_valid(
         reason: "the editor's text was not a valid entry".into(),
         ..Default::default()
     };
-    let start = editor_text(journal, &entry, &[]);
+    let start = compose::editor_text(&journal.template(entry.kind), &entry, &[]);
+    let rel = entry_path(&entry);
     let mut text = start.clone();
     loop {
         crate::drafts::keep_text(ctx.journal()?, &name, &text, &meta)?;
@@ -421,79 +283,46 @@ fn edit_until_valid(
         }
         let edited = std::fs::read_to_string(&path)
             .map_err(|e| CliError::failure(format!("cannot read back {}: {e}", path.display())))?;
-        let without_errors: String = edited
-            .lines()
-            .skip_while(|l| l.starts_with("<!-- error:"))
-            .map(|l| format!("{l}\n"))
-            .collect();
-        if without_errors == start {
-            // `:q!`, `EDITOR=true`, an editor that returned at once.
-            return Err(abandon(
-                ctx,
-                &name,
-                &path,
-                false,
-                CliError::failure("the text was not changed in the editor; no entry saved"),
-            ));
-        }
-        let rel = entry_path(&entry);
-        let problems: Vec<String> = match entry::parse(&without_errors, &rel) {
-            Ok(mut parsed) => {
-                parsed.entry.body = editor::strip_guidance(&parsed.entry.body);
-                let mut problems: Vec<String> =
-                    parsed.problems.iter().map(|p| p.to_string()).collect();
-                if let Err(e) = check_skills(&parsed.entry, skills) {
-                    problems.push(e.message);
-                }
-                if problems.is_empty() {
-                    // Only blank lines added, or headings left as they were,
-                    // with no field touched: nothing was written.
-                    let as_opened = entry::parse(&start, &rel).ok().map(|p| {
-                        let mut e = p.entry;
-                        e.body = parsed.entry.body.clone();
-                        e
-                    });
-                    if editor::is_blank_template(&parsed.entry.body)
-                        && as_opened.as_ref() == Some(&parsed.entry)
-                    {
-                        return Err(abandon(
-                            ctx,
-                            &name,
-                            &path,
-                            false,
-                            CliError::failure("the entry has no text; no entry saved"),
-                        ));
-                    }
-                    // The draft goes once the entry is committed (or
-                    // kept again by the pipeline if it is refused).
-                    return Ok(parsed.entry);
-                }
-                problems
+        let edited = compose::without_errors(&edited);
+        let problems = match compose::judge_edited(&edited, &start, &rel, skills) {
+            // The draft goes once the entry is committed (or kept again by
+            // the pipeline if it is refused).
+            Edited::Entry(entry) => return Ok(*entry),
+            Edited::Unchanged => {
+                let e = CliError::failure("the text was not changed in the editor; no entry saved");
+                return Err(abandon(ctx, &name, &path, false, e));
             }
-            Err(p) => vec![p.to_string()],
+            Edited::Blank => {
+                let e = CliError::failure("the entry has no text; no entry saved");
+                return Err(abandon(ctx, &name, &path, false, e));
+            }
+            Edited::Problems(problems) => problems,
         };
-        if ctx.interactive() {
-            // Reopen with the errors on top, as git does with commit messages.
-            ctx.ui
-                .warn(&format!("the entry has problems: {}", problems.join("; ")));
-            text = problems
-                .iter()
-                .map(|p| format!("<!-- error: {p} -->\n"))
-                .collect::<String>()
-                + &without_errors;
-            continue;
+        if !ctx.interactive() {
+            return Err(not_valid(ctx, &name, &path, &problems));
         }
-        return Err(CliError::usage(format!(
-            "the entry is not valid: {} (line numbers are in {})",
-            problems.join("; "),
-            guard::quote(&path.display().to_string())
-        ))
-        .with_hint(format!(
-            "your text is kept in {}; fix it there and run: {}",
-            guard::quote(&path.display().to_string()),
-            ctx.command_line(&format!("drafts resume {name}"))
-        )));
+        // Reopen with the errors on top, as git does with commit messages.
+        ctx.ui
+            .warn(&format!("the entry has problems: {}", problems.join("; ")));
+        text = problems
+            .iter()
+            .map(|p| format!("<!-- error: {p} -->\n"))
+            .collect::<String>()
+            + &edited;
     }
+}
+
+/// The editor's text is not an entry and nobody is there to fix it now.
+fn not_valid(ctx: &Context, name: &str, path: &std::path::Path, problems: &[String]) -> CliError {
+    let quoted = guard::quote(&path.display().to_string());
+    CliError::usage(format!(
+        "the entry is not valid: {} (line numbers are in {quoted})",
+        problems.join("; "),
+    ))
+    .with_hint(format!(
+        "your text is kept in {quoted}; fix it there and run: {}",
+        ctx.command_line(&format!("drafts resume {name}"))
+    ))
 }
 
 /// An editor session that did not produce an entry: the buffer is dropped
@@ -537,7 +366,7 @@ fn ask_questions_inner(ctx: &mut Context, entry: &mut Entry) -> CliResult {
         entry.title = title.trim().to_string();
         remember(entry);
     }
-    for (question, key) in template_questions(&template).into_iter().take(3) {
+    for (question, key) in compose::template_questions(&template).into_iter().take(3) {
         if entry.fields.contains_key(&key) {
             continue;
         }
@@ -581,31 +410,6 @@ fn ask_questions_inner(ctx: &mut Context, entry: &mut Entry) -> CliResult {
     }
     entry.body = body;
     Ok(())
-}
-
-/// `(question, field)` pairs: each field of the template's front matter
-/// with the comment line above it as the question.
-pub fn template_questions(template: &str) -> Vec<(String, String)> {
-    let Ok(split) = entry::split_front_matter(template) else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    let mut comment = String::new();
-    for line in split.front.lines() {
-        let t = line.trim();
-        if let Some(c) = t.strip_prefix('#') {
-            comment = c.trim().to_string();
-        } else if let Some((key, _)) = t.split_once('=') {
-            let key = key.trim().to_string();
-            let q = if comment.is_empty() {
-                key.replace('_', " ")
-            } else {
-                std::mem::take(&mut comment)
-            };
-            out.push((q, key));
-        }
-    }
-    out
 }
 
 /// Writes one entry as one commit through the pipeline and reports
@@ -708,7 +512,7 @@ mod tests {
     fn questions_come_from_template_comments() {
         let t = "+++\n# In one sentence, what is the real cause?\nprediction = \"\"\nconfidence = 50\n+++\n";
         assert_eq!(
-            template_questions(t),
+            compose::template_questions(t),
             vec![
                 (
                     "In one sentence, what is the real cause?".to_string(),

@@ -4,11 +4,11 @@
 
 use super::context::Context;
 use super::error::{CliError, CliResult};
-use super::loops::{print_json, set_str};
+use super::loops::print_json;
 use super::new::write_entry;
 use super::ui::{BOLD, DIM};
-use crate::entry::{Entry, Kind};
-use crate::filter::Filter;
+use crate::entry::Entry;
+use crate::profile::ProfileChange;
 use crate::skills::Ladder;
 use chrono::NaiveDate;
 use clap::Args;
@@ -48,63 +48,12 @@ pub struct ProfileArgs {
 
 /// The person's profile entries, oldest first.
 pub(super) fn profiles(ctx: &mut Context, person: &str) -> CliResult<Vec<Entry>> {
-    let mut f = Filter {
-        include_private: true,
-        ..Filter::default()
-    };
-    f.require("kind", Kind::Profile.as_str());
-    f.require_all("person", person);
-    let mut items: Vec<Entry> = ctx
-        .query(|i| i.all_matching(&f))?
-        .into_iter()
-        .map(|i| i.entry)
-        .collect();
-    items.sort_by_key(|e| e.created);
-    Ok(items)
+    Ok(crate::profile::history(ctx.session()?, person)?)
 }
 
-pub fn run(mut args: ProfileArgs, ctx: &mut Context) -> CliResult {
+pub fn run(args: ProfileArgs, ctx: &mut Context) -> CliResult {
     let person = ctx.person(args.person.as_deref())?;
     let history = profiles(ctx, &person)?;
-    let setting = args.level.is_some()
-        || args.since.is_some()
-        || args.track.is_some()
-        || args.target.is_some()
-        || args.target_track.is_some()
-        || args.direction.is_some();
-    if !setting {
-        return show(ctx, &person, &history);
-    }
-    let ladder = Ladder::parse(&ctx.journal()?.ladder_text())
-        .map_err(|e| CliError::failure(format!("ladder.toml: {e:#}")))?;
-    // A level by its id or by its title as people say it.
-    for (flag, value) in [("--level", &mut args.level), ("--target", &mut args.target)] {
-        if let Some(v) = value {
-            match ladder.find_level(v) {
-                Some(found) => *v = found.id.clone(),
-                None => {
-                    return Err(
-                        CliError::usage(format!("{flag}: no level '{v}' in ladder.toml"))
-                            .with_hint(format!("levels: {}", ladder.level_names())),
-                    );
-                }
-            }
-        }
-    }
-    for (flag, value) in [
-        ("--track", &args.track),
-        ("--target-track", &args.target_track),
-    ] {
-        if let Some(v) = value
-            && ladder.track(v).is_none()
-        {
-            let ids: Vec<&str> = ladder.tracks.iter().map(|t| t.id.as_str()).collect();
-            return Err(
-                CliError::usage(format!("{flag}: no track '{v}' in ladder.toml"))
-                    .with_hint(format!("tracks: {}", ids.join(", "))),
-            );
-        }
-    }
     let today = ctx.today();
     let since = match &args.since {
         Some(s) => Some(
@@ -113,54 +62,20 @@ pub fn run(mut args: ProfileArgs, ctx: &mut Context) -> CliResult {
         ),
         None => None,
     };
-    // A new profile carries the last one forward: changing the target does
-    // not forget the level.
-    let last = history.last();
-    let carried = |key: &str| last.and_then(|e| e.field_str(key)).map(str::to_string);
-    let level = args.level.clone().or_else(|| carried("level"));
-    let level_changed = args.level.is_some() && args.level != carried("level");
-    let level_since = since.map(|d| d.to_string()).or_else(|| {
-        if level_changed {
-            Some(today.to_string())
-        } else {
-            carried("level_since")
-        }
-    });
-    let track = args.track.clone().or_else(|| carried("track")).or_else(|| {
-        level
-            .as_deref()
-            .and_then(|l| ladder.level(l))
-            .map(|l| l.track.clone())
-    });
-    let mut e = Entry::new(Kind::Profile, "", &person, crate::clock::now());
-    for (key, value) in [
-        ("level", level.clone()),
-        ("level_since", level_since.clone()),
-        ("track", track),
-        (
-            "target_level",
-            args.target.clone().or_else(|| carried("target_level")),
-        ),
-        (
-            "target_track",
-            args.target_track
-                .clone()
-                .or_else(|| carried("target_track")),
-        ),
-        (
-            "direction",
-            args.direction.clone().or_else(|| carried("direction")),
-        ),
-    ] {
-        if let Some(v) = value.filter(|v| !v.trim().is_empty()) {
-            set_str(&mut e, key, &v);
-        }
-    }
-    e.title = match (&level, &level_since) {
-        (Some(l), Some(s)) => format!("Profile: {l} since {s}"),
-        (Some(l), None) => format!("Profile: {l}"),
-        _ => "Profile".to_string(),
+    let change = ProfileChange {
+        level: args.level.clone(),
+        since,
+        track: args.track.clone(),
+        target: args.target.clone(),
+        target_track: args.target_track.clone(),
+        direction: args.direction.clone(),
     };
+    if change.is_empty() {
+        return show(ctx, &person, &history);
+    }
+    let ladder = Ladder::parse(&ctx.journal()?.ladder_text())
+        .map_err(|e| CliError::failure(format!("ladder.toml: {e:#}")))?;
+    let e = crate::profile::next(&ladder, history.last(), &change, &person, today)?;
     write_entry(ctx, e, Vec::new(), "profile", &args.write)
 }
 

@@ -2,9 +2,10 @@
 
 use super::context::Context;
 use super::error::{CliError, CliResult};
-use super::ui::{BOLD, CYAN, DIM, escape_control, one_line};
+use super::ui::one_line;
 use crate::entry;
 use crate::index::{IndexedEntry, Sort};
+use crate::render::{self, show::Shown};
 use clap::Args;
 
 #[derive(Debug, Args)]
@@ -32,111 +33,33 @@ pub fn run(args: ShowArgs, ctx: &mut Context) -> CliResult {
     for id in &ids {
         items.push(ctx.resolve(id)?);
     }
-    let mut json_entries = Vec::new();
-    if !ctx.json() {
-        ctx.page();
-    }
-    for (i, item) in items.iter().enumerate() {
+    let mut shown = Vec::new();
+    for item in items {
+        let prefix_len = ctx.unique_prefix_len(&item.entry.id);
         let journal = ctx.journal()?;
         let text = journal.read_file(&item.path)?;
+        let history = if args.history {
+            Some(journal.history(Some(&item.path), usize::MAX)?)
+        } else {
+            None
+        };
         let entry = match entry::parse(&text, &item.path) {
             Ok(p) => p.entry,
-            Err(_) => item.entry.clone(),
+            Err(_) => item.entry,
         };
-        let history = if args.history {
-            journal.history(Some(&item.path), usize::MAX)?
-        } else {
-            Vec::new()
-        };
-        if ctx.json() {
-            let mut json = entry.to_json();
-            if let Some(obj) = json.as_object_mut() {
-                obj.insert("path".into(), item.path.clone().into());
-                if args.history {
-                    let h: Vec<_> = history
-                        .iter()
-                        .map(|c| serde_json::json!({"commit": c.oid.to_string(), "summary": c.summary, "author": c.author, "email": c.email, "date": c.time.to_rfc3339()}))
-                        .collect();
-                    obj.insert("history".into(), h.into());
-                }
-            }
-            json_entries.push(json);
-            continue;
-        }
-        if i > 0 {
-            ctx.ui.line("");
-        }
-        let id = ctx.show_id(&entry.id);
-        let ui = &mut ctx.ui;
-        ui.line(&ui.paint(BOLD, &one_line(&entry.title)));
-        ui.line(&format!(
-            "{id} · {} · {} · {} · {}",
-            ui.paint(CYAN, entry.kind.as_str()),
-            entry.created.format("%Y-%m-%d %H:%M"),
-            entry.person,
-            ui.paint(DIM, &item.path)
-        ));
-        let mut meta = Vec::new();
-        if let Some(c) = &entry.case {
-            meta.push(format!("case {}", one_line(c)));
-        }
-        for (label, list) in [
-            ("skills", &entry.skills),
-            ("tags", &entry.tags),
-            ("products", &entry.products),
-            ("links", &entry.links),
-        ] {
-            if !list.is_empty() {
-                meta.push(format!("{label} {}", one_line(&list.join(", "))));
-            }
-        }
-        if entry.private {
-            meta.push("private".into());
-        }
-        if !meta.is_empty() {
-            ui.line(&ui.paint(DIM, &meta.join(" · ")));
-        }
-        for spec in entry.kind.fields() {
-            if let Some(v) = entry.fields.get(spec.name) {
-                let shown = match v {
-                    toml::Value::String(s) => s.clone(),
-                    toml::Value::Array(a) => a
-                        .iter()
-                        .map(|x| x.as_str().unwrap_or("").to_string())
-                        .collect::<Vec<_>>()
-                        .join("; "),
-                    other => other.to_string(),
-                };
-                ui.line(&format!(
-                    "{}: {}",
-                    ui.paint(BOLD, spec.name),
-                    escape_control(&shown)
-                ));
-            }
-        }
-        if !entry.body.trim().is_empty() {
-            ui.line("");
-            ui.line(escape_control(entry.body.trim_end()).as_str());
-        }
-        if args.history {
-            ui.line("");
-            ui.line(&ui.paint(BOLD, "History"));
-            for c in &history {
-                ui.line(&format!(
-                    "{}  {}  {}  {}",
-                    ui.paint(DIM, &c.oid.to_string()[..10]),
-                    c.time.format("%Y-%m-%d %H:%M"),
-                    one_line(&c.author),
-                    one_line(&c.summary)
-                ));
-            }
-        }
+        shown.push(Shown {
+            entry,
+            path: item.path,
+            prefix_len,
+            history,
+        });
     }
     if ctx.json() {
-        ctx.ui.line(
-            &serde_json::to_string_pretty(&serde_json::json!({ "entries": json_entries }))
-                .unwrap_or_default(),
-        );
+        ctx.ui.write(&render::show::json(&shown));
+    } else {
+        ctx.page();
+        let text = render::show::text(&shown, &ctx.ui.style());
+        ctx.ui.write(&text);
     }
     Ok(())
 }

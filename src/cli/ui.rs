@@ -177,11 +177,12 @@ impl Ui {
 
     /// Styles text for stdout.
     pub fn paint(&self, style: &str, text: &str) -> String {
-        if self.color && !text.is_empty() {
-            format!("{style}{text}{RESET}")
-        } else {
-            text.to_string()
-        }
+        self.style().paint(style, text)
+    }
+
+    /// How the text views paint stdout.
+    pub fn style(&self) -> Style {
+        Style { color: self.color }
     }
 
     fn paint_err(&self, style: &str, text: &str) -> String {
@@ -230,14 +231,6 @@ impl Drop for Ui {
     }
 }
 
-pub const BOLD: &str = "\x1b[1m";
-pub const DIM: &str = "\x1b[2m";
-pub const RED: &str = "\x1b[31m";
-pub const GREEN: &str = "\x1b[32m";
-pub const YELLOW: &str = "\x1b[33m";
-pub const BLUE: &str = "\x1b[34m";
-pub const MAGENTA: &str = "\x1b[35m";
-pub const CYAN: &str = "\x1b[36m";
-pub const RESET: &str = "\x1b[0m";
+pub use crate::render::term::{BLUE, BOLD, CYAN, DIM, GREEN, MAGENTA, RED, RESET, Style, YELLOW};
 
 pub use crate::entry::{escape_control, one_line};

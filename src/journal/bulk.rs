@@ -12,7 +12,7 @@
 //! land in memory and be lost.
 
 use super::Change;
-use super::index_file::Hashing;
+use super::git_index::Hashing;
 use super::splice::StoredAsIs;
 use anyhow::{Context, Result};
 use git2::{IndexEntry, IndexTime, ObjectType, Oid, Repository};

@@ -8,7 +8,7 @@
 mod bulk;
 mod config;
 mod git;
-mod index_file;
+mod git_index;
 mod layout;
 mod lock;
 mod purge;

@@ -2,7 +2,7 @@
 //! `edit` and loop command.
 //!
 //! The commit's tree is HEAD's with only the folders on the changed paths
-//! rebuilt, and `.git/index` is spliced as bytes (see `index_file`) instead
+//! rebuilt, and `.git/index` is spliced as bytes (see `git_index`) instead
 //! of being parsed and rewritten by libgit2. The cost then follows the
 //! index's size only through one read, one hash and one write of its bytes.
 //!
@@ -13,7 +13,7 @@
 //! caller takes the libgit2 path, which handles every case.
 
 use super::git::CommitInfo;
-use super::index_file::{Edit, IndexFile, RawOid, Stat};
+use super::git_index::{Edit, IndexFile, RawOid, Stat};
 use super::{Beside, Change};
 use anyhow::{Context, Result};
 use git2::{AttrCheckFlags, AttrValue, FileMode, Oid, Repository, Signature, Tree};
@@ -72,7 +72,7 @@ fn forced_path() -> Option<&'static str> {
     }
 }
 
-use super::index_file::Unsupported;
+use super::git_index::Unsupported;
 
 type Attempt = Result<CommitInfo, Unsupported>;
 

@@ -12,9 +12,18 @@
 //! or filter anything, nor read files or the clock. User text is escaped by
 //! each format (`markdown::md`, `html::escape`), never trusted.
 
+pub mod check;
+pub mod entries;
 pub mod html;
 pub mod loops;
 mod markdown;
+pub mod purge;
+pub mod search;
+pub mod show;
+pub mod skill;
+pub mod status;
+pub mod team;
+pub mod term;
 
 use crate::review::{EvidencePack, RatingRow, SkillFigures, Status, TargetSource};
 

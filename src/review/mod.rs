@@ -15,6 +15,7 @@
 mod criteria;
 mod evidence;
 pub mod figures;
+pub mod gather;
 pub mod ratings;
 pub mod team;
 
