@@ -163,6 +163,14 @@ pub fn write_folder(dir: &Path, files: &[(String, String)]) -> Result<usize, Fol
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cell_with_a_comma_quote_or_newline_is_quoted() {
+        assert_eq!(csv_cell("plain"), "plain");
+        assert_eq!(csv_cell("a,b"), "\"a,b\"");
+        assert_eq!(csv_cell("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_cell("two\nlines"), "\"two\nlines\"");
+    }
     use chrono::TimeZone;
 
     fn entry(kind: Kind, title: &str) -> Entry {
