@@ -73,5 +73,5 @@ fn the_readme_is_a_short_read_that_points_at_every_reference() {
     // The quick start: one command for the demo, one for the tests.
     assert!(readme.contains("cargo run --release -- demo "));
     assert!(readme.contains("\ncargo test "));
-    assert!(readme.contains("cargo install --path ."));
+    assert!(readme.contains("cargo install --locked --path ."));
 }

@@ -788,3 +788,26 @@ fn edits_to_different_paragraphs_of_one_body_merge_and_overlapping_ones_do_not()
     assert!(err(&s).contains("conflict"), "{}", err(&s));
     env.cb_in(&ana).arg("check").assert().code(1);
 }
+
+/// `status` points at the command the README and help teach for a
+/// prediction's outcome (`resolve`), and that hint runs as shown.
+#[test]
+fn status_hints_resolve_for_waiting_predictions() {
+    let env = TestEnv::new();
+    env.predict("SSO loop", "the IdP posts to the old ACS URL");
+    let a = env.cb().arg("status").assert().success();
+    let text = format!("{}{}", common::out(&a), common::err(&a));
+    assert!(text.contains("casebook resolve ID --actual"), "{text}");
+    assert!(!text.contains("casebook edit ID --field actual"), "{text}");
+    env.cb()
+        .args([
+            "resolve",
+            "@",
+            "--actual",
+            "the cert expired",
+            "--verdict",
+            "miss",
+        ])
+        .assert()
+        .success();
+}

@@ -470,3 +470,56 @@ fn undo_is_one_commit_through_the_pipeline() {
     );
     assert!(env.clean());
 }
+
+/// A refused `--field` value after `-m` text (or piped text) keeps the
+/// text as a draft, and the error names the command that finishes it.
+#[test]
+fn a_refused_field_value_keeps_the_typed_text_as_a_draft() {
+    let env = TestEnv::new();
+    let a = env
+        .cb()
+        .args([
+            "new",
+            "postmortem",
+            "--case",
+            "ZD-5000",
+            "--field",
+            "sentiment_start=0",
+            "--no-edit",
+            "-m",
+            "Long careful write-up of the refund call",
+        ])
+        .assert()
+        .code(2);
+    assert!(err(&a).contains("sentiment_start"), "{}", err(&a));
+    let resume = common::hinted_command(&err(&a), "your text is kept");
+    assert_eq!(resume[..2], ["drafts".to_string(), "resume".to_string()]);
+    let name = resume[2].clone();
+    let shown = env.cb().args(["drafts", "show", &name]).assert().success();
+    assert!(out(&shown).contains("Long careful write-up of the refund call"));
+    assert!(out(&shown).contains("ZD-5000"));
+    // Piped text is kept the same way.
+    let b = env
+        .cb()
+        .args(["new", "diagnosis", "--field", "confidence=abc"])
+        .write_stdin("piped body text that matters\n")
+        .assert()
+        .code(2);
+    assert!(err(&b).contains("your text is kept"), "{}", err(&b));
+    // Finishing the first one commits the text.
+    env.cb()
+        .args(["drafts", "resume", &name])
+        .assert()
+        .success();
+    let list = env
+        .cb()
+        .args(["search", "careful", "write-up"])
+        .assert()
+        .success();
+    assert!(
+        out(&list).contains("ZD-5000") || out(&list).contains("refund"),
+        "{}",
+        out(&list)
+    );
+    assert!(env.clean());
+}

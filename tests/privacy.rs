@@ -720,3 +720,72 @@ fn network_failures_and_rejected_pushes_are_clear_and_change_nothing() {
     assert_eq!(env.git(&a, &["rev-parse", "HEAD"]), head);
     assert!(env.git(&a, &["status", "--porcelain"]).is_empty());
 }
+
+/// A fresh `git init --bare` names `master` as its HEAD while casebook
+/// pushes `main`: the teammate who clones it still gets the journal, and the
+/// first clone's branch follows the remote for plain git.
+#[test]
+fn a_clone_of_a_remote_whose_head_names_another_branch_gets_the_journal() {
+    let env = Env::new();
+    let remote = env.root.join("remote.git");
+    env.git(
+        &env.root,
+        &[
+            "init",
+            "-q",
+            "--bare",
+            "-b",
+            "master",
+            remote.to_str().unwrap(),
+        ],
+    );
+    let ana = env.root.join("ana");
+    env.cb(&env.root)
+        .args(["init", ana.to_str().unwrap(), "--person", "Ana Lima"])
+        .assert()
+        .success();
+    env.git(&ana, &["remote", "add", "origin", remote.to_str().unwrap()]);
+    env.cb(&ana)
+        .args(["jot", "ZD-1", "first jot from Ana"])
+        .assert()
+        .success();
+    env.cb(&ana).arg("sync").assert().success();
+    assert_eq!(
+        env.git(&ana, &["rev-parse", "--abbrev-ref", "main@{upstream}"])
+            .trim(),
+        "origin/main"
+    );
+    let ben = env.root.join("ben");
+    let a = env
+        .cb(&env.root)
+        .args([
+            "clone",
+            remote.to_str().unwrap(),
+            ben.to_str().unwrap(),
+            "--person",
+            "Ben Ortiz",
+        ])
+        .assert()
+        .success();
+    assert!(
+        !stderr(&a).contains("may not be a casebook journal"),
+        "{}",
+        stderr(&a)
+    );
+    assert!(ben.join("casebook.toml").exists());
+    let list = env
+        .cb(&ben)
+        .args(["list", "--person", "ana-lima"])
+        .assert()
+        .success();
+    assert!(
+        stdout(&list).contains("first jot from Ana"),
+        "{}",
+        stdout(&list)
+    );
+    env.cb(&ben)
+        .args(["jot", "ZD-2", "Ben's jot"])
+        .assert()
+        .success();
+    env.cb(&ben).arg("sync").assert().success();
+}

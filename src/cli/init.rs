@@ -103,26 +103,8 @@ pub fn run_clone(args: CloneArgs, ctx: &mut Context) -> CliResult {
         )),
         None => None,
     };
-    let out = crate::journal::git_command()
-        .arg("clone")
-        .arg("--quiet")
-        .arg(&args.url)
-        .arg(&dir)
-        .env("GIT_TERMINAL_PROMPT", "0")
-        .output()
-        .map_err(|e| CliError::failure(format!("cannot run git: {e}")))?;
-    if !out.status.success() {
-        let detail = String::from_utf8_lossy(&out.stderr);
-        return Err(CliError::failure(format!(
-            "git could not clone {}: {}",
-            args.url,
-            detail
-                .lines()
-                .find(|l| !l.trim().is_empty())
-                .unwrap_or("unknown error")
-                .trim()
-        )));
-    }
+    crate::journal::clone(&args.url, &dir)
+        .map_err(|e| CliError::failure(format!("git could not clone {}: {e}", args.url)))?;
     let journal = Journal::open(&dir)?;
     if !journal.root().join("casebook.toml").exists() {
         ctx.ui.warn(&format!(

@@ -65,26 +65,17 @@ pub fn run(args: NewArgs, ctx: &mut Context) -> CliResult {
     if let Some(draft) = &args.from_draft {
         removed.push(take_over_jot(ctx, draft, &mut entry)?);
     }
-    apply_entry_args(ctx, &mut entry, &args.entry)?;
-    // A proposal backdated with --date was proposed that day.
-    if kind == Kind::Proposal
-        && args.entry.date.is_some()
-        && !args
-            .entry
-            .fields
-            .iter()
-            .any(|f| f.trim().starts_with("proposed"))
-    {
-        entry.fields.insert(
-            "proposed".into(),
-            toml::Value::String(entry.created.date_naive().to_string()),
-        );
-    }
-    super::approval::check_gate(ctx, &entry, "--field gate")?;
-    let journal_skills = ctx.journal()?.skill_ids();
-    check_skills(&entry, &journal_skills)?;
-
+    // What was typed (-m, -F, stdin) is read before any flag is judged, so
+    // a refused flag value keeps it as a draft instead of losing it.
     let body = body_from_args(&args.entry)?;
+    if let Err(e) = apply_flags(ctx, &mut entry, &args) {
+        return Err(keep_typed_text(ctx, entry, body, &removed, e));
+    }
+    let journal_skills = ctx.journal()?.skill_ids();
+    if let Err(e) = check_skills(&entry, &journal_skills) {
+        return Err(keep_typed_text(ctx, entry, body, &removed, e));
+    }
+
     let has_body = body.is_some();
     if let Some(b) = body {
         entry.body = b;
@@ -121,6 +112,72 @@ pub fn run(args: NewArgs, ctx: &mut Context) -> CliResult {
         remind_open_prediction(ctx, &case)?;
     }
     Ok(())
+}
+
+/// The entry flags, the proposal's backdating and the approval gate.
+fn apply_flags(ctx: &mut Context, entry: &mut Entry, args: &NewArgs) -> CliResult {
+    apply_entry_args(ctx, entry, &args.entry)?;
+    // A proposal backdated with --date was proposed that day.
+    if entry.kind == Kind::Proposal
+        && args.entry.date.is_some()
+        && !args
+            .entry
+            .fields
+            .iter()
+            .any(|f| f.trim().starts_with("proposed"))
+    {
+        entry.fields.insert(
+            "proposed".into(),
+            toml::Value::String(entry.created.date_naive().to_string()),
+        );
+    }
+    super::approval::check_gate(ctx, entry, "--field gate")
+}
+
+/// A flag value was refused after text was typed: the text is kept as a
+/// draft (with every flag that was accepted), and the error says the one
+/// command that finishes it. Without typed text there is nothing to keep.
+fn keep_typed_text(
+    ctx: &mut Context,
+    mut entry: Entry,
+    body: Option<String>,
+    removed: &[String],
+    err: CliError,
+) -> CliError {
+    let Some(body) = body.filter(|b| !b.trim().is_empty()) else {
+        return err;
+    };
+    entry.body = body;
+    if entry.title.trim().is_empty() {
+        entry.title = crate::write::derive_title(&entry);
+    }
+    let meta = crate::drafts::DraftMeta {
+        op: "new".into(),
+        replaces: removed.to_vec(),
+        reason: format!("a flag was refused: {}", err.message),
+        ..Default::default()
+    };
+    let kept = ctx
+        .journal()
+        .ok()
+        .and_then(|j| crate::drafts::keep(j, &entry, &meta).ok());
+    match kept {
+        Some(draft) => {
+            let resume = ctx.command_line(&format!(
+                "drafts resume {} -e",
+                super::guard::quote(&draft.name)
+            ));
+            let hint = match &err.hint {
+                Some(h) => format!("{h}\nyour text is kept; fix the value and finish it: {resume}"),
+                None => format!("your text is kept; fix the value and finish it: {resume}"),
+            };
+            CliError {
+                hint: Some(hint),
+                ..err
+            }
+        }
+        None => err,
+    }
 }
 
 /// `new KIND --from-draft ID`: the jot's text, case, tags, products and

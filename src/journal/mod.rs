@@ -21,7 +21,7 @@ pub use git::{Change, CommitInfo, HistoricBlob, HistoryItem, PathChange};
 pub use layout::{entry_path, is_conflict_copy, is_entry_path, slug_of};
 pub use lock::JournalLock;
 pub use purge::{PurgeReport, Rewrite};
-pub use sync::{SyncError, SyncReport, conflict_copy_path};
+pub use sync::{SyncError, SyncReport, clone, conflict_copy_path};
 
 use anyhow::{Context, Result, bail};
 use include_dir::{Dir, include_dir};

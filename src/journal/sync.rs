@@ -10,6 +10,7 @@
 use super::{Change, Journal};
 use anyhow::{Context, Result, anyhow, bail};
 use git2::{MergeAnalysis, Oid};
+use std::path::Path;
 
 #[derive(Debug, Default)]
 pub struct SyncReport {
@@ -147,9 +148,12 @@ impl Journal {
                 }
                 report.pulled = true;
             }
+            // `--set-upstream`: plain git in this clone (`git status`,
+            // `git pull`) then knows which branch it follows.
             match self.git(&[
                 "push",
                 "--quiet",
+                "--set-upstream",
                 remote,
                 &format!("HEAD:refs/heads/{branch}"),
             ]) {
@@ -422,5 +426,66 @@ fn network_error(remote: &str, what: &str, detail: String) -> SyncError {
     SyncError {
         message: format!("could not {what} {remote}: {first}"),
         hint: Some("nothing was changed locally; check the network and your access, then run casebook sync again".into()),
+    }
+}
+
+/// `git clone URL DIR` through the user's git, and a work tree even when the
+/// remote's HEAD names a branch that does not exist there (a fresh
+/// `git init --bare` says `master` while casebook pushes `main`): then the
+/// one branch the remote has, `main` first, is checked out and tracked.
+pub fn clone(url: &str, dir: &Path) -> std::result::Result<(), String> {
+    let run = |args: &[&std::ffi::OsStr]| -> std::result::Result<String, String> {
+        let out = super::git_command()
+            .args(args)
+            .output()
+            .map_err(|e| format!("cannot run git: {e}"))?;
+        if out.status.success() {
+            Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+        } else {
+            let detail = String::from_utf8_lossy(&out.stderr);
+            Err(detail
+                .lines()
+                .find(|l| !l.trim().is_empty())
+                .unwrap_or("unknown error")
+                .trim()
+                .to_string())
+        }
+    };
+    run(&[
+        "clone".as_ref(),
+        "--quiet".as_ref(),
+        url.as_ref(),
+        dir.as_os_str(),
+    ])?;
+    let in_dir = |args: &[&str]| {
+        let mut all: Vec<&std::ffi::OsStr> = vec!["-C".as_ref(), dir.as_os_str()];
+        all.extend(args.iter().map(|a| std::ffi::OsStr::new(*a)));
+        run(&all)
+    };
+    if in_dir(&["rev-parse", "--verify", "--quiet", "HEAD"]).is_ok() {
+        return Ok(());
+    }
+    let branches = in_dir(&[
+        "for-each-ref",
+        "--format=%(refname:strip=3)",
+        "refs/remotes/origin/",
+    ])?;
+    let names: Vec<&str> = branches.lines().filter(|b| *b != "HEAD").collect();
+    let pick = names
+        .iter()
+        .find(|b| **b == "main")
+        .or_else(|| names.first())
+        .copied();
+    match pick {
+        Some(branch) => in_dir(&[
+            "checkout",
+            "--quiet",
+            "-B",
+            branch,
+            "--track",
+            &format!("origin/{branch}"),
+        ])
+        .map(|_| ()),
+        None => Ok(()), // an empty remote: nothing to check out
     }
 }

@@ -168,6 +168,6 @@ fn pending(s: &Status, style: &Style, out: &mut Lines) {
     }
     out.push(style.paint(
         DIM,
-        "  record the actual: casebook edit ID --field actual=\"...\" --field verdict=hit|partial|miss",
+        "  record the actual: casebook resolve ID --actual \"...\" --verdict hit|partial|miss",
     ));
 }
