@@ -523,3 +523,51 @@ fn a_refused_field_value_keeps_the_typed_text_as_a_draft() {
     );
     assert!(env.clean());
 }
+
+/// On a terminal an invalid save reopens the editor once with the errors
+/// on top; saving the same text again stops asking (the text stays a
+/// draft) instead of reopening for ever, and an emptied file gives up.
+#[test]
+fn an_editor_that_saves_the_same_invalid_text_again_is_not_reopened_for_ever() {
+    let env = TestEnv::new();
+    let bad = env.editor(
+        "bad.sh",
+        "echo run >> \"$f.count\"; sed -i 's/^sentiment_start = .*/sentiment_start = 9/' \"$f\"",
+    );
+    let mut cmd = env.cb_std();
+    cmd.env("EDITOR", &bad).args([
+        "new",
+        "postmortem",
+        "--case",
+        "ZD-5001",
+        "--title",
+        "Churn threat",
+    ]);
+    let s = common::terminal::run(&cmd, &[], "");
+    assert_eq!(s.code, Some(2), "{}", s.text);
+    assert!(s.text.contains("drafts resume"), "{}", s.text);
+    let count = common::walk(&env.journal.join(".git/casebook/drafts"))
+        .into_iter()
+        .find(|p| p.to_string_lossy().ends_with(".count"))
+        .map(|p| std::fs::read_to_string(p).unwrap().lines().count())
+        .unwrap_or(0);
+    assert_eq!(count, 2, "the editor ran {count} times:\n{}", s.text);
+
+    let empty = env.editor("empty.sh", ": > \"$f\"");
+    let mut cmd = env.cb_std();
+    cmd.env("EDITOR", &empty).args([
+        "new",
+        "postmortem",
+        "--case",
+        "ZD-5002",
+        "--title",
+        "Gave up",
+    ]);
+    let s = common::terminal::run(&cmd, &[], "");
+    assert_eq!(s.code, Some(1), "{}", s.text);
+    assert!(s.text.contains("emptied"), "{}", s.text);
+    assert_eq!(
+        env.git(&["log", "--format=%s"]).matches("Gave up").count(),
+        0
+    );
+}

@@ -331,6 +331,7 @@ fn edit_until_valid(
     let start = compose::editor_text(&journal.template(entry.kind), &entry, &[]);
     let rel = entry_path(&entry);
     let mut text = start.clone();
+    let mut last_round: Option<String> = None;
     loop {
         crate::drafts::keep_text(ctx.journal()?, &name, &text, &meta)?;
         if let Err(e) = editor::edit_file(editor, &path) {
@@ -341,6 +342,11 @@ fn edit_until_valid(
         let edited = std::fs::read_to_string(&path)
             .map_err(|e| CliError::failure(format!("cannot read back {}: {e}", path.display())))?;
         let edited = compose::without_errors(&edited);
+        if edited.trim().is_empty() {
+            // An emptied file is how git's editors say "give up".
+            let e = CliError::failure("the file was emptied in the editor; no entry saved");
+            return Err(abandon(ctx, &name, &path, false, e));
+        }
         let problems = match compose::judge_edited(&edited, &start, &rel, skills) {
             // The draft goes once the entry is committed (or kept again by
             // the pipeline if it is refused).
@@ -355,9 +361,11 @@ fn edit_until_valid(
             }
             Edited::Problems(problems) => problems,
         };
-        if !ctx.interactive() {
+        // Saved again without a change: stop asking; the text stays a draft.
+        if !ctx.interactive() || last_round.as_deref() == Some(edited.as_str()) {
             return Err(not_valid(ctx, &name, &path, &problems));
         }
+        last_round = Some(edited.clone());
         // Reopen with the errors on top, as git does with commit messages.
         ctx.ui
             .warn(&format!("the entry has problems: {}", problems.join("; ")));
