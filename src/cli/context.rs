@@ -336,3 +336,26 @@ fn ask_about(ui: &Ui, finds: &[crate::write::Found]) -> crate::write::Decision {
         _ => Decision::Stop,
     }
 }
+
+/// A command's output: to the file `-o` named (atomically, said on stderr),
+/// else to stdout.
+pub(super) fn write_out(
+    ctx: &mut Context,
+    out: Option<&std::path::PathBuf>,
+    text: &str,
+) -> CliResult {
+    match out {
+        Some(path) => {
+            crate::journal::atomic_write(path, text.as_bytes())
+                .map_err(|e| CliError::failure(format!("{e:#}")))?;
+            ctx.ui.status(&format!("wrote {}", path.display()));
+        }
+        None => {
+            ctx.ui.write(text);
+            if !text.ends_with('\n') {
+                ctx.ui.write("\n");
+            }
+        }
+    }
+    Ok(())
+}

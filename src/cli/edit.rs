@@ -46,7 +46,7 @@ pub struct RmArgs {
 
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Example:\n  casebook undo        revert casebook's last commit (as a new commit)"
+    after_help = "Examples:\n  # revert casebook's last commit (as a new commit); each undo after it\n  # steps one more casebook commit back; `git revert HEAD` takes one back\n  casebook undo\n  casebook undo --dry-run"
 )]
 pub struct UndoArgs {
     /// Show what would be undone

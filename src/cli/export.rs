@@ -89,7 +89,7 @@ pub fn run(args: ExportArgs, ctx: &mut Context) -> CliResult {
         })
         .collect();
     let out = render(format, &files, &entries);
-    write_out(ctx, dest.as_ref(), &out)
+    super::context::write_out(ctx, dest.as_ref(), &out)
 }
 
 fn render(format: OutputFormat, files: &[(String, String)], entries: &[(String, Entry)]) -> String {
@@ -118,23 +118,6 @@ fn render(format: OutputFormat, files: &[(String, String)], entries: &[(String, 
         }
     }
     out
-}
-
-fn write_out(ctx: &mut Context, out: Option<&PathBuf>, text: &str) -> CliResult {
-    match out {
-        Some(path) => {
-            crate::journal::atomic_write(path, text.as_bytes())
-                .map_err(|e| CliError::failure(format!("{e:#}")))?;
-            ctx.ui.status(&format!("wrote {}", path.display()));
-        }
-        None => {
-            ctx.ui.write(text);
-            if !text.ends_with('\n') {
-                ctx.ui.write("\n");
-            }
-        }
-    }
-    Ok(())
 }
 
 fn with_path(e: &Entry, path: &str) -> serde_json::Value {

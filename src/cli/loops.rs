@@ -188,30 +188,13 @@ pub(super) fn pattern_entries_for(
     patterns: &[String],
     window: Option<(NaiveDate, NaiveDate)>,
 ) -> CliResult<Vec<Entry>> {
-    let mut filter = crate::filter::Filter {
-        include_private: true,
-        ..Default::default()
-    };
-    for k in Kind::ALL
-        .iter()
-        .filter(|k| **k != Kind::Proposal && k.field("pattern").is_some())
-    {
-        filter.require("kind", k.as_str());
-    }
-    for p in patterns {
-        filter.require("pattern", p);
-    }
-    if let Some((since, until)) = window {
-        filter.since = Some(since);
-        filter.until = Some(until);
-    }
-    Ok(ctx
-        .query(|i| i.all_matching(&filter))?
-        .into_iter()
-        .map(|i| i.entry)
-        .filter(|e| e.field_str("pattern").is_some())
-        .filter(|e| !e.private || own_private == Some(e.person.as_str()))
-        .collect())
+    let session = ctx.session()?;
+    Ok(crate::review::gather::pattern_entries(
+        session,
+        own_private,
+        patterns,
+        window,
+    )?)
 }
 
 /// The entry the user named, which must be of `kind`, parsed from its file.

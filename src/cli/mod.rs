@@ -121,7 +121,7 @@ enum Command {
     Drafts(drafts::DraftsArgs),
     /// Delete entries (one commit)
     Rm(edit::RmArgs),
-    /// Revert casebook's last commit
+    /// Revert casebook's last commit; again, the one before it
     Undo(edit::UndoArgs),
     /// Ranked full-text and field search with snippets
     Search(search::SearchArgs),

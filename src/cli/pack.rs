@@ -104,7 +104,7 @@ pub fn run(args: ReviewArgs, ctx: &mut Context) -> CliResult {
     if args.snapshot {
         check_tag(ctx, &tag, args.force)?;
     }
-    write_out(ctx, args.out.as_ref(), &text)?;
+    super::context::write_out(ctx, args.out.as_ref(), &text)?;
     if args.snapshot {
         snapshot(ctx, &tag, args.force)?;
     }
@@ -212,22 +212,5 @@ pub(super) fn print_pack(
     };
     let pack = crate::review::gather::pack(ctx.session()?, &request)?;
     let text = render::render(&pack, render_format(format), render::Detail::Summary);
-    write_out(ctx, out, &text)
-}
-
-fn write_out(ctx: &mut Context, out: Option<&PathBuf>, text: &str) -> CliResult {
-    match out {
-        Some(path) => {
-            crate::journal::atomic_write(path, text.as_bytes())
-                .map_err(|e| CliError::failure(format!("{e:#}")))?;
-            ctx.ui.status(&format!("wrote {}", path.display()));
-        }
-        None => {
-            ctx.ui.write(text);
-            if !text.ends_with('\n') {
-                ctx.ui.write("\n");
-            }
-        }
-    }
-    Ok(())
+    super::context::write_out(ctx, out, &text)
 }
