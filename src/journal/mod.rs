@@ -18,6 +18,9 @@ mod sync;
 
 pub use config::{JournalConfig, LocalConfig, user_config_path};
 pub use git::{Change, CommitInfo, HistoricBlob, HistoryItem, PathChange};
+/// A commit or object id, as the rest of the library names one (only
+/// `journal` imports git2).
+pub use git2::Oid;
 pub use layout::{entry_path, is_conflict_copy, is_entry_path, slug_of};
 pub use lock::JournalLock;
 pub use purge::{PurgeReport, Rewrite};
