@@ -22,24 +22,9 @@ fn subcommands() -> Vec<String> {
         .collect()
 }
 
-/// Every command and subcommand, as the words that name it.
-fn command_paths() -> Vec<Vec<String>> {
-    fn walk(cmd: &clap::Command, path: Vec<String>, out: &mut Vec<Vec<String>>) {
-        for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
-            let mut p = path.clone();
-            p.push(sub.get_name().to_string());
-            out.push(p.clone());
-            walk(sub, p, out);
-        }
-    }
-    let mut out = Vec::new();
-    walk(&casebook::cli::command(), Vec::new(), &mut out);
-    out
-}
-
 #[test]
 fn every_command_has_help_with_examples() {
-    let paths = command_paths();
+    let paths = common::command_paths();
     assert!(paths.len() > 60, "walked {} commands", paths.len());
     for path in paths {
         let name = path.join(" ");
@@ -65,7 +50,7 @@ fn each_command_opens_its_help_with_its_own_about() {
     // A flattened struct's doc comment once became the about of ten
     // commands ("The flags of every command that writes text ...").
     let mut seen: std::collections::HashMap<String, Vec<String>> = Default::default();
-    for path in command_paths() {
+    for path in common::command_paths() {
         let out = casebook().args(&path).arg("--help").output().unwrap();
         let text = String::from_utf8_lossy(&out.stdout).to_string();
         let first = text.lines().next().unwrap_or("").trim().to_string();

@@ -552,21 +552,6 @@ fn goal_new_takes_the_entry_flags_of_new() {
     assert!(err(&a).contains("--query"), "{}", err(&a));
 }
 
-/// Every command and subcommand, as the words that name it.
-fn command_paths() -> Vec<Vec<String>> {
-    fn walk(cmd: &clap::Command, path: Vec<String>, out: &mut Vec<Vec<String>>) {
-        for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
-            let mut p = path.clone();
-            p.push(sub.get_name().to_string());
-            out.push(p.clone());
-            walk(sub, p, out);
-        }
-    }
-    let mut out = Vec::new();
-    walk(&casebook::cli::command(), Vec::new(), &mut out);
-    out
-}
-
 fn help_at(path: &[String], columns: &str) -> String {
     let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("casebook"))
         .args(path)
@@ -653,7 +638,7 @@ fn example_commands(section: &[String]) -> Vec<Vec<String>> {
 fn help_examples_are_never_wrapped_and_every_example_parses() {
     let mut parsed = 0;
     let mut wrong = Vec::new();
-    for path in command_paths() {
+    for path in common::command_paths() {
         let name = path.join(" ");
         let narrow = examples_of(&help_at(&path, "80"));
         let wide = examples_of(&help_at(&path, "1000"));

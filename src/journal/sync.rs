@@ -10,6 +10,7 @@
 use super::{Change, Journal};
 use anyhow::{Context, Result, anyhow, bail};
 use git2::{MergeAnalysis, Oid};
+use std::ffi::OsStr;
 use std::path::Path;
 
 #[derive(Debug, Default)]
@@ -182,18 +183,9 @@ impl Journal {
     }
 
     fn git(&self, args: &[&str]) -> std::result::Result<(), String> {
-        let out = super::git_command()
-            .arg("-C")
-            .arg(self.root())
-            .args(args)
-            .env("GIT_TERMINAL_PROMPT", "0")
-            .output()
-            .map_err(|e| format!("cannot run git: {e}"))?;
-        if out.status.success() {
-            Ok(())
-        } else {
-            Err(String::from_utf8_lossy(&out.stderr).trim().to_string())
-        }
+        let mut all: Vec<&OsStr> = vec!["-C".as_ref(), self.root().as_os_str()];
+        all.extend(args.iter().map(OsStr::new));
+        run_git(&all).map(|_| ())
     }
 
     fn merge_from(&self, theirs: Oid, label: &str, report: &mut SyncReport) -> Result<()> {
@@ -434,33 +426,24 @@ fn network_error(remote: &str, what: &str, detail: String) -> SyncError {
 /// `git init --bare` says `master` while casebook pushes `main`): then the
 /// one branch the remote has, `main` first, is checked out and tracked.
 pub fn clone(url: &str, dir: &Path) -> std::result::Result<(), String> {
-    let run = |args: &[&std::ffi::OsStr]| -> std::result::Result<String, String> {
-        let out = super::git_command()
-            .args(args)
-            .output()
-            .map_err(|e| format!("cannot run git: {e}"))?;
-        if out.status.success() {
-            Ok(String::from_utf8_lossy(&out.stdout).into_owned())
-        } else {
-            let detail = String::from_utf8_lossy(&out.stderr);
-            Err(detail
-                .lines()
-                .find(|l| !l.trim().is_empty())
-                .unwrap_or("unknown error")
-                .trim()
-                .to_string())
-        }
+    let first_line = |e: String| {
+        e.lines()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or("unknown error")
+            .trim()
+            .to_string()
     };
-    run(&[
+    run_git(&[
         "clone".as_ref(),
         "--quiet".as_ref(),
         url.as_ref(),
         dir.as_os_str(),
-    ])?;
+    ])
+    .map_err(first_line)?;
     let in_dir = |args: &[&str]| {
-        let mut all: Vec<&std::ffi::OsStr> = vec!["-C".as_ref(), dir.as_os_str()];
-        all.extend(args.iter().map(|a| std::ffi::OsStr::new(*a)));
-        run(&all)
+        let mut all: Vec<&OsStr> = vec!["-C".as_ref(), dir.as_os_str()];
+        all.extend(args.iter().map(OsStr::new));
+        run_git(&all).map_err(first_line)
     };
     if in_dir(&["rev-parse", "--verify", "--quiet", "HEAD"]).is_ok() {
         return Ok(());
@@ -487,5 +470,19 @@ pub fn clone(url: &str, dir: &Path) -> std::result::Result<(), String> {
         ])
         .map(|_| ()),
         None => Ok(()), // an empty remote: nothing to check out
+    }
+}
+
+/// The user's git (hooks off, never prompting) with `args`: its stdout, or
+/// its stderr as the error.
+fn run_git(args: &[&OsStr]) -> std::result::Result<String, String> {
+    let out = super::git_command()
+        .args(args)
+        .output()
+        .map_err(|e| format!("cannot run git: {e}"))?;
+    if out.status.success() {
+        Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+    } else {
+        Err(String::from_utf8_lossy(&out.stderr).trim().to_string())
     }
 }
